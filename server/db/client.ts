@@ -1,0 +1,24 @@
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { projectRoot } from '../core/paths.ts'
+import * as schema from './schema/index.ts'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+/** Opens (creating if needed) the SQLite file of DATA_DIR and brings it to the latest migration. */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const sqlite = new Database(join(dataDir, 'espace-adherent.sqlite'))
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  // WAL makes NORMAL durable across application crashes; only power loss can drop the last commits.
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder: join(projectRoot, 'drizzle') })
+  return db
+}

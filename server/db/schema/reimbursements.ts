@@ -1,0 +1,56 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { bankAccountsTable } from './bank-accounts.ts'
+import { beneficiariesTable } from './beneficiaries.ts'
+import { cents, flag, id, isoDate } from './columns.ts'
+import { CARE_TYPES, contractsTable, guaranteesTable } from './contracts.ts'
+import { membersTable } from './members.ts'
+import { proceduresTable } from './procedures.ts'
+
+export const PAYEES = ['MEMBER', 'PROVIDER'] as const
+export const ORIGINS = ['TELETRANSMISSION', 'REQUEST', 'TIERS_PAYANT'] as const
+export const WITHHOLDING_KINDS = ['NONE', 'PARTICIPATION_FORFAITAIRE', 'FRANCHISE_MEDICINE', 'FRANCHISE_PARAMEDICAL', 'FRANCHISE_TRANSPORT'] as const
+
+/**
+ * A paid reimbursement (prestation). Amounts are in cents and always add up:
+ * expense = socialSecurity + mutuelle + outOfPocket, with the withheld amount inside outOfPocket.
+ */
+export const reimbursementsTable = sqliteTable('reimbursements', {
+  id: id(),
+  /** Denormalised household key: every member query filters on it first. */
+  memberId: text('member_id').notNull().references(() => membersTable.id, { onDelete: 'cascade' }),
+  contractId: text('contract_id').notNull().references(() => contractsTable.id),
+  beneficiaryId: text('beneficiary_id').notNull().references(() => beneficiariesTable.id),
+  careType: text('care_type', { enum: CARE_TYPES }).notNull(),
+  careLabel: text('care_label').notNull(),
+  careDate: isoDate('care_date').notNull(),
+  paymentDate: isoDate('payment_date').notNull(),
+  providerName: text('provider_name').notNull(),
+  decompteNumber: text('decompte_number').notNull(),
+  expenseCents: cents('expense_cents'),
+  socialSecurityBaseCents: cents('social_security_base_cents'),
+  socialSecurityRatePercent: integer('social_security_rate_percent').notNull(),
+  socialSecurityCents: cents('social_security_cents'),
+  /** Participation forfaitaire or franchise kept by Social Security; the mutuelle may not pay it back. */
+  withheldCents: cents('withheld_cents'),
+  withholdingKind: text('withholding_kind', { enum: WITHHOLDING_KINDS }).notNull().default('NONE'),
+  mutuelleCents: cents('mutuelle_cents'),
+  outOfPocketCents: cents('out_of_pocket_cents'),
+  guaranteeId: text('guarantee_id').references(() => guaranteesTable.id),
+  hundredPercentSante: flag('hundred_percent_sante'),
+  payee: text('payee', { enum: PAYEES }).notNull(),
+  origin: text('origin', { enum: ORIGINS }).notNull(),
+  bankAccountId: text('bank_account_id').references(() => bankAccountsTable.id),
+  procedureId: text('procedure_id').references(() => proceduresTable.id),
+  /** Per-line explanation ("Pourquoi ce montant ?") as computed by the engine at payment time. */
+  explanation: text('explanation', { mode: 'json' }).$type<string[]>().notNull(),
+}, t => [
+  index('reimbursements_member_payment_idx').on(t.memberId, t.paymentDate, t.id),
+  index('reimbursements_member_beneficiary_idx').on(t.memberId, t.beneficiaryId, t.paymentDate),
+  index('reimbursements_member_care_idx').on(t.memberId, t.careType, t.paymentDate),
+  index('reimbursements_beneficiary_care_date_idx').on(t.beneficiaryId, t.careType, t.careDate),
+  index('reimbursements_contract_idx').on(t.contractId),
+  index('reimbursements_guarantee_idx').on(t.guaranteeId),
+  index('reimbursements_bank_account_idx').on(t.bankAccountId),
+  index('reimbursements_procedure_idx').on(t.procedureId),
+])
+export type ReimbursementRow = typeof reimbursementsTable.$inferSelect
