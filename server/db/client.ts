@@ -22,3 +22,7 @@ export function openDatabase(dataDir: string): Db {
   migrate(db, { migrationsFolder: join(projectRoot, 'drizzle') })
   return db
 }
+
+/** A transaction handle; services take `Queryable` so they can run inside or outside one. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type Queryable = Db | Tx

@@ -1,0 +1,126 @@
+import type { NextFunction, Request, Response } from 'express'
+import type { AppConfig, Context } from './context.ts'
+import type { Clock } from './core/clock.ts'
+import type { Viewer } from './core/viewer.ts'
+import type { Db } from './db/client.ts'
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApolloServerPlugin } from '@apollo/server'
+import { ApolloServer } from '@apollo/server'
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { expressMiddleware } from '@as-integrations/express5'
+import { ApolloArmor } from '@escape.tech/graphql-armor'
+import { parse as parseCookies } from 'cookie'
+import express from 'express'
+import { createLoaders } from './core/loaders.ts'
+import { projectRoot } from './core/paths.ts'
+import { securityHeaders } from './core/security-headers.ts'
+import { sessionCookieName } from './modules/auth/auth.service.ts'
+import { viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
+import { getSchema } from './schema.ts'
+
+const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'])
+
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  config: AppConfig
+}
+
+declare module 'express-serve-static-core' {
+  interface Request { viewer?: Viewer | null }
+}
+
+function resolveViewer(deps: AppDeps) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const auth = req.get('authorization')
+    if (auth?.startsWith('Bearer ')) {
+      // partners authenticate by header only; a cookie never grants partner rights
+      req.viewer = viewerFromPartnerToken(deps.db, deps.clock, auth.slice(7).trim())
+    }
+    else {
+      const token = parseCookies(req.get('cookie') ?? '')[sessionCookieName(deps.config.secureCookies)]
+      req.viewer = token ? viewerFromSession(deps.db, deps.clock, token) : null
+    }
+    next()
+  }
+}
+
+/** The whole HTTP application, without listening: what main.ts serves and what tests call. */
+export async function createApp(deps: AppDeps) {
+  const { db, clock, config } = deps
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 5000 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 50 },
+    // the SPA never needs suggestions; they help only someone probing the schema
+    blockFieldSuggestion: { enabled: true },
+  })
+  const protection = armor.protect()
+  const apollo = new ApolloServer<Context>({
+    schema: getSchema(),
+    introspection: config.exposeGraphiql,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    // armor ships CommonJS typings of Apollo's plugin type: the same shape, another declaration
+    plugins: [...protection.plugins as unknown as ApolloServerPlugin<Context>[], ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    formatError: (formatted, error) => {
+      const code = formatted.extensions?.code
+      if (typeof code === 'string' && EXPECTED_CODES.has(code))
+        return formatted
+      // anything else is a bug: log it whole, answer with a correlation id and nothing internal
+      const correlationId = randomUUID()
+      console.error(`[graphql] ${correlationId}`, error)
+      return { message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }
+    },
+  })
+  await apollo.start()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(securityHeaders(config.secureCookies))
+
+  app.get('/healthz', (_req, res) => {
+    try {
+      db.$client.prepare('select 1').get()
+      res.json({ status: 'ok' })
+    }
+    catch {
+      res.status(503).json({ status: 'unavailable' })
+    }
+  })
+
+  app.use(resolveViewer(deps))
+  app.use('/graphql', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  }, express.json({ limit: '100kb' }), expressMiddleware(apollo, {
+    context: async ({ req, res }) => ({ db, clock, config, viewer: req.viewer ?? null, loaders: createLoaders(db), req, res }),
+  }))
+
+  const graphiqlDir = join(projectRoot, 'dist/graphiql')
+  if (config.exposeGraphiql && existsSync(graphiqlDir)) {
+    app.use('/graphiql', express.static(graphiqlDir))
+    app.get('/graphiql', (_req, res) => res.sendFile(join(graphiqlDir, 'index.html')))
+  }
+
+  const webDir = join(projectRoot, 'dist/web')
+  if (existsSync(webDir)) {
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }))
+    // history fallback: every client route serves the SPA shell; API paths stay 404
+    app.get('/{*splat}', (req, res, next) => {
+      if (req.path.startsWith('/api/') || req.path.startsWith('/graphql'))
+        return next()
+      res.setHeader('Cache-Control', 'no-cache')
+      res.sendFile(join(webDir, 'index.html'))
+    })
+  }
+  return app
+}

@@ -1,0 +1,107 @@
+import type { ClassType } from 'type-graphql'
+import type { SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { and, eq, gt, lt, or } from 'drizzle-orm'
+import { Field, Int, ObjectType } from 'type-graphql'
+import { apiError } from './errors.ts'
+
+export const DEFAULT_PAGE_SIZE = 20
+export const MAX_PAGE_SIZE = 100
+
+@ObjectType({ description: 'Where a page ends, to ask for the next one.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
+  hasNextPage!: boolean
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item, to pass as `after`.' })
+  endCursor!: string | null
+}
+
+export interface Edge<T> { cursor: string, node: T }
+export interface Page<T> { edges: Edge<T>[], nodes: T[], pageInfo: PageInfo, totalCount: number }
+
+/** A cursor connection type for a GraphQL object class: `class XConnection extends Connection(X) {}`. */
+export function Connection<T extends object>(Item: ClassType<T>) {
+  const name = Item.name
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque position of this item.' })
+    cursor!: string
+
+    @Field(() => Item, { description: `The ${name}.` })
+    node!: T
+  }
+
+  @ObjectType()
+  abstract class ConnectionType {
+    @Field(() => [EdgeType], { description: 'Items of the page with their cursors.' })
+    edges!: Edge<T>[]
+
+    @Field(() => [Item], { description: 'Items of the page.' })
+    nodes!: T[]
+
+    @Field(() => PageInfo, { description: 'Where the page ends.' })
+    pageInfo!: PageInfo
+
+    @Field(() => Int, { description: 'Number of items matching the filters, all pages together.' })
+    totalCount!: number
+  }
+  return ConnectionType
+}
+
+export function clampFirst(first: number | null | undefined): number {
+  if (first == null)
+    return DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    throw apiError('BAD_USER_INPUT', `« first » doit être compris entre 0 et ${MAX_PAGE_SIZE}.`)
+  return first
+}
+
+function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url')
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
+    if (Array.isArray(value) && value.length === 2 && value.every(v => typeof v === 'string'))
+      return value as [string, string]
+  }
+  catch {}
+  throw apiError('BAD_USER_INPUT', 'Curseur de pagination invalide.')
+}
+
+export interface KeysetOptions<Row> {
+  first?: number | null
+  after?: string | null
+  /** Column sorted on, then the id column breaks ties; both must be text. */
+  sortColumn: SQLiteColumn
+  idColumn: SQLiteColumn
+  direction: 'asc' | 'desc'
+  where: SQL | undefined
+  /** Runs the page query with the extra keyset condition, ordered, limited. */
+  fetch: (where: SQL | undefined, limit: number) => Row[]
+  /** Items matching `where`, all pages together. */
+  count: () => number
+  key: (row: Row) => [string, string]
+}
+
+/** Keyset pagination (sort key + id): stable under inserts and O(page) at any depth, unlike OFFSET. */
+export function keysetPage<Row>(o: KeysetOptions<Row>): Page<Row> {
+  const first = clampFirst(o.first)
+  let where = o.where
+  if (o.after) {
+    const [sortKey, id] = decodeCursor(o.after)
+    const beyond = o.direction === 'desc' ? lt : gt
+    where = and(where, or(beyond(o.sortColumn, sortKey), and(eq(o.sortColumn, sortKey), beyond(o.idColumn, id))))
+  }
+  const rows = o.fetch(where, first + 1)
+  const pageRows = rows.slice(0, first)
+  const edges = pageRows.map(node => ({ node, cursor: encodeCursor(...o.key(node)) }))
+  return {
+    edges,
+    nodes: pageRows,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: o.count(),
+  }
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata'
+import { resolve } from 'node:path'
+import { createApp } from './app.ts'
+import { systemClock } from './core/clock.ts'
+import { openDatabase } from './db/client.ts'
+import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
+
+const port = Number(process.env.PORT ?? 4000)
+const dataDir = resolve(process.env.DATA_DIR ?? './data')
+const production = process.env.NODE_ENV === 'production'
+
+const db = openDatabase(dataDir)
+if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
+  await loadDemoData(db, systemClock)
+  console.log('Demo household loaded.')
+}
+
+const app = await createApp({
+  db,
+  clock: systemClock,
+  config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on' },
+})
+const server = app.listen(port, () => {
+  console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)
+  console.log(`Data: ${dataDir}`)
+  console.log(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
+  console.log(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
+})
+server.requestTimeout = 30_000
+server.headersTimeout = 10_000
+
+function shutdown() {
+  server.close(() => {
+    db.$client.close()
+    process.exit(0)
+  })
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)

@@ -1,0 +1,66 @@
+import type { Clock } from '../../core/clock.ts'
+import type { Viewer } from '../../core/viewer.ts'
+import type { Db, Queryable } from '../../db/client.ts'
+import { and, eq, isNull } from 'drizzle-orm'
+import { hashToken, randomToken } from '../../core/tokens.ts'
+import { accountsTable, partnerTokensTable, sessionsTable } from '../../db/schema/index.ts'
+
+/** A health portal: short idle timeout, and a working day at most whatever the activity. */
+export const IDLE_TIMEOUT_MS = 15 * 60_000
+export const ABSOLUTE_TIMEOUT_MS = 8 * 3600_000
+// writing last_seen_at on every request would turn each read into a write
+const TOUCH_INTERVAL_MS = 60_000
+
+export function createSession(db: Queryable, clock: Clock, accountId: string, meta: { ip: string | null, userAgent: string | null }): string {
+  const token = randomToken()
+  const now = clock.now()
+  db.insert(sessionsTable).values({
+    tokenHash: hashToken(token),
+    accountId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    reauthenticatedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  }).run()
+  return token
+}
+
+/** The viewer of a session token, or null when unknown, revoked, idle too long or expired. */
+export function viewerFromSession(db: Db, clock: Clock, token: string): Viewer | null {
+  const row = db.select({ session: sessionsTable, account: accountsTable })
+    .from(sessionsTable)
+    .innerJoin(accountsTable, eq(accountsTable.id, sessionsTable.accountId))
+    .where(and(eq(sessionsTable.tokenHash, hashToken(token)), isNull(sessionsTable.revokedAt)))
+    .get()
+  if (!row)
+    return null
+  const now = clock.now().getTime()
+  const { session, account } = row
+  if (now >= Date.parse(session.expiresAt) || now - Date.parse(session.lastSeenAt) >= IDLE_TIMEOUT_MS)
+    return null
+  if (now - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS)
+    db.update(sessionsTable).set({ lastSeenAt: new Date(now).toISOString() }).where(eq(sessionsTable.id, session.id)).run()
+  if (account.role === 'MEMBER' && account.memberId)
+    return { role: 'MEMBER', accountId: account.id, memberId: account.memberId, sessionId: session.id, displayName: account.displayName }
+  if (account.role === 'ADVISOR')
+    return { role: 'ADVISOR', accountId: account.id, sessionId: session.id, displayName: account.displayName }
+  return null
+}
+
+export function revokeSession(db: Db, clock: Clock, sessionId: string): void {
+  db.update(sessionsTable).set({ revokedAt: clock.now().toISOString() }).where(eq(sessionsTable.id, sessionId)).run()
+}
+
+/** Partner bearer tokens: `ptk_` + ≥ 32 URL-safe characters, stored hashed, revocable, expiring. */
+export function viewerFromPartnerToken(db: Db, clock: Clock, token: string): Viewer | null {
+  if (!/^ptk_[\w-]{32,}$/.test(token))
+    return null
+  const row = db.select().from(partnerTokensTable)
+    .where(and(eq(partnerTokensTable.tokenHash, hashToken(token)), isNull(partnerTokensTable.revokedAt)))
+    .get()
+  if (!row || (row.expiresAt && clock.now().getTime() >= Date.parse(row.expiresAt)))
+    return null
+  return { role: 'PARTNER', tokenId: row.id, scopes: row.scopes, displayName: row.name }
+}

@@ -1,0 +1,21 @@
+import { enumFrom } from '../../core/enums.ts'
+import { CARE_TYPES, CONTRACT_STATUSES, INSTALMENT_STATUSES } from '../../db/schema/index.ts'
+
+export const CareTypeEnum = enumFrom(CARE_TYPES, 'CareType', 'Kind of care, as grouped in the guarantee table.', {
+  CONSULTATION: 'Doctor\'s consultation or visit.',
+  PHARMACY: 'Medicines and pharmacy products.',
+  LABORATORY: 'Laboratory tests.',
+  RADIOLOGY: 'Imaging.',
+  HOSPITAL: 'Hospital stay and fees.',
+  DENTAL: 'Dental care, crowns, prostheses.',
+  OPTICS: 'Glasses and lenses.',
+  AUDIOLOGY: 'Hearing aids.',
+  PARAMEDICAL: 'Nurses, physiotherapists, speech therapists (auxiliaires médicaux).',
+  ALTERNATIVE_MEDICINE: 'Osteopathy, chiropractic, acupuncture… (médecines douces), not covered by Social Security.',
+})
+export const ContractStatusEnum = enumFrom(CONTRACT_STATUSES, 'ContractStatus', 'Whether the contract is in force.')
+export const InstalmentStatusEnum = enumFrom(INSTALMENT_STATUSES, 'InstalmentStatus', 'State of a contribution instalment.', {
+  PAID: 'Payée.',
+  SCHEDULED: 'À venir.',
+  REJECTED: 'Rejetée by the bank: to be settled.',
+})

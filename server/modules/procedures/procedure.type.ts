@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { enumFrom } from '../../core/enums.ts'
+import { Connection } from '../../core/pagination.ts'
+import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
+import { PROCEDURE_KINDS, PROCEDURE_STATUSES } from '../../db/schema/index.ts'
+import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
+import { CareTypeEnum } from '../contracts/contract.enums.ts'
+
+export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kind of démarche.', {
+  REIMBURSEMENT: 'Reimbursement request.',
+  QUOTE: 'Quote (devis) sent for analysis.',
+  BENEFICIARY_ADDITION: 'Request to add a beneficiary.',
+  BANK_DETAILS_CHANGE: 'Change of bank details.',
+  DATA_EXPORT: 'Request for a copy of personal data (GDPR).',
+  AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
+})
+export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {
+  SUBMITTED: 'En cours: waiting for a decision.',
+  ACCEPTED: 'Acceptée.',
+  REJECTED: 'Refusée.',
+  MISSING_DOCUMENTS: 'Pièces manquantes: the member must add documents.',
+})
+
+@ObjectType({ description: 'One step of a démarche\'s timeline.' })
+export class ProcedureEvent {
+  @Field(() => ProcedureStatusEnum, { description: 'Status entered.' })
+  status!: string
+
+  @Field(() => DateTimeScalar, { description: 'When.' })
+  at!: string
+
+  @Field(() => String, { nullable: true, description: 'Note for the member (reason of a refusal, documents asked…).' })
+  note!: string | null
+}
+
+@ObjectType({ description: 'A démarche: anything the member asked for, with its status and timeline.' })
+export class Procedure {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  id!: string
+
+  @Field(() => ProcedureKindEnum, { description: 'Kind.' })
+  kind!: string
+
+  @Field(() => ProcedureStatusEnum, { description: 'Current status.' })
+  status!: string
+
+  @Field(() => String, { description: 'Reference to quote when contacting the mutuelle, e.g. DEM-2026-000123.' })
+  reference!: string
+
+  @Field(() => DateTimeScalar, { description: 'When it was sent.' })
+  submittedAt!: string
+
+  @Field(() => DateScalar, { nullable: true, description: 'Expected decision date while it is being processed.' })
+  estimatedDecisionDate!: string | null
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was decided.' })
+  decidedAt!: string | null
+
+  @Field(() => String, { nullable: true, description: 'Note of the decision, for the member.' })
+  decisionNote!: string | null
+
+  @Field(() => Beneficiary, { nullable: true, description: 'Beneficiary concerned, when there is one.' })
+  beneficiary!: unknown
+
+  @Field(() => CareTypeEnum, { nullable: true, description: 'Care type (reimbursements and quotes).' })
+  careType!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'Care date (reimbursements).' })
+  careDate!: string | null
+
+  @Field(() => Boolean, { description: 'Care received abroad.' })
+  abroad!: boolean
+
+  @Field(() => String, { nullable: true, description: 'Country of care, abroad.' })
+  country!: string | null
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of the amount.' })
+  currency!: string | null
+
+  @Field(() => Int, { nullable: true, description: 'Amount paid, in the minor unit of `currency` (euro cents in France).' })
+  amountCents!: number | null
+
+  @Field(() => Int, { nullable: true, description: 'Amount in euro cents (converted when abroad).' })
+  amountEurCents!: number | null
+}
+
+@ObjectType({ description: 'A page of démarches, most recent first.' })
+export class ProcedureConnection extends Connection(Procedure) {}

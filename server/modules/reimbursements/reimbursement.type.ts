@@ -1,0 +1,108 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { enumFrom } from '../../core/enums.ts'
+import { Connection } from '../../core/pagination.ts'
+import { DateScalar } from '../../core/scalars.ts'
+import { ORIGINS, PAYEES, WITHHOLDING_KINDS } from '../../db/schema/index.ts'
+import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
+import { CareTypeEnum } from '../contracts/contract.enums.ts'
+
+export const PayeeEnum = enumFrom(PAYEES, 'Payee', 'Who received the mutuelle\'s payment.', {
+  MEMBER: 'Paid to the member\'s bank account.',
+  PROVIDER: 'Paid to the health professional (tiers payant).',
+})
+export const OriginEnum = enumFrom(ORIGINS, 'ReimbursementOrigin', 'How the claim reached the mutuelle.', {
+  TELETRANSMISSION: 'Décompte forwarded by Social Security (NOEMIE).',
+  REQUEST: 'Reimbursement request sent by the member.',
+  TIERS_PAYANT: 'Invoiced by the professional under tiers payant.',
+})
+export const WithholdingKindEnum = enumFrom(WITHHOLDING_KINDS, 'WithholdingKind', 'Amount Social Security keeps and the mutuelle may not pay back.', {
+  NONE: 'Nothing withheld.',
+  PARTICIPATION_FORFAITAIRE: 'Participation forfaitaire (2 € per consultation, act or test).',
+  FRANCHISE_MEDICINE: 'Franchise médicale (1 € per box of medicine).',
+  FRANCHISE_PARAMEDICAL: 'Franchise médicale (1 € per paramedical act).',
+  FRANCHISE_TRANSPORT: 'Franchise médicale (4 € per transport).',
+})
+
+@ObjectType({ description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
+export class Reimbursement {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  id!: string
+
+  @Field(() => Beneficiary, { description: 'Who received the care.' })
+  beneficiary!: unknown
+
+  @Field(() => CareTypeEnum, { description: 'Care category.' })
+  careType!: string
+
+  @Field(() => String, { description: 'What the care was, in French (e.g. "Consultation généraliste").' })
+  careLabel!: string
+
+  @Field(() => DateScalar, { description: 'Day of the care.' })
+  careDate!: string
+
+  @Field(() => DateScalar, { description: 'Day the mutuelle paid.' })
+  paymentDate!: string
+
+  @Field(() => String, { description: 'Health professional or establishment.' })
+  providerName!: string
+
+  @Field(() => String, { description: 'Number of the décompte (statement) the line belongs to.' })
+  decompteNumber!: string
+
+  @Field(() => Int, { description: 'Amount paid to the professional (dépense), in euro cents.' })
+  expenseCents!: number
+
+  @Field(() => Int, { description: 'Social Security base (BRSS), in euro cents.' })
+  socialSecurityBaseCents!: number
+
+  @Field(() => Int, { description: 'Social Security rate applied to the base, in percent.' })
+  socialSecurityRatePercent!: number
+
+  @Field(() => Int, { description: 'Paid by Social Security, after withholding, in euro cents.' })
+  socialSecurityCents!: number
+
+  @Field(() => Int, { description: 'Participation forfaitaire or franchise withheld by Social Security, in euro cents (part of the out-of-pocket).' })
+  withheldCents!: number
+
+  @Field(() => WithholdingKindEnum, { description: 'What was withheld.' })
+  withholdingKind!: string
+
+  @Field(() => Int, { description: 'Paid by the mutuelle, in euro cents.' })
+  mutuelleCents!: number
+
+  @Field(() => Int, { description: 'Left to pay by the member (reste à charge), in euro cents.' })
+  outOfPocketCents!: number
+
+  @Field(() => Boolean, { description: 'Care from a 100 % Santé basket.' })
+  hundredPercentSante!: boolean
+
+  @Field(() => PayeeEnum, { description: 'Who the mutuelle paid.' })
+  payee!: string
+
+  @Field(() => OriginEnum, { description: 'How the claim arrived.' })
+  origin!: string
+
+  @Field(() => [String], { description: '"Pourquoi ce montant ?": the computation explained line by line, in French.' })
+  explanation!: string[]
+}
+
+@ObjectType({ description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
+export class ReimbursementTotals {
+  @Field(() => Int, { description: 'Total expense.' })
+  expenseCents!: number
+
+  @Field(() => Int, { description: 'Total paid by Social Security.' })
+  socialSecurityCents!: number
+
+  @Field(() => Int, { description: 'Total paid by the mutuelle.' })
+  mutuelleCents!: number
+
+  @Field(() => Int, { description: 'Total left to pay.' })
+  outOfPocketCents!: number
+}
+
+@ObjectType({ description: 'A page of reimbursements, newest payment first.' })
+export class ReimbursementConnection extends Connection(Reimbursement) {
+  @Field(() => ReimbursementTotals, { description: 'Totals of the filtered set.' })
+  totals!: ReimbursementTotals
+}

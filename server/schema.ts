@@ -1,0 +1,38 @@
+import type { GraphQLSchema } from 'graphql'
+import { printSchema } from 'graphql'
+import { buildSchemaSync } from 'type-graphql'
+import { authChecker } from './core/viewer.ts'
+import { AuthResolver } from './modules/auth/auth.resolver.ts'
+import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
+import { ContractResolver } from './modules/contracts/contract.resolver.ts'
+import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
+import { MemberResolver } from './modules/members/member.resolver.ts'
+import { MessageResolver } from './modules/messages/message.resolver.ts'
+import { NewsResolver } from './modules/news/news.resolver.ts'
+import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
+import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
+
+export const resolvers = [
+  AuthResolver,
+  BeneficiaryResolver,
+  ContractResolver,
+  InsuranceCardResolver,
+  MemberResolver,
+  MessageResolver,
+  NewsResolver,
+  ProcedureResolver,
+  ReimbursementResolver,
+] as const
+
+let cached: GraphQLSchema | undefined
+
+/** Built once per process: type-graphql's metadata is global, so building twice is wasted work. */
+export function getSchema(): GraphQLSchema {
+  cached ??= buildSchemaSync({ resolvers, authChecker, validate: false })
+  return cached
+}
+
+/** The SDL committed as ../schema.graphql (a test fails when they differ). */
+export function printSdl(): string {
+  return `# Generated from the type-graphql classes by \`npm run schema\`. Do not edit.\n\n${printSchema(getSchema())}\n`
+}
