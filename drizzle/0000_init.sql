@@ -462,6 +462,7 @@ CREATE TABLE `reimbursements` (
 	`withholding_kind` text DEFAULT 'NONE' NOT NULL,
 	`mutuelle_cents` integer NOT NULL,
 	`out_of_pocket_cents` integer NOT NULL,
+	`forfait_used_cents` integer DEFAULT 0 NOT NULL,
 	`guarantee_id` text,
 	`hundred_percent_sante` integer DEFAULT false NOT NULL,
 	`payee` text NOT NULL,

@@ -1,8 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
-import type { AppConfig, Context } from './context.ts'
-import type { Clock } from './core/clock.ts'
+import type { AppDeps, Context } from './context.ts'
 import type { Viewer } from './core/viewer.ts'
-import type { Db } from './db/client.ts'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,16 +15,13 @@ import { createLoaders } from './core/loaders.ts'
 import { projectRoot } from './core/paths.ts'
 import { securityHeaders } from './core/security-headers.ts'
 import { sessionCookieName } from './modules/auth/auth.service.ts'
+import { documentsRouter } from './modules/documents/documents.routes.ts'
+import { statementRouter } from './modules/reimbursements/statement.routes.ts'
+import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
 import { viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
 import { getSchema } from './schema.ts'
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'])
-
-export interface AppDeps {
-  db: Db
-  clock: Clock
-  config: AppConfig
-}
 
 declare module 'express-serve-static-core' {
   interface Request { viewer?: Viewer | null }
@@ -104,6 +99,11 @@ export async function createApp(deps: AppDeps) {
   }, express.json({ limit: '100kb' }), expressMiddleware(apollo, {
     context: async ({ req, res }) => ({ db, clock, config, viewer: req.viewer ?? null, loaders: createLoaders(db), req, res }),
   }))
+
+  app.use('/api', documentsRouter(deps), statementRouter(deps), uploadsRouter(deps))
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND' })
+  })
 
   const graphiqlDir = join(projectRoot, 'dist/graphiql')
   if (config.exposeGraphiql && existsSync(graphiqlDir)) {

@@ -21,3 +21,10 @@ export interface Context {
   req: Request
   res: Response
 }
+
+/** What the HTTP application is built from; REST routers receive it too. */
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  config: AppConfig
+}

@@ -35,6 +35,8 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
   withholdingKind: text('withholding_kind', { enum: WITHHOLDING_KINDS }).notNull().default('NONE'),
   mutuelleCents: cents('mutuelle_cents'),
   outOfPocketCents: cents('out_of_pocket_cents'),
+  /** Part of mutuelleCents taken from the guarantee's yearly forfait (drives the forfait counters). */
+  forfaitUsedCents: integer('forfait_used_cents').notNull().default(0),
   guaranteeId: text('guarantee_id').references(() => guaranteesTable.id),
   hundredPercentSante: flag('hundred_percent_sante'),
   payee: text('payee', { enum: PAYEES }).notNull(),

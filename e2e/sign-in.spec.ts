@@ -1,0 +1,49 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
+  await page.goto('/remboursements')
+  await expect(page).toHaveURL(/\/connexion/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+})
+
+test('a wrong password shows a French error and keeps the visitor out', async ({ page }) => {
+  await page.goto('/connexion')
+  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
+  await page.getByLabel('Mot de passe').fill('mauvais-mot-de-passe')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.')
+  await expect(page).toHaveURL(/\/connexion/)
+})
+
+test('Benoit signs in, sees his home page, and signs out', async ({ page }) => {
+  await page.goto('/connexion')
+  const axe = await new AxeBuilder({ page }).analyze()
+  expect(axe.violations).toEqual([])
+
+  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
+  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+  const main = page.getByRole('main')
+  await expect(main.getByText('Ma carte de tiers payant')).toBeVisible()
+  await expect(main.getByText('202897774')).toBeVisible()
+  await expect(main.getByText('Soins dentaires le 04/06/2026 pour Léa')).toBeVisible()
+  await expect(main.getByText('Acceptée')).toBeVisible()
+  await expect(main.getByText('Soins optiques le 12/02/2026 pour Sarah')).toBeVisible()
+  await expect(main.getByRole('link', { name: 'Consulter tous mes remboursements' })).toBeVisible()
+  await expect(main.getByText(/\d+,\d{2}\s€/).first()).toBeVisible()
+  const nav = page.getByRole('navigation', { name: /principal/i })
+  for (const label of ['Accueil', 'Ma mutuelle', 'Prestations', 'Offre & devis', 'Messagerie', 'Aide / contact', 'Mon compte'])
+    await expect(nav.getByText(label, { exact: false }).first()).toBeVisible()
+
+  const home = await new AxeBuilder({ page }).analyze()
+  expect(home.violations).toEqual([])
+
+  await page.getByRole('button', { name: /Mon compte/ }).click()
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).or(page.getByRole('button', { name: 'Se déconnecter' })).or(page.getByRole('link', { name: 'Se déconnecter' })).first().click()
+  await expect(page).toHaveURL(/\/connexion/)
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/connexion/)
+})
