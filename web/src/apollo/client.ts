@@ -1,0 +1,33 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCacheObject } from '@apollo/client/core'
+import { onError } from '@apollo/client/link/error'
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // one viewer per session: merge what different queries select about it
+      Viewer: { keyFields: [] },
+    },
+  })
+}
+
+export interface ApolloClientOptions {
+  /** Where operations go; the API over HTTP with the session cookie by default. */
+  transport?: ApolloLink
+  /** Called when the server answers UNAUTHENTICATED: the session expired or was revoked. */
+  onUnauthenticated?: () => void
+}
+
+export function createApolloClient(options: ApolloClientOptions = {}): ApolloClient<NormalizedCacheObject> {
+  const sessionLink = onError(({ graphQLErrors }) => {
+    if (graphQLErrors?.some(error => error.extensions?.code === 'UNAUTHENTICATED')) options.onUnauthenticated?.()
+  })
+  const transport = options.transport ?? new HttpLink({ uri: '/graphql', credentials: 'same-origin' })
+  return new ApolloClient({
+    link: ApolloLink.from([sessionLink, transport]),
+    cache: createCache(),
+    defaultOptions: {
+      // pages show what the cache has at once and refresh it; partial data beats a blank page
+      watchQuery: { fetchPolicy: 'cache-and-network', errorPolicy: 'all' },
+    },
+  })
+}

@@ -1,0 +1,56 @@
+// The member navigation, in the portal's order; Messagerie opens the right-hand group.
+export interface NavLink { kind: 'link', label: string, to: string }
+export interface NavSignOut { kind: 'sign-out', label: string }
+export interface NavMenu { kind: 'menu', id: string, label: string, items: (NavLink | NavSignOut)[] }
+export interface NavMessages { kind: 'messages', label: string, to: string }
+export type NavEntry = NavLink | NavMenu | NavMessages
+
+const link = (label: string, to: string): NavLink => ({ kind: 'link', label, to })
+
+export const memberNavigation: NavEntry[] = [
+  link('Accueil', '/'),
+  {
+    kind: 'menu',
+    id: 'ma-mutuelle',
+    label: 'Ma mutuelle',
+    items: [
+      link('Mes contrats', '/ma-mutuelle/contrats'),
+      link('Mes garanties', '/ma-mutuelle/garanties'),
+      link('Mes bénéficiaires', '/ma-mutuelle/beneficiaires'),
+      link('Ma carte de tiers payant', '/ma-mutuelle/carte'),
+      link('Mes documents', '/ma-mutuelle/documents'),
+      link('Mes informations bancaires', '/ma-mutuelle/informations-bancaires'),
+      link('Mes cotisations', '/ma-mutuelle/cotisations'),
+    ],
+  },
+  {
+    kind: 'menu',
+    id: 'prestations',
+    label: 'Prestations',
+    items: [
+      link('Mes remboursements', '/remboursements'),
+      link('Demander un remboursement', '/remboursements/demande'),
+      link('Mes démarches', '/demarches'),
+      link('Envoyer un devis', '/devis'),
+    ],
+  },
+  link('Offre & devis', '/offre-et-devis'),
+  { kind: 'messages', label: 'Messagerie', to: '/messagerie' },
+  link('Aide / contact', '/aide'),
+  {
+    kind: 'menu',
+    id: 'mon-compte',
+    label: 'Mon compte',
+    items: [
+      link('Mes informations', '/mon-compte'),
+      link('Connexion et sécurité', '/mon-compte/securite'),
+      link('Mes données personnelles', '/mon-compte/donnees'),
+      { kind: 'sign-out', label: 'Se déconnecter' },
+    ],
+  },
+]
+
+/** Whether the page at `path` belongs to a menu, to mark the menu as the current section. */
+export function menuContains(menu: NavMenu, path: string): boolean {
+  return menu.items.some(item => item.kind === 'link' && (path === item.to || path.startsWith(`${item.to}/`)))
+}

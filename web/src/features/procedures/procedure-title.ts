@@ -1,0 +1,23 @@
+import type { CareType, ProcedureKind } from '../../gql/graphql'
+import { formatDate } from '../../utils/format-date'
+import { careTypeLabel, procedureKindLabel } from '../../utils/labels'
+
+export interface ProcedureTitleParts {
+  kind: ProcedureKind
+  careType: CareType | null
+  careDate: string | null
+  submittedAt: string
+  beneficiary: { firstName: string } | null
+}
+
+/**
+ * How the portal names a démarche: the care and its date for a claim ("Soins dentaires le
+ * 04/06/2026 pour Léa"), otherwise its kind and the day it was sent.
+ */
+export function procedureTitle(procedure: ProcedureTitleParts): string {
+  const forWhom = procedure.beneficiary ? ` pour ${procedure.beneficiary.firstName}` : ''
+  if (procedure.careType && procedure.careDate)
+    return `${careTypeLabel(procedure.careType)} le ${formatDate(procedure.careDate)}${forWhom}`
+  const care = procedure.careType ? ` (${careTypeLabel(procedure.careType).toLowerCase()})` : ''
+  return `${procedureKindLabel(procedure.kind)}${care} du ${formatDate(procedure.submittedAt)}${forWhom}`
+}

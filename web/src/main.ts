@@ -1,0 +1,23 @@
+import { DefaultApolloClient } from '@vue/apollo-composable'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { createApolloClient } from './apollo/client'
+import { clearSession } from './features/auth/session'
+import { createAppRouter } from './router'
+import './styles/main.css'
+
+const client = createApolloClient({ onUnauthenticated: sessionExpired })
+const router = createAppRouter(client)
+
+// the server forgot the session (expiry, sign-out elsewhere): forget it here too and ask to sign in
+function sessionExpired(): void {
+  const current = router.currentRoute.value
+  if (current.meta.access === 'guest' || current.meta.access === 'public') return
+  void clearSession(client).then(() => router.push({ name: 'sign-in', query: { redirect: current.fullPath } }))
+}
+
+const app = createApp(App)
+app.provide(DefaultApolloClient, client)
+app.use(router)
+// mount once the guard has decided, so the first paint is the right page
+void router.isReady().then(() => app.mount('#app'))

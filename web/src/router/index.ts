@@ -1,0 +1,50 @@
+import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core'
+import { nextTick } from 'vue'
+import { createRouter, createWebHistory, START_LOCATION, type RouterHistory, type Router } from 'vue-router'
+import { ViewerDocument, type Role } from '../gql/graphql'
+import { accessDecision } from './access'
+import { routes } from './routes'
+
+const SITE = 'Espace adhérent'
+
+export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+
+  // the first navigation asks the server (the session cookie may have expired since the last
+  // visit); later ones trust the cache, which sign-in and sign-out keep up to date
+  let verified = false
+  async function viewerRole(): Promise<Role | null> {
+    try {
+      const { data } = await client.query({ query: ViewerDocument, fetchPolicy: verified ? 'cache-first' : 'network-only' })
+      verified = true
+      return data.viewer?.role ?? null
+    }
+    catch {
+      return null
+    }
+  }
+
+  router.beforeEach(async to => accessDecision(to, await viewerRole()))
+
+  router.afterEach((to, from, failure) => {
+    if (failure) return
+    document.title = `${to.meta.title} — ${SITE}`
+    // a new page is announced by moving focus to its title; not on first load (the skip link
+    // comes first), nor when only the query (a filter) changes
+    if (from === START_LOCATION || from.path === to.path) return
+    void nextTick(focusPageHeading)
+  })
+
+  return router
+}
+
+function focusPageHeading(): void {
+  const heading = document.querySelector<HTMLElement>('main h1')
+  if (!heading) return
+  heading.setAttribute('tabindex', '-1')
+  heading.focus()
+}

@@ -1,0 +1,43 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+const ComingSoonPage = () => import('../pages/ComingSoonPage.vue')
+
+// every page is lazy: the sign-in page loads without the member pages
+export const routes: RouteRecordRaw[] = [
+  { path: '/connexion', name: 'sign-in', component: () => import('../pages/SignInPage.vue'), meta: { title: 'Connexion', access: 'guest' } },
+  { path: '/', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { title: 'Accueil' } },
+
+  { path: '/ma-mutuelle/contrats/:id?', name: 'contracts', component: ComingSoonPage, meta: { title: 'Mes contrats' } },
+  { path: '/ma-mutuelle/garanties', name: 'guarantees', component: ComingSoonPage, meta: { title: 'Mes garanties' } },
+  { path: '/ma-mutuelle/beneficiaires', name: 'beneficiaries', component: ComingSoonPage, meta: { title: 'Mes bénéficiaires' } },
+  { path: '/ma-mutuelle/carte', name: 'insurance-card', component: ComingSoonPage, meta: { title: 'Ma carte de tiers payant' } },
+  { path: '/ma-mutuelle/documents', name: 'documents', component: ComingSoonPage, meta: { title: 'Mes documents' } },
+  { path: '/ma-mutuelle/informations-bancaires', name: 'bank-details', component: ComingSoonPage, meta: { title: 'Mes informations bancaires' } },
+  { path: '/ma-mutuelle/cotisations', name: 'contributions', component: ComingSoonPage, meta: { title: 'Mes cotisations' } },
+
+  { path: '/remboursements', name: 'reimbursements', component: ComingSoonPage, meta: { title: 'Mes remboursements' } },
+  { path: '/remboursements/demande', name: 'reimbursement-request', component: ComingSoonPage, meta: { title: 'Demander un remboursement' } },
+  { path: '/remboursements/:id', name: 'reimbursement', component: ComingSoonPage, meta: { title: 'Détail du remboursement' } },
+  { path: '/demarches', name: 'procedures', component: ComingSoonPage, meta: { title: 'Mes démarches' } },
+  { path: '/devis', name: 'quote', component: ComingSoonPage, meta: { title: 'Envoyer un devis' } },
+  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis' } },
+  { path: '/messagerie', name: 'messages', component: ComingSoonPage, meta: { title: 'Messagerie' } },
+  { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
+  { path: '/actualites/:id', name: 'news-item', component: () => import('../pages/NewsItemPage.vue'), meta: { title: 'Actualité' } },
+
+  { path: '/mon-compte', name: 'account', component: ComingSoonPage, meta: { title: 'Mes informations' } },
+  { path: '/mon-compte/securite', name: 'account-security', component: ComingSoonPage, meta: { title: 'Connexion et sécurité' } },
+  { path: '/mon-compte/donnees', name: 'account-data', component: ComingSoonPage, meta: { title: 'Mes données personnelles' } },
+
+  { path: '/conseiller', name: 'advisor', component: ComingSoonPage, meta: { title: 'Espace conseiller', access: 'advisor' } },
+
+  // footer pages, readable signed out
+  { path: '/plan-du-site', name: 'sitemap', component: ComingSoonPage, meta: { title: 'Plan du site', access: 'public' } },
+  { path: '/accessibilite', name: 'accessibility', component: ComingSoonPage, meta: { title: 'Accessibilité', access: 'public' } },
+  { path: '/mentions-legales', name: 'legal', component: ComingSoonPage, meta: { title: 'Mentions légales', access: 'public' } },
+  { path: '/confidentialite', name: 'privacy', component: ComingSoonPage, meta: { title: 'Politique de confidentialité', access: 'public' } },
+  { path: '/cookies', name: 'cookies', component: ComingSoonPage, meta: { title: 'Gestion des cookies', access: 'public' } },
+  { path: '/conditions-generales', name: 'terms', component: ComingSoonPage, meta: { title: "Conditions générales d'utilisation", access: 'public' } },
+
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'Page introuvable', access: 'public' } },
+]

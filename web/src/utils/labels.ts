@@ -1,0 +1,71 @@
+import type { CareType, ProcedureKind, ProcedureStatus } from '../gql/graphql'
+
+// the schema's Relationship enum: no operation selects it yet, so codegen emits no type for it
+export type Relationship = 'SELF' | 'SPOUSE' | 'CHILD' | 'OTHER'
+
+const careTypeLabels: Record<CareType, string> = {
+  CONSULTATION: 'Consultation',
+  PHARMACY: 'Pharmacie',
+  LABORATORY: 'Analyses de laboratoire',
+  RADIOLOGY: 'Radiologie',
+  HOSPITAL: 'Hospitalisation',
+  DENTAL: 'Soins dentaires',
+  OPTICS: 'Soins optiques',
+  AUDIOLOGY: 'Audiologie',
+  PARAMEDICAL: 'Auxiliaires médicaux',
+  ALTERNATIVE_MEDICINE: 'Médecines douces',
+}
+
+// lists (Prestations) use the shorter words of the portal: "Optique", not "Soins optiques"
+const careTypeShortLabels: Partial<Record<CareType, string>> = {
+  OPTICS: 'Optique',
+}
+
+const procedureStatusLabels: Record<ProcedureStatus, string> = {
+  SUBMITTED: 'En cours',
+  ACCEPTED: 'Acceptée',
+  REJECTED: 'Refusée',
+  MISSING_DOCUMENTS: 'Pièces manquantes',
+}
+
+const procedureKindLabels: Record<ProcedureKind, string> = {
+  REIMBURSEMENT: 'Demande de remboursement',
+  QUOTE: 'Analyse de devis',
+  BENEFICIARY_ADDITION: 'Ajout de bénéficiaire',
+  BANK_DETAILS_CHANGE: 'Modification des coordonnées bancaires',
+  DATA_EXPORT: 'Demande de copie de mes données',
+  AFFILIATION: 'Démarche commerciale',
+}
+
+const relationshipLabels: Record<Relationship, string> = {
+  SELF: 'Adhérent principal',
+  SPOUSE: 'Conjoint(e)',
+  CHILD: 'Enfant',
+  OTHER: 'Autre ayant droit',
+}
+
+export function careTypeLabel(careType: CareType): string {
+  return careTypeLabels[careType]
+}
+
+export function careTypeShortLabel(careType: CareType): string {
+  return careTypeShortLabels[careType] ?? careTypeLabels[careType]
+}
+
+export function procedureStatusLabel(status: ProcedureStatus): string {
+  return procedureStatusLabels[status]
+}
+
+export function procedureKindLabel(kind: ProcedureKind): string {
+  return procedureKindLabels[kind]
+}
+
+export function relationshipLabel(relationship: Relationship): string {
+  return relationshipLabels[relationship]
+}
+
+/** "2 messages non lus", "1 message non lu"; empty when there is none. */
+export function unreadMessagesLabel(count: number): string {
+  if (count <= 0) return ''
+  return count === 1 ? '1 message non lu' : `${count} messages non lus`
+}
