@@ -9,7 +9,8 @@ import { getSchema, printSdl } from '../schema.ts'
 import { startTestApp } from './harness.ts'
 
 const schema = getSchema()
-const ownTypes = Object.values(schema.getTypeMap()).filter(t => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(t.name))
+// root operation types are described field by field
+const ownTypes = Object.values(schema.getTypeMap()).filter(t => !t.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID', 'Query', 'Mutation'].includes(t.name))
 
 describe('the published schema', () => {
   it('is the committed schema.graphql (run `npm run schema` after changing the API)', () => {

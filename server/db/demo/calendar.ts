@@ -1,0 +1,63 @@
+import { addDays } from '../../core/clock.ts'
+
+/** An instant on a French calendar day; hours are UTC and kept within office hours so the day never shifts. */
+export function instant(date: string, time = '09:00'): string {
+  return `${date}T${time}:00.000Z`
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4))
+}
+
+export function firstOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`
+}
+
+export function lastOfMonth(date: string): string {
+  const d = new Date(`${firstOfMonth(date)}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + 1)
+  d.setUTCDate(0)
+  return d.toISOString().slice(0, 10)
+}
+
+/** Whole years of age on a date. */
+export function ageOn(birthDate: string, date: string): number {
+  const years = yearOf(date) - yearOf(birthDate)
+  return date.slice(5) < birthDate.slice(5) ? years - 1 : years
+}
+
+export function isMinorOn(birthDate: string, date: string): boolean {
+  return ageOn(birthDate, date) < 18
+}
+
+/**
+ * Keeps a literal date of the seed when it falls within [earliest, latest]; otherwise moves it
+ * by whole years to the latest such date, so the story of the seed still reads right any day.
+ */
+export function sameDayWithin(literal: string, earliest: string, latest: string): string {
+  if (literal >= earliest && literal <= latest)
+    return literal
+  const monthDay = literal.slice(5)
+  for (let year = yearOf(latest); ; year--) {
+    const candidate = `${year}-${monthDay}`
+    if (candidate <= latest)
+      return candidate
+  }
+}
+
+/** The date n days before `date`. */
+export function daysBefore(date: string, n: number): string {
+  return addDays(date, -n)
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+
+/** "mars 2026" */
+export function frenchMonth(date: string): string {
+  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+}
+
+/** "04/06/2026" */
+export function frenchDate(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
+}

@@ -1,0 +1,347 @@
+import type { GuaranteeRule } from '../../modules/reimbursements/engine.ts'
+import type { CareType, ProcedureKind, ProcedureStatus } from '../schema/index.ts'
+import type { Random } from './random.ts'
+import type { DemoRows, ProcedureRow } from './rows.ts'
+import { addDays, addMonths } from '../../core/clock.ts'
+import { CARE_REFERENCES, computeReimbursement, withholdingCapGroup } from '../../modules/reimbursements/engine.ts'
+import { firstOfMonth, frenchMonth, instant, isMinorOn, lastOfMonth, yearOf } from './calendar.ts'
+import { sepaCreditorIdentifier } from './identifiers.ts'
+import { messageSubject } from './reference-data.ts'
+import { demoId } from './random.ts'
+
+/** Building blocks shared by the demo households: guarantees, schedule, card, care history, procedures, threads. */
+
+/** The demo mutuelle's SEPA creditor identifier (ICS), with valid check digits. */
+export const CREDITOR_IDENTIFIER = sepaCreditorIdentifier('548217')
+
+export interface HouseholdContext {
+  rows: DemoRows
+  today: string
+  random: Random
+  /** Prefix of every demo id of this household, e.g. "benoit". */
+  key: string
+  memberId: string
+  memberAccountId: string
+  advisorAccountId: string
+}
+
+export interface BeneficiaryRef {
+  id: string
+  firstName: string
+  birthDate: string
+  /** Where this beneficiary's reimbursements are paid when the member is the payee. */
+  reimbursementAccountId: string
+}
+
+export interface ContractRef {
+  id: string
+  guarantees: Partial<Record<CareType, { id: string, rule: GuaranteeRule }>>
+}
+
+export interface GuaranteeSpec {
+  careType: CareType
+  label: string
+  brssPercent: number | null
+  yearlyForfaitCents?: number
+  perActCeilingCents?: number
+  hundredPercentSante?: boolean
+}
+
+export function addGuarantees(ctx: HouseholdContext, contractKey: string, contractId: string, specs: GuaranteeSpec[]): ContractRef {
+  const guarantees: ContractRef['guarantees'] = {}
+  specs.forEach((spec, index) => {
+    const id = demoId(ctx.key, 'guarantee', contractKey, spec.careType)
+    const rule: GuaranteeRule = {
+      careType: spec.careType,
+      label: spec.label,
+      brssPercent: spec.brssPercent,
+      yearlyForfaitCents: spec.yearlyForfaitCents ?? null,
+      perActCeilingCents: spec.perActCeilingCents ?? null,
+      hundredPercentSante: spec.hundredPercentSante ?? false,
+    }
+    ctx.rows.guarantees.push({ id, contractId, ...rule, sortOrder: index + 1 })
+    guarantees[spec.careType] = { id, rule }
+  })
+  return { id: contractId, guarantees }
+}
+
+/**
+ * Twelve monthly instalments around today (six due, six to come), debited on the 5th.
+ * amountCents is what the member pays; the employer's share is paid by the employer.
+ */
+export function addContributionSchedule(ctx: HouseholdContext, contract: { key: string, id: string, monthlyCents: number, employerCents: number }, mandateId: string, rejectedMonthsAgo: number | null): void {
+  const thisMonth = firstOfMonth(ctx.today)
+  for (let offset = -6; offset <= 5; offset++) {
+    const dueDate = addDays(addMonths(thisMonth, offset), 4)
+    const due = dueDate < ctx.today
+    const status = !due ? 'SCHEDULED' : rejectedMonthsAgo !== null && offset === -rejectedMonthsAgo ? 'REJECTED' : 'PAID'
+    ctx.rows.instalments.push({
+      id: demoId(ctx.key, 'instalment', contract.key, dueDate),
+      contractId: contract.id,
+      dueDate,
+      amountCents: contract.monthlyCents - contract.employerCents,
+      employerShareCents: contract.employerCents,
+      status,
+      method: 'SEPA_DIRECT_DEBIT',
+      paidAt: status === 'PAID' ? instant(dueDate, '06:00') : null,
+      mandateId,
+    })
+  }
+}
+
+/** The last debit of a mandate, to keep it alive (a mandate lapses after 36 months without one). */
+export function lastDebitAt(rows: DemoRows, mandateId: string): string | null {
+  const paid = rows.instalments.filter(i => i.mandateId === mandateId && i.paidAt).map(i => i.paidAt!).sort()
+  return paid.at(-1) ?? null
+}
+
+/** The tiers-payant card of the current calendar year, with the care domains of each beneficiary. */
+export function addInsuranceCard(ctx: HouseholdContext, contract: { key: string, id: string }, cardNumber: string, rights: { beneficiaryId: string, domains: string[] }[]): string {
+  const year = yearOf(ctx.today)
+  const id = demoId(ctx.key, 'card', contract.key, String(year))
+  ctx.rows.insuranceCards.push({
+    id,
+    contractId: contract.id,
+    cardNumber,
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
+    issuedAt: instant(`${year - 1}-12-15`, '07:00'),
+  })
+  for (const right of rights)
+    ctx.rows.cardRights.push({ cardId: id, ...right })
+  return id
+}
+
+export interface ProcedureEventSpec { status: ProcedureStatus, at: string, note?: string }
+
+export interface ProcedureSpec {
+  key: string
+  kind: ProcedureKind
+  beneficiaryId?: string | null
+  /** Oldest first; the first is the submission, the last gives the current status. */
+  events: ProcedureEventSpec[]
+  estimatedDecisionDate: string
+  fields?: Partial<Pick<ProcedureRow, 'careType' | 'careDate' | 'abroad' | 'country' | 'currency' | 'amountCents' | 'amountEurCents' | 'exchangeRate' | 'socialSecurityBaseCents' | 'socialSecurityPaidCents' | 'details'>>
+}
+
+/** A procedure and its timeline. The reference (DEM-…) is given once all procedures exist. */
+export function addProcedure(ctx: HouseholdContext, spec: ProcedureSpec): string {
+  const id = demoId(ctx.key, 'procedure', spec.key)
+  const first = spec.events[0]
+  const last = spec.events.at(-1)
+  if (!first || !last || first.status !== 'SUBMITTED')
+    throw new Error(`procedure ${spec.key} must start with its submission`)
+  const decided = last.status === 'ACCEPTED' || last.status === 'REJECTED'
+  ctx.rows.procedures.push({
+    id,
+    memberId: ctx.memberId,
+    kind: spec.kind,
+    status: last.status,
+    beneficiaryId: spec.beneficiaryId ?? null,
+    reference: '',
+    submittedAt: first.at,
+    updatedAt: last.at,
+    estimatedDecisionDate: spec.estimatedDecisionDate,
+    decidedAt: decided ? last.at : null,
+    decisionNote: spec.events.length > 1 ? last.note ?? null : null,
+    abroad: false,
+    ...spec.fields,
+  })
+  spec.events.forEach((event, index) => {
+    ctx.rows.procedureEvents.push({
+      id: demoId(ctx.key, 'procedure', spec.key, 'event', String(index)),
+      procedureId: id,
+      status: event.status,
+      at: event.at,
+      note: event.note ?? null,
+      // the member submits, an advisor decides
+      actorAccountId: index === 0 ? ctx.memberAccountId : ctx.advisorAccountId,
+    })
+  })
+  return id
+}
+
+/** Gives every procedure a reference like DEM-2026-104233, increasing with submission time. */
+export function assignProcedureReferences(rows: DemoRows, random: Random): void {
+  let counter = 104_000
+  const ordered = [...rows.procedures].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id!.localeCompare(b.id!))
+  for (const procedure of ordered) {
+    counter += random.int(40, 900)
+    procedure.reference = `DEM-${procedure.submittedAt.slice(0, 4)}-${String(counter).padStart(6, '0')}`
+  }
+}
+
+export type Origin = 'TELETRANSMISSION' | 'REQUEST' | 'TIERS_PAYANT'
+
+export interface CareAct {
+  careDate: string
+  paymentDate: string
+  beneficiary: BeneficiaryRef
+  contract: ContractRef
+  careType: CareType
+  careLabel: string
+  providerName: string
+  expenseCents: number
+  /** From the décompte; omitted, the engine's reference base applies. */
+  socialSecurityBaseCents?: number
+  socialSecurityRatePercent?: number
+  quantity?: number
+  hundredPercentSanteBasket?: boolean
+  origin: Origin
+  /** For REQUEST acts: the procedure to link, else one is created (submitted the day after the care). */
+  procedureId?: string
+}
+
+/**
+ * Pays a history of care through the reimbursement engine, in care-date order, keeping per
+ * beneficiary and calendar year the forfait used per guarantee and the amounts withheld per cap.
+ */
+export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void {
+  const forfaitUsed = new Map<string, number>()
+  const withheld = new Map<string, number>()
+  const ordered = acts.map((act, index) => ({ act, index })).sort((a, b) => a.act.careDate.localeCompare(b.act.careDate) || a.index - b.index)
+  for (const { act, index } of ordered) {
+    if (act.paymentDate <= act.careDate)
+      throw new Error(`act ${index} of ${ctx.key} is paid before it is given`)
+    const guarantee = act.contract.guarantees[act.careType] ?? null
+    const year = yearOf(act.careDate)
+    const capKey = `${act.beneficiary.id}|${year}|${withholdingCapGroup(CARE_REFERENCES[act.careType].withholding)}`
+    const forfaitKey = `${act.beneficiary.id}|${year}|${guarantee?.id ?? ''}`
+    const decompte = act.socialSecurityBaseCents != null
+    const result = computeReimbursement({
+      careType: act.careType,
+      expenseCents: act.expenseCents,
+      socialSecurityBaseCents: act.socialSecurityBaseCents ?? null,
+      socialSecurityRatePercent: act.socialSecurityRatePercent ?? null,
+      quantity: act.quantity ?? 1,
+      beneficiaryIsMinor: isMinorOn(act.beneficiary.birthDate, act.careDate),
+      hundredPercentSanteBasket: act.hundredPercentSanteBasket ?? false,
+      withheldThisYearCents: withheld.get(capKey) ?? 0,
+      forfaitUsedThisYearCents: forfaitUsed.get(forfaitKey) ?? 0,
+      guarantee: guarantee?.rule ?? null,
+    })
+    withheld.set(capKey, (withheld.get(capKey) ?? 0) + result.withheldCents)
+    forfaitUsed.set(forfaitKey, (forfaitUsed.get(forfaitKey) ?? 0) + result.forfaitUsedCents)
+
+    let procedureId = act.procedureId ?? null
+    if (act.origin === 'REQUEST' && !procedureId) {
+      if (addDays(act.careDate, 2) >= act.paymentDate)
+        throw new Error(`request ${index} of ${ctx.key} needs three days between care and payment`)
+      procedureId = addProcedure(ctx, {
+        key: `request-${act.careDate}-${index}`,
+        kind: 'REIMBURSEMENT',
+        beneficiaryId: act.beneficiary.id,
+        events: [
+          { status: 'SUBMITTED', at: instant(addDays(act.careDate, 1), '18:40') },
+          { status: 'ACCEPTED', at: instant(addDays(act.paymentDate, -1), '10:15'), note: 'Demande acceptée, remboursement en cours de virement.' },
+        ],
+        estimatedDecisionDate: addDays(act.careDate, 11),
+        fields: {
+          careType: act.careType,
+          careDate: act.careDate,
+          amountCents: act.expenseCents,
+          amountEurCents: act.expenseCents,
+          socialSecurityBaseCents: decompte ? result.socialSecurityBaseCents : null,
+          socialSecurityPaidCents: decompte ? result.socialSecurityCents : null,
+        },
+      })
+    }
+
+    const payee = act.origin === 'TIERS_PAYANT' ? 'PROVIDER' : 'MEMBER'
+    ctx.rows.reimbursements.push({
+      id: demoId(ctx.key, 'reimbursement', act.careDate, String(index)),
+      memberId: ctx.memberId,
+      contractId: act.contract.id,
+      beneficiaryId: act.beneficiary.id,
+      careType: act.careType,
+      careLabel: act.careLabel,
+      careDate: act.careDate,
+      paymentDate: act.paymentDate,
+      providerName: act.providerName,
+      decompteNumber: `${act.paymentDate.replaceAll('-', '')}${ctx.random.digits(6)}`,
+      expenseCents: result.expenseCents,
+      socialSecurityBaseCents: result.socialSecurityBaseCents,
+      socialSecurityRatePercent: result.socialSecurityRatePercent,
+      socialSecurityCents: result.socialSecurityCents,
+      withheldCents: result.withheldCents,
+      withholdingKind: result.withholdingKind,
+      mutuelleCents: result.mutuelleCents,
+      forfaitUsedCents: result.forfaitUsedCents,
+      outOfPocketCents: result.outOfPocketCents,
+      guaranteeId: guarantee?.id ?? null,
+      hundredPercentSante: (act.hundredPercentSanteBasket ?? false) && (guarantee?.rule.hundredPercentSante ?? false),
+      payee,
+      origin: act.origin,
+      bankAccountId: payee === 'MEMBER' ? act.beneficiary.reimbursementAccountId : null,
+      procedureId,
+      explanation: result.explanation,
+    })
+  }
+}
+
+export interface ThreadMessageSpec { from: 'MEMBER' | 'ADVISOR', daysAgo: number, time: string, body: string }
+
+export interface ThreadSpec {
+  key: string
+  category: string
+  subject: string
+  messages: ThreadMessageSpec[]
+  unreadByMember?: boolean
+}
+
+/** A thread is "Traité" once the advisor has written last, "En cours" while the member waits. */
+export function addThread(ctx: HouseholdContext, spec: ThreadSpec): void {
+  const { categoryId, subjectId } = messageSubject(spec.category, spec.subject)
+  const id = demoId(ctx.key, 'thread', spec.key)
+  const sentAt = (m: ThreadMessageSpec) => instant(addDays(ctx.today, -m.daysAgo), m.time)
+  const first = spec.messages[0]
+  const last = spec.messages.at(-1)
+  if (!first || !last)
+    throw new Error(`thread ${spec.key} has no message`)
+  const answered = last.from === 'ADVISOR'
+  ctx.rows.messageThreads.push({
+    id,
+    memberId: ctx.memberId,
+    categoryId,
+    subjectId,
+    status: answered ? 'ANSWERED' : 'OPEN',
+    unreadByMember: answered && (spec.unreadByMember ?? false),
+    unreadByAdvisor: !answered,
+    createdAt: sentAt(first),
+    updatedAt: sentAt(last),
+  })
+  spec.messages.forEach((message, index) => {
+    ctx.rows.messages.push({
+      id: demoId(ctx.key, 'thread', spec.key, 'message', String(index)),
+      threadId: id,
+      authorKind: message.from,
+      authorAccountId: message.from === 'MEMBER' ? ctx.memberAccountId : ctx.advisorAccountId,
+      body: message.body,
+      sentAt: sentAt(message),
+    })
+  })
+}
+
+/** One benefits statement (relevé de prestations) per month of the past year, issued a few days after the month ends. */
+export function addBenefitsStatements(ctx: HouseholdContext, contractId: string): void {
+  const thisMonth = firstOfMonth(ctx.today)
+  for (let offset = -12; offset <= -1; offset++) {
+    const periodStart = addMonths(thisMonth, offset)
+    const periodEnd = lastOfMonth(periodStart)
+    const issuedOn = addDays(periodEnd, 3)
+    if (issuedOn >= ctx.today)
+      continue
+    ctx.rows.documents.push({
+      id: demoId(ctx.key, 'document', 'statement', periodStart),
+      memberId: ctx.memberId,
+      contractId,
+      kind: 'BENEFITS_STATEMENT',
+      title: `Relevé de prestations — ${frenchMonth(periodStart)}`,
+      year: yearOf(periodStart),
+      periodStart,
+      periodEnd,
+      issuedAt: instant(issuedOn, '05:30'),
+      fileId: null,
+    })
+  }
+}

@@ -1,0 +1,75 @@
+import type { Clock } from '../../core/clock.ts'
+import type { Db } from '../client.ts'
+import { count } from 'drizzle-orm'
+import { today as todayOf } from '../../core/clock.ts'
+import { hashPassword } from '../../core/passwords.ts'
+import { hashToken } from '../../core/tokens.ts'
+import { membersTable } from '../schema/index.ts'
+import { daysBefore, instant } from './calendar.ts'
+import { buildBenoitHousehold } from './household-benoit.ts'
+import { buildCamilleHousehold } from './household-camille.ts'
+import { assignProcedureReferences } from './household.ts'
+import { createRandom, demoId } from './random.ts'
+import { buildReferenceData } from './reference-data.ts'
+import { emptyRows, insertRows } from './rows.ts'
+
+/**
+ * The demo data loaded on an empty database: Benoit's household (the seed's), Camille's, an
+ * advisor, a partner token and the shared help and messaging content. Same clock, same rows.
+ */
+
+/** Public on purpose: printed at start and in the README, so partners can try coverageCheck. */
+export const DEMO_PARTNER_TOKEN = 'ptk_demo_t_KIDr1hFRcsIMOR70pkhZ2VqmhB40_fvF-U3s6o'
+
+export const DEMO_ACCOUNTS = {
+  benoit: { email: 'benoit@example.org', password: 'demo-benoit-2026' },
+  camille: { email: 'camille@example.org', password: 'demo-camille-2026' },
+  advisor: { email: 'conseiller@example.org', password: 'demo-conseiller-2026' },
+} as const
+
+export function isDatabaseEmpty(db: Db): boolean {
+  const row = db.select({ members: count() }).from(membersTable).get()
+  return (row?.members ?? 0) === 0
+}
+
+/** Call on an empty database (see isDatabaseEmpty): everything is inserted in one transaction, or nothing. */
+export async function loadDemoData(db: Db, clock: Clock): Promise<void> {
+  // argon2 is asynchronous and a better-sqlite3 transaction may not await: hash first
+  const [benoitHash, camilleHash, advisorHash] = await Promise.all([
+    hashPassword(DEMO_ACCOUNTS.benoit.password),
+    hashPassword(DEMO_ACCOUNTS.camille.password),
+    hashPassword(DEMO_ACCOUNTS.advisor.password),
+  ])
+  const today = todayOf(clock)
+  const random = createRandom(20_289_777)
+  const rows = emptyRows()
+
+  const advisorAccountId = demoId('advisor', 'account')
+  rows.accounts.push({
+    id: advisorAccountId,
+    email: DEMO_ACCOUNTS.advisor.email,
+    passwordHash: advisorHash,
+    role: 'ADVISOR',
+    memberId: null,
+    displayName: 'Claire Moreau, conseillère',
+    failedSignIns: 0,
+    passwordChangedAt: instant(daysBefore(today, 500), '08:30'),
+    createdAt: instant(daysBefore(today, 500), '08:30'),
+  })
+  rows.partnerTokens.push({
+    id: demoId('partner-token', 'pharmacy'),
+    name: 'Pharmacie partenaire (démo)',
+    tokenHash: hashToken(DEMO_PARTNER_TOKEN),
+    scopes: ['coverage:read'],
+    createdAt: instant(daysBefore(today, 30), '08:00'),
+  })
+
+  buildReferenceData(rows, today)
+  buildBenoitHousehold({ rows, today, random, advisorAccountId, passwordHash: benoitHash, email: DEMO_ACCOUNTS.benoit.email })
+  buildCamilleHousehold({ rows, today, random, advisorAccountId, passwordHash: camilleHash, email: DEMO_ACCOUNTS.camille.email })
+  assignProcedureReferences(rows, random)
+
+  db.transaction((tx) => {
+    insertRows(tx, rows)
+  })
+}
