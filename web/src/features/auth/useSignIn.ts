@@ -32,9 +32,10 @@ export function useSignIn() {
         else formErrors.value.push(error.message)
       }
       if (payload.errors.length || !payload.role) return null
-      // a new person: drop what the cache may hold from before, then learn who is signed in
+      // a new person: drop what the cache may hold from before and refetch the watched queries
+      // (the header's viewer among them); clearStore alone leaves watchers on the old answer
       const client = resolveClient()
-      await client.clearStore()
+      await client.resetStore()
       await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' })
       return payload.role
     }
