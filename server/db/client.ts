@@ -9,8 +9,13 @@ import * as schema from './schema/index.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
+export interface OpenOptions {
+  /** Sees every SQL statement drizzle runs: tests count them to catch N+1 queries. */
+  onQuery?: (sql: string) => void
+}
+
 /** Opens (creating if needed) the SQLite file of DATA_DIR and brings it to the latest migration. */
-export function openDatabase(dataDir: string): Db {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true })
   const sqlite = new Database(join(dataDir, 'espace-adherent.sqlite'))
   sqlite.pragma('journal_mode = WAL')
@@ -18,7 +23,8 @@ export function openDatabase(dataDir: string): Db {
   // WAL makes NORMAL durable across application crashes; only power loss can drop the last commits.
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, { schema })
+  const onQuery = options.onQuery
+  const db = drizzle(sqlite, { schema, logger: onQuery ? { logQuery: sql => onQuery(sql) } : false })
   migrate(db, { migrationsFolder: join(projectRoot, 'drizzle') })
   return db
 }

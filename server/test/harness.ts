@@ -64,7 +64,8 @@ export class ApiClient {
 /** A real server on a fresh SQLite file with the demo data, listening on a free port. */
 export async function startTestApp(opts: { demo?: boolean, clock?: ReturnType<typeof testClock> } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'espace-adherent-test-'))
-  const db = openDatabase(dataDir)
+  const queries: string[] = []
+  const db = openDatabase(dataDir, { onQuery: sql => queries.push(sql) })
   const clock = opts.clock ?? testClock()
   if (opts.demo !== false)
     await loadDemoData(db, clock)
@@ -77,6 +78,10 @@ export async function startTestApp(opts: { demo?: boolean, clock?: ReturnType<ty
     clock,
     url,
     dataDir,
+    /** SQL statements run since the last call; for N+1 checks. */
+    takeQueries() {
+      return queries.splice(0)
+    },
     client: (bearer?: string) => new ApiClient(url, bearer),
     async as(who: keyof typeof DEMO_ACCOUNTS) {
       const c = new ApiClient(url)
