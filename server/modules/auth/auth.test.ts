@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountsTable, auditEventsTable, sessionsTable } from '../../db/schema/index.ts'
 import { DEMO_ACCOUNTS } from '../../db/demo/index.ts'
 import { startTestApp, testClock } from '../../test/harness.ts'
-import { IDLE_TIMEOUT_MS } from './session.service.ts'
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.service.ts'
 
 const SIGN_IN = `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role member { firstName } errors { field code message } } }`
 const ME = `{ me { firstName lastName memberNumber } viewer { role displayName } }`
@@ -81,6 +81,16 @@ describe('sign-in and sessions', () => {
     clock.advance(IDLE_TIMEOUT_MS - 60_000)
     expect((await c.gql(ME)).data.me).not.toBeNull()
     clock.advance(IDLE_TIMEOUT_MS + 1000)
+    expect((await c.gql(ME)).data.me).toBeNull()
+  })
+
+  it('ends even an active session after 8 hours', async () => {
+    const c = await app.as('benoit')
+    for (let elapsed = 0; elapsed < ABSOLUTE_TIMEOUT_MS - 10 * 60_000; elapsed += 10 * 60_000) {
+      clock.advance(10 * 60_000)
+      expect((await c.gql(ME)).data.me).not.toBeNull()
+    }
+    clock.advance(10 * 60_000)
     expect((await c.gql(ME)).data.me).toBeNull()
   })
 
