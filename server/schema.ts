@@ -4,24 +4,29 @@ import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
-import { ContractResolver } from './modules/contracts/contract.resolver.ts'
+import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
+import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
 import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageResolver } from './modules/messages/message.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
+import { SettingsResolver } from './modules/settings/settings.resolver.ts'
 
 export const resolvers = [
   AuthResolver,
   BeneficiaryResolver,
   ContractResolver,
+  GuaranteeResolver,
+  DocumentResolver,
   InsuranceCardResolver,
   MemberResolver,
   MessageResolver,
   NewsResolver,
   ProcedureResolver,
   ReimbursementResolver,
+  SettingsResolver,
 ] as const
 
 let cached: GraphQLSchema | undefined

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import DataLoader from 'dataloader'
-import { inArray } from 'drizzle-orm'
+import { and, eq, gte, inArray, lte, sum } from 'drizzle-orm'
 import * as s from '../db/schema/index.ts'
 
 /** One `WHERE key IN (…)` query per batch; results returned in key order (undefined when absent). */
@@ -28,6 +28,70 @@ export function groupedBy<Row extends Record<string, unknown>>(db: Db, table: SQ
 export type BeneficiaryRow = typeof s.beneficiariesTable.$inferSelect
 export type ContractRow = typeof s.contractsTable.$inferSelect
 export type MemberRow = typeof s.membersTable.$inferSelect
+export type SepaMandateRow = typeof s.sepaMandatesTable.$inferSelect & { iban: string }
+
+/**
+ * Forfait consumed per beneficiary and guarantee, keyed "contractId|year" (calendar year of the
+ * care, as the engine counts it): one grouped SUM per year asked, whatever the number of contracts.
+ */
+function forfaitUsage(db: Db) {
+  return new DataLoader<string, Map<string, number>>(async (keys) => {
+    const byYear = new Map<string, string[]>()
+    for (const key of keys) {
+      const [contractId, year] = key.split('|') as [string, string]
+      byYear.set(year, [...(byYear.get(year) ?? []), contractId])
+    }
+    const result = new Map<string, Map<string, number>>(keys.map(k => [k, new Map()]))
+    const r = s.reimbursementsTable
+    for (const [year, contractIds] of byYear) {
+      const rows = db.select({ contractId: r.contractId, beneficiaryId: r.beneficiaryId, guaranteeId: r.guaranteeId, used: sum(r.forfaitUsedCents) })
+        .from(r)
+        .where(and(inArray(r.contractId, contractIds), gte(r.careDate, `${year}-01-01`), lte(r.careDate, `${year}-12-31`)))
+        .groupBy(r.contractId, r.beneficiaryId, r.guaranteeId)
+        .all()
+      for (const row of rows) {
+        if (row.guaranteeId)
+          result.get(`${row.contractId}|${year}`)?.set(`${row.beneficiaryId}|${row.guaranteeId}`, Number(row.used ?? 0))
+      }
+    }
+    return keys.map(k => result.get(k)!)
+  })
+}
+
+/** The mandate in force on each member's contributions account (the one debits are taken under). */
+function contributionMandate(db: Db) {
+  return new DataLoader<string, SepaMandateRow | undefined>(async (memberIds) => {
+    const m = s.sepaMandatesTable
+    const a = s.bankAccountsTable
+    const rows = db.select({ mandate: m, iban: a.iban }).from(m)
+      .innerJoin(a, eq(a.id, m.bankAccountId))
+      .where(and(inArray(m.memberId, memberIds as string[]), eq(m.status, 'ACTIVE'), eq(a.forContributions, true), eq(a.status, 'ACTIVE')))
+      .all()
+    const map = new Map<string, SepaMandateRow>()
+    // the latest signed wins should two ever be active at once
+    for (const row of rows.sort((x, y) => x.mandate.signedAt.localeCompare(y.mandate.signedAt)))
+      map.set(row.mandate.memberId, { ...row.mandate, iban: row.iban })
+    return memberIds.map(id => map.get(id))
+  })
+}
+
+export type FileRow = typeof s.filesTable.$inferSelect
+export type AttachedFileRow = FileRow & { procedureId: string, addedAt: string }
+
+/** The files attached to each procedure, oldest first: one join for all procedures of a page. */
+function procedureAttachments(db: Db) {
+  return new DataLoader<string, AttachedFileRow[]>(async (keys) => {
+    const rows = db.select({ file: s.filesTable, procedureId: s.procedureAttachmentsTable.procedureId, addedAt: s.procedureAttachmentsTable.addedAt })
+      .from(s.procedureAttachmentsTable)
+      .innerJoin(s.filesTable, eq(s.filesTable.id, s.procedureAttachmentsTable.fileId))
+      .where(inArray(s.procedureAttachmentsTable.procedureId, keys as string[]))
+      .all()
+    const map = new Map<string, AttachedFileRow[]>(keys.map(k => [k, []]))
+    for (const r of rows) map.get(r.procedureId)?.push({ ...r.file, procedureId: r.procedureId, addedAt: r.addedAt })
+    for (const list of map.values()) list.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.createdAt.localeCompare(b.createdAt))
+    return keys.map(k => map.get(k)!)
+  })
+}
 
 /**
  * Per-request loaders. They do not scope by household: only use them for objects reached
@@ -41,6 +105,13 @@ export function createLoaders(db: Db) {
     contractBeneficiaries: groupedBy<typeof s.contractBeneficiariesTable.$inferSelect>(db, s.contractBeneficiariesTable, s.contractBeneficiariesTable.contractId, r => r.contractId),
     guaranteesByContract: groupedBy<typeof s.guaranteesTable.$inferSelect>(db, s.guaranteesTable, s.guaranteesTable.contractId, r => r.contractId, (a, b) => a.sortOrder - b.sortOrder),
     instalmentsByContract: groupedBy<typeof s.contributionInstalmentsTable.$inferSelect>(db, s.contributionInstalmentsTable, s.contributionInstalmentsTable.contractId, r => r.contractId, (a, b) => a.dueDate.localeCompare(b.dueDate)),
+    guarantee: byKey<typeof s.guaranteesTable.$inferSelect>(db, s.guaranteesTable, s.guaranteesTable.id, r => r.id),
+    bankAccount: byKey<typeof s.bankAccountsTable.$inferSelect>(db, s.bankAccountsTable, s.bankAccountsTable.id, r => r.id),
+    procedure: byKey<typeof s.proceduresTable.$inferSelect>(db, s.proceduresTable, s.proceduresTable.id, r => r.id),
+    procedureAttachments: procedureAttachments(db),
+    reimbursementsByProcedure: groupedBy<typeof s.reimbursementsTable.$inferSelect>(db, s.reimbursementsTable, s.reimbursementsTable.procedureId, r => r.procedureId ?? '', (a, b) => a.paymentDate.localeCompare(b.paymentDate)),
+    forfaitUsage: forfaitUsage(db),
+    contributionMandate: contributionMandate(db),
     procedureEvents: groupedBy<typeof s.procedureEventsTable.$inferSelect>(db, s.procedureEventsTable, s.procedureEventsTable.procedureId, r => r.procedureId, (a, b) => a.at.localeCompare(b.at)),
   }
 }

@@ -23,3 +23,23 @@ export function getOwnBeneficiary(ctx: Context, id: string): BeneficiaryRow {
 export function isCoveredOn(b: Pick<BeneficiaryRow, 'coverageStart' | 'coverageEnd'>, date: string): boolean {
   return b.coverageStart <= date && (!b.coverageEnd || date <= b.coverageEnd)
 }
+
+/**
+ * What the member should do when décomptes do not reach us automatically; null when the link
+ * works. The usual failure after a change of mutuelle is a link still held by the previous one.
+ */
+export function noemieHint(b: Pick<BeneficiaryRow, 'firstName' | 'relationship' | 'noemieStatus' | 'socialSecurityFund'>): string | null {
+  const self = b.relationship === 'SELF'
+  const theirs = self ? 'vos décomptes' : `les décomptes de ${b.firstName}`
+  const fund = b.socialSecurityFund ?? 'votre caisse d\'assurance maladie'
+  switch (b.noemieStatus) {
+    case 'ACTIVE':
+      return null
+    case 'HELD_BY_PREVIOUS_INSURER':
+      return `Votre ancienne mutuelle reçoit encore ${theirs} : demandez-lui de clôturer la liaison, ou envoyez-nous l'attestation de droits de la CPAM. En attendant, faites une demande de remboursement en joignant le décompte.`
+    case 'PENDING':
+      return `La télétransmission est en cours d'activation auprès de ${fund} : d'ici quelques jours, ${theirs} nous parviendront automatiquement. En attendant, faites une demande de remboursement en joignant le décompte.`
+    case 'INACTIVE':
+      return `La télétransmission n'est pas active : ${theirs} ne nous parviennent pas automatiquement. Envoyez-nous l'attestation de droits de la CPAM pour l'activer ; en attendant, faites une demande de remboursement en joignant le décompte.`
+  }
+}

@@ -19,3 +19,15 @@ export const InstalmentStatusEnum = enumFrom(INSTALMENT_STATUSES, 'InstalmentSta
   SCHEDULED: 'À venir.',
   REJECTED: 'Rejetée by the bank: to be settled.',
 })
+export const CONTRIBUTION_METHODS = ['SEPA_DIRECT_DEBIT', 'PAYROLL', 'TRANSFER'] as const
+export const ContributionMethodEnum = enumFrom(CONTRIBUTION_METHODS, 'ContributionMethod', 'How an instalment is paid.', {
+  SEPA_DIRECT_DEBIT: 'Prélèvement SEPA from the contributions account, under the member\'s mandate.',
+  PAYROLL: 'Précompte: withheld from the salary by the employer.',
+  TRANSFER: 'Virement by the member.',
+})
+export const SEPA_MANDATE_STATUSES = ['ACTIVE', 'REVOKED', 'LAPSED'] as const
+export const SepaMandateStatusEnum = enumFrom(SEPA_MANDATE_STATUSES, 'SepaMandateStatus', 'State of a SEPA direct-debit mandate.', {
+  ACTIVE: 'In force: debits are taken under it.',
+  REVOKED: 'Revoked, e.g. replaced when the contributions account changed.',
+  LAPSED: 'Caduc: 36 months without a debit.',
+})

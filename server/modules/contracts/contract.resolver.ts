@@ -1,10 +1,12 @@
 import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
-import type { contributionInstalmentsTable, guaranteesTable } from '../../db/schema/index.ts'
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
+import type { ContributionSummaryView, Coverage, ForfaitCounterView, GuaranteeRow, InstalmentRow } from './contract.service.ts'
+import type { GuaranteeExampleResult } from './guarantee-example.ts'
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
-import { Contract, ContributionInstalment, Guarantee } from './contract.type.ts'
-import { getOwnContract, listContracts } from './contract.service.ts'
+import { Contract, ContractCoverage, ContributionInstalment, ContributionSummary, ForfaitCounter, Guarantee, GuaranteeExample } from './contract.type.ts'
+import { contractCoverages, contributionSummary, forfaitCounters, getOwnContract, listContracts } from './contract.service.ts'
+import { guaranteeExample, guaranteeSummary, hundredPercentSanteExample } from './guarantee-example.ts'
 
 type ContractView = ContractRow & { label?: string, option?: string }
 
@@ -31,20 +33,58 @@ export class ContractResolver {
     return c.optionLabel
   }
 
+  @FieldResolver(() => Int)
+  memberMonthlyContributionCents(@Root() c: ContractRow): number {
+    return c.monthlyContributionCents - c.employerParticipationCents
+  }
+
   @FieldResolver(() => [Beneficiary], { description: 'Beneficiaries the contract covers, by rank.' })
   async beneficiaries(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<BeneficiaryRow[]> {
-    const links = await ctx.loaders.contractBeneficiaries.load(c.id)
-    const rows = await ctx.loaders.beneficiary.loadMany(links.map(l => l.beneficiaryId))
-    return rows.filter((b): b is BeneficiaryRow => !!b && !(b instanceof Error)).sort((a, b) => a.rank - b.rank)
+    return (await contractCoverages(ctx, c)).map(coverage => coverage.beneficiary)
+  }
+
+  @FieldResolver(() => [ContractCoverage], { description: 'Beneficiaries the contract covers with the dates of their coverage under it, by rank.' })
+  coverages(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<Coverage[]> {
+    return contractCoverages(ctx, c)
   }
 
   @FieldResolver(() => [Guarantee], { description: 'The guarantee table, in display order.' })
-  guarantees(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<typeof guaranteesTable.$inferSelect[]> {
+  guarantees(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<GuaranteeRow[]> {
     return ctx.loaders.guaranteesByContract.load(c.id)
   }
 
+  @FieldResolver(() => [ForfaitCounter], { description: 'Yearly forfaits of the current calendar year, per covered beneficiary (by rank) and guarantee (in table order): yearly, used and remaining amounts and the reset date.' })
+  forfaitCounters(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<ForfaitCounterView[]> {
+    return forfaitCounters(ctx, c)
+  }
+
   @FieldResolver(() => [ContributionInstalment], { description: 'Contribution schedule: instalments by due date.' })
-  contributionSchedule(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<typeof contributionInstalmentsTable.$inferSelect[]> {
+  contributionSchedule(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<InstalmentRow[]> {
     return ctx.loaders.instalmentsByContract.load(c.id)
+  }
+
+  @FieldResolver(() => ContributionSummary, { description: 'Totals of the contribution schedule and the SEPA mandate it is debited under.' })
+  contributionSummary(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<ContributionSummaryView> {
+    return contributionSummary(ctx, c)
+  }
+}
+
+/** The worked examples of a guarantee line, wherever the line appears. */
+@Authorized()
+@Resolver(() => Guarantee)
+export class GuaranteeResolver {
+  @FieldResolver(() => String)
+  summary(@Root() g: GuaranteeRow): string {
+    return guaranteeSummary(g)
+  }
+
+  @FieldResolver(() => GuaranteeExample)
+  example(@Root() g: GuaranteeRow): GuaranteeExampleResult {
+    return guaranteeExample(g)
+  }
+
+  @FieldResolver(() => GuaranteeExample, { nullable: true })
+  hundredPercentSanteExample(@Root() g: GuaranteeRow): GuaranteeExampleResult | null {
+    return hundredPercentSanteExample(g)
   }
 }

@@ -1,9 +1,14 @@
 import type { Context } from '../../context.ts'
-import type { ContractRow } from '../../core/loaders.ts'
+import type { BeneficiaryRow, ContractRow, SepaMandateRow } from '../../core/loaders.ts'
+import type { contributionInstalmentsTable, guaranteesTable } from '../../db/schema/index.ts'
 import { and, asc, desc, eq } from 'drizzle-orm'
+import { addDays, addMonths, today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { contractsTable } from '../../db/schema/index.ts'
+
+export type GuaranteeRow = typeof guaranteesTable.$inferSelect
+export type InstalmentRow = typeof contributionInstalmentsTable.$inferSelect
 
 export function listContracts(ctx: Context): ContractRow[] {
   const { memberId } = requireMember(ctx.viewer)
@@ -12,7 +17,7 @@ export function listContracts(ctx: Context): ContractRow[] {
 }
 
 /** A contract of the household by id, or the main one when no id is given; NOT_FOUND otherwise. */
-export function getOwnContract(ctx: Context, id?: string | null): ContractRow {
+export function getOwnContract(ctx: Pick<Context, 'db' | 'viewer'>, id?: string | null): ContractRow {
   const { memberId } = requireMember(ctx.viewer)
   const row = id
     ? ctx.db.select().from(contractsTable).where(and(eq(contractsTable.id, id), eq(contractsTable.memberId, memberId))).get()
@@ -20,4 +25,133 @@ export function getOwnContract(ctx: Context, id?: string | null): ContractRow {
   if (!row)
     throw notFound()
   return row
+}
+
+export interface Coverage { beneficiary: BeneficiaryRow, startDate: string, endDate: string | null }
+
+/** Who the contract covers and since when, by rank; the contract was scoped by its parent query. */
+export async function contractCoverages(ctx: Context, contract: ContractRow): Promise<Coverage[]> {
+  const links = await ctx.loaders.contractBeneficiaries.load(contract.id)
+  const people = await ctx.loaders.beneficiary.loadMany(links.map(l => l.beneficiaryId))
+  const coverages: Coverage[] = []
+  links.forEach((link, i) => {
+    const beneficiary = people[i]
+    if (beneficiary && !(beneficiary instanceof Error))
+      coverages.push({ beneficiary, startDate: link.startDate, endDate: link.endDate })
+  })
+  return coverages.sort((a, b) => a.beneficiary.rank - b.beneficiary.rank)
+}
+
+export interface ForfaitCounterView {
+  beneficiary: BeneficiaryRow
+  guarantee: GuaranteeRow
+  careType: string
+  year: number
+  yearlyCents: number
+  usedCents: number
+  remainingCents: number
+  resetDate: string
+}
+
+/**
+ * For each covered beneficiary and each guarantee with a yearly forfait: what reimbursements of
+ * care given this calendar year took from it. Forfaits restart on 1 January, as the engine counts.
+ */
+export async function forfaitCounters(ctx: Context, contract: ContractRow): Promise<ForfaitCounterView[]> {
+  const year = Number(today(ctx.clock).slice(0, 4))
+  const [coverages, guarantees, usage] = await Promise.all([
+    contractCoverages(ctx, contract),
+    ctx.loaders.guaranteesByContract.load(contract.id),
+    ctx.loaders.forfaitUsage.load(`${contract.id}|${year}`),
+  ])
+  const withForfait = guarantees.filter(g => g.yearlyForfaitCents != null && g.yearlyForfaitCents > 0)
+  const counters: ForfaitCounterView[] = []
+  for (const { beneficiary } of coverages) {
+    for (const guarantee of withForfait) {
+      const yearlyCents = guarantee.yearlyForfaitCents!
+      const usedCents = usage.get(`${beneficiary.id}|${guarantee.id}`) ?? 0
+      counters.push({
+        beneficiary,
+        guarantee,
+        careType: guarantee.careType,
+        year,
+        yearlyCents,
+        usedCents,
+        remainingCents: Math.max(0, yearlyCents - usedCents),
+        resetDate: `${year + 1}-01-01`,
+      })
+    }
+  }
+  return counters
+}
+
+export interface MandateView {
+  id: string
+  reference: string
+  creditorIdentifier: string
+  signedAt: string
+  status: string
+  lastDebitAt: string | null
+  accountIbanMasked: string
+}
+
+/** "FR76 **** * 4859 9384": the country and check digits and the last eight characters, as on the portal. */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '').toUpperCase()
+  const last = compact.slice(-8)
+  return `${compact.slice(0, 4)} **** * ${last.slice(0, 4)} ${last.slice(4)}`
+}
+
+function mandateView(row: SepaMandateRow): MandateView {
+  return {
+    id: row.id,
+    reference: row.reference,
+    creditorIdentifier: row.creditorIdentifier,
+    signedAt: row.signedAt,
+    status: row.status,
+    lastDebitAt: row.lastDebitAt,
+    accountIbanMasked: maskIban(row.iban),
+  }
+}
+
+export interface ContributionSummaryView {
+  periodStart: string | null
+  periodEnd: string | null
+  instalmentCount: number
+  memberTotalCents: number
+  employerTotalCents: number
+  totalCents: number
+  paidCents: number
+  upcomingCents: number
+  rejectedCents: number
+  mandate: MandateView | null
+}
+
+export function summariseInstalments(instalments: InstalmentRow[]): Omit<ContributionSummaryView, 'mandate'> {
+  const total = (rows: InstalmentRow[], pick: (i: InstalmentRow) => number) => rows.reduce((n, i) => n + pick(i), 0)
+  const dues = instalments.map(i => i.dueDate).sort()
+  const periodStart = dues[0] ? `${dues[0].slice(0, 7)}-01` : null
+  const memberTotalCents = total(instalments, i => i.amountCents)
+  const employerTotalCents = total(instalments, i => i.employerShareCents)
+  return {
+    periodStart,
+    // a monthly schedule covers twelve months from the first due month
+    periodEnd: periodStart ? addDays(addMonths(periodStart, 12), -1) : null,
+    instalmentCount: instalments.length,
+    memberTotalCents,
+    employerTotalCents,
+    totalCents: memberTotalCents + employerTotalCents,
+    paidCents: total(instalments.filter(i => i.status === 'PAID'), i => i.amountCents),
+    upcomingCents: total(instalments.filter(i => i.status === 'SCHEDULED'), i => i.amountCents),
+    rejectedCents: total(instalments.filter(i => i.status === 'REJECTED'), i => i.amountCents),
+  }
+}
+
+/** Totals of the échéancier and the mandate in force on the contributions account. */
+export async function contributionSummary(ctx: Context, contract: ContractRow): Promise<ContributionSummaryView> {
+  const [instalments, mandate] = await Promise.all([
+    ctx.loaders.instalmentsByContract.load(contract.id),
+    ctx.loaders.contributionMandate.load(contract.memberId),
+  ])
+  return { ...summariseInstalments(instalments), mandate: mandate ? mandateView(mandate) : null }
 }

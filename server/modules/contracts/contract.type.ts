@@ -1,6 +1,31 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
-import { CareTypeEnum, ContractStatusEnum, InstalmentStatusEnum } from './contract.enums.ts'
+import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
+import { CareTypeEnum, ContractStatusEnum, ContributionMethodEnum, InstalmentStatusEnum, SepaMandateStatusEnum } from './contract.enums.ts'
+
+@ObjectType({ description: 'A worked example of a guarantee, computed by the reimbursement engine that pays real claims: one typical act for an adult, forfaits not yet used this year. Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
+export class GuaranteeExample {
+  @Field(() => String, { description: 'The act, in French, e.g. "Pour une consultation chez un spécialiste à 50,00 € (base de remboursement 30,00 €)".' })
+  description!: string
+
+  @Field(() => Int, { description: 'Price paid for the act (dépense), in euro cents.' })
+  expenseCents!: number
+
+  @Field(() => Int, { description: 'Social Security base (BRSS) of the act, in euro cents.' })
+  socialSecurityBaseCents!: number
+
+  @Field(() => Int, { description: 'Paid by Social Security, participations and franchises withheld, in euro cents.' })
+  socialSecurityCents!: number
+
+  @Field(() => Int, { description: 'Paid by the mutuelle under this guarantee alone, in euro cents.' })
+  mutuelleCents!: number
+
+  @Field(() => Int, { description: 'Left to the member (reste à charge), in euro cents.' })
+  outOfPocketCents!: number
+
+  @Field(() => [String], { description: 'The computation line by line, in French ("Pourquoi ce montant ?").' })
+  explanation!: string[]
+}
 
 @ObjectType({ description: 'One line of the guarantee table (tableau de garanties).' })
 export class Guarantee {
@@ -24,6 +49,111 @@ export class Guarantee {
 
   @Field(() => Boolean, { description: '100 % Santé basket: no out-of-pocket on the reference equipment.' })
   hundredPercentSante!: boolean
+
+  @Field(() => String, { description: 'The rule in words, as the guarantee table prints it, e.g. "100 % BRSS (Sécurité sociale incluse) + forfait de 450,00 € par an et par bénéficiaire".' })
+  summary!: string
+
+  @Field(() => GuaranteeExample, { description: 'What this guarantee pays for a typical act of its care type (outside the 100 % Santé basket).' })
+  example!: GuaranteeExample
+
+  @Field(() => GuaranteeExample, { nullable: true, description: 'The same kind of act from the 100 % Santé basket, when the guarantee covers it: nothing left to pay. Null otherwise.' })
+  hundredPercentSanteExample!: GuaranteeExample | null
+}
+
+@ObjectType({ description: 'Where a yearly forfait of a beneficiary stands (garantie consommée / restante). Forfaits are per beneficiary and calendar year of the care.' })
+export class ForfaitCounter {
+  @Field(() => Beneficiary, { description: 'The beneficiary the forfait belongs to.' })
+  beneficiary!: unknown
+
+  @Field(() => Guarantee, { description: 'The guarantee line carrying the forfait.' })
+  guarantee!: unknown
+
+  @Field(() => CareTypeEnum, { description: 'Care category of the guarantee.' })
+  careType!: string
+
+  @Field(() => Int, { description: 'Calendar year counted.' })
+  year!: number
+
+  @Field(() => Int, { description: 'Forfait per year, in euro cents.' })
+  yearlyCents!: number
+
+  @Field(() => Int, { description: 'Used by reimbursements of care given this year, in euro cents.' })
+  usedCents!: number
+
+  @Field(() => Int, { description: 'Still available this year, in euro cents (never negative).' })
+  remainingCents!: number
+
+  @Field(() => DateScalar, { description: 'When the forfait is available in full again: 1 January of next year.' })
+  resetDate!: string
+}
+
+@ObjectType({ description: 'A beneficiary covered by a contract, with the dates of that coverage.' })
+export class ContractCoverage {
+  @Field(() => Beneficiary, { description: 'The person covered.' })
+  beneficiary!: unknown
+
+  @Field(() => DateScalar, { description: 'First day covered by this contract.' })
+  startDate!: string
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day covered by this contract, when it ends.' })
+  endDate!: string | null
+}
+
+@ObjectType({ description: 'A SEPA direct-debit mandate under which contributions are debited.' })
+export class SepaMandate {
+  @Field(() => ID, { description: 'Opaque identifier.' })
+  id!: string
+
+  @Field(() => String, { description: 'Référence unique de mandat (RUM), at most 35 characters; shown on the bank statement.' })
+  reference!: string
+
+  @Field(() => String, { description: 'Identifiant créancier SEPA (ICS) of the mutuelle.' })
+  creditorIdentifier!: string
+
+  @Field(() => DateTimeScalar, { description: 'When the member signed the mandate.' })
+  signedAt!: string
+
+  @Field(() => SepaMandateStatusEnum, { description: 'In force, revoked or lapsed.' })
+  status!: string
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Last debit taken under it (a mandate lapses after 36 months without one).' })
+  lastDebitAt!: string | null
+
+  @Field(() => String, { description: 'The debited account\'s IBAN, masked (e.g. "FR76 **** * 4859 9384").' })
+  accountIbanMasked!: string
+}
+
+@ObjectType({ description: 'Totals of a contract\'s contribution schedule (échéancier), in euro cents, and the mandate it is debited under.' })
+export class ContributionSummary {
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the month of the first instalment; null without instalments.' })
+  periodStart!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the schedule (the day before the same date a year on); null without instalments.' })
+  periodEnd!: string | null
+
+  @Field(() => Int, { description: 'Number of instalments.' })
+  instalmentCount!: number
+
+  @Field(() => Int, { description: 'Paid by the member over the schedule (yearly total).' })
+  memberTotalCents!: number
+
+  @Field(() => Int, { description: 'Paid by the employer over the schedule.' })
+  employerTotalCents!: number
+
+  @Field(() => Int, { description: 'Whole contribution over the schedule: member and employer shares.' })
+  totalCents!: number
+
+  @Field(() => Int, { description: 'Member share already paid.' })
+  paidCents!: number
+
+  @Field(() => Int, { description: 'Member share still to come.' })
+  upcomingCents!: number
+
+  @Field(() => Int, { description: 'Member share of rejected debits, to be settled.' })
+  rejectedCents!: number
+
+  @Field(() => SepaMandate, { nullable: true, description: 'The mandate in force on the contributions account, under which debits are taken; null when none.' })
+  mandate!: SepaMandate | null
 }
 
 @ObjectType({ description: 'One instalment of the contribution schedule (échéancier de cotisations).' })
@@ -43,7 +173,7 @@ export class ContributionInstalment {
   @Field(() => InstalmentStatusEnum, { description: 'Paid, scheduled or rejected.' })
   status!: string
 
-  @Field(() => String, { description: 'Payment method: SEPA_DIRECT_DEBIT, PAYROLL or TRANSFER.' })
+  @Field(() => ContributionMethodEnum, { description: 'Payment method.' })
   method!: string
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was paid.' })
@@ -82,9 +212,12 @@ export class Contract {
   @Field(() => Boolean, { description: 'Contrat responsable (never reimburses participations forfaitaires and franchises).' })
   responsible!: boolean
 
-  @Field(() => Int, { description: 'Monthly contribution paid by the member, in euro cents.' })
+  @Field(() => Int, { description: 'Whole monthly contribution (cotisation), employer participation included, in euro cents.' })
   monthlyContributionCents!: number
 
   @Field(() => Int, { description: 'Monthly employer participation, in euro cents.' })
   employerParticipationCents!: number
+
+  @Field(() => Int, { description: 'What the member pays each month: the contribution less the employer participation, in euro cents.' })
+  memberMonthlyContributionCents!: number
 }

@@ -4,9 +4,10 @@ import { today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { beneficiariesTable, cardRightsTable, insuranceCardsTable, membersTable } from '../../db/schema/index.ts'
 import { getOwnContract } from '../contracts/contract.service.ts'
+import { careDomainLegend, dataMatrixSvg, dataMatrixText, sortDomains } from './card-format.ts'
 
 /** The card of a household contract (main by default) valid today, else the latest issued. */
-export function getOwnInsuranceCard(ctx: Context, contractId?: string | null) {
+export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'>, contractId?: string | null) {
   const contract = getOwnContract(ctx, contractId)
   const day = today(ctx.clock)
   const card = ctx.db.select().from(insuranceCardsTable)
@@ -26,5 +27,23 @@ export function getOwnInsuranceCard(ctx: Context, contractId?: string | null) {
     .innerJoin(beneficiariesTable, eq(beneficiariesTable.id, cardRightsTable.beneficiaryId))
     .where(eq(cardRightsTable.cardId, card.id))
     .orderBy(asc(beneficiariesTable.rank)).all()
-  return { ...card, amcNumber: contract.amcNumber, conventionType: contract.conventionType, routingCriterion: contract.routingCriterion, memberNumber: member.memberNumber, contract, beneficiaries }
+    .map(b => {
+      const domains = sortDomains(b.domains)
+      return { ...b, domains, careDomains: domains.map(code => ({ code, label: careDomainLegend(code) })) }
+    })
+  const legend = sortDomains([...new Set(beneficiaries.flatMap(b => b.domains))]).map(code => ({ code, label: careDomainLegend(code) }))
+  const harmonised = { amcNumber: contract.amcNumber, conventionType: contract.conventionType, routingCriterion: contract.routingCriterion, memberNumber: member.memberNumber }
+  const text = dataMatrixText({ ...harmonised, validFrom: card.validFrom, validTo: card.validTo, cardNumber: card.cardNumber })
+  return {
+    ...card,
+    ...harmonised,
+    contract,
+    beneficiaries,
+    legend,
+    dataMatrixText: text,
+    // only built when the field is asked for: the SVG is a few kilobytes
+    get dataMatrixSvg() { return dataMatrixSvg(text) },
+  }
 }
+
+export type OwnInsuranceCard = ReturnType<typeof getOwnInsuranceCard>

@@ -1,11 +1,19 @@
-import type { BeneficiaryRow } from '../../core/loaders.ts'
+import type { AttachedFileRow, BeneficiaryRow } from '../../core/loaders.ts'
 import type { ProcedureRow } from './procedure.service.ts'
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import type { Decision } from './procedure-decision.service.ts'
+import type { ProcedureResult } from './reimbursement-request.service.ts'
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
-import type { ProcedureKind, ProcedureStatus } from '../../db/schema/index.ts'
+import type { ProcedureKind, ProcedureStatus, ReimbursementRow } from '../../db/schema/index.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
-import { Procedure, ProcedureConnection, ProcedureEvent, ProcedureKindEnum, ProcedureStatusEnum } from './procedure.type.ts'
+import { Reimbursement } from '../reimbursements/reimbursement.type.ts'
+import { ReimbursementEstimateInput, ReimbursementRequestInput } from './procedure.input.ts'
+import { ProcedurePayload } from './procedure.payload.ts'
+import { DecisionEnum, Procedure, ProcedureAttachment, ProcedureConnection, ProcedureEvent, ProcedureKindEnum, ProcedureStatusEnum } from './procedure.type.ts'
 import { listProcedures } from './procedure.service.ts'
+import { decideProcedure } from './procedure-decision.service.ts'
+import { addProcedureDocuments, estimateReimbursementRequest, submitReimbursementRequest } from './reimbursement-request.service.ts'
+import { ReimbursementEstimatePayload } from './reimbursement-request.type.ts'
 
 @ArgsType()
 class ProceduresArgs {
@@ -42,5 +50,53 @@ export class ProcedureResolver {
   @FieldResolver(() => [ProcedureEvent], { description: 'Status timeline, oldest first.' })
   history(@Root() row: ProcedureRow, @Ctx() ctx: Context) {
     return ctx.loaders.procedureEvents.load(row.id)
+  }
+
+  @FieldResolver(() => [ProcedureAttachment], { description: 'Supporting documents, in the order they were attached.' })
+  attachments(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<AttachedFileRow[]> {
+    return ctx.loaders.procedureAttachments.load(row.id)
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Health professional or establishment named by the member, when given.' })
+  providerName(@Root() row: ProcedureRow): string | null {
+    const name = (row.details as { providerName?: unknown } | null)?.providerName
+    return typeof name === 'string' ? name : null
+  }
+
+  @FieldResolver(() => Reimbursement, { nullable: true, description: 'The reimbursement paid for an accepted reimbursement request.' })
+  async reimbursement(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<ReimbursementRow | null> {
+    if (row.kind !== 'REIMBURSEMENT' || row.status !== 'ACCEPTED')
+      return null
+    return (await ctx.loaders.reimbursementsByProcedure.load(row.id))[0] ?? null
+  }
+
+  @Query(() => ReimbursementEstimatePayload, { description: 'What the mutuelle would pay for a care, computed from the contract\'s guarantees with the same checks as submitReimbursementRequest. Indicative.' })
+  reimbursementRequestEstimate(@Arg('input', () => ReimbursementEstimateInput, { description: 'The care as entered so far.' }) input: ReimbursementEstimateInput, @Ctx() ctx: Context): ReimbursementEstimatePayload {
+    return estimateReimbursementRequest(ctx, input)
+  }
+
+  @Mutation(() => ProcedurePayload, { description: 'Sends a reimbursement request with its documents (ids from POST /api/uploads). Returns the new démarche "En cours" with its estimated decision date, or French field errors and nothing saved.' })
+  submitReimbursementRequest(@Arg('input', () => ReimbursementRequestInput, { description: 'The request.' }) input: ReimbursementRequestInput, @Ctx() ctx: Context): ProcedureResult {
+    return submitReimbursementRequest(ctx, input)
+  }
+
+  @Mutation(() => ProcedurePayload, { description: 'Adds documents to a démarche in "Pièces manquantes" (MISSING_DOCUMENTS); it goes back to "En cours".' })
+  addProcedureDocuments(
+    @Arg('procedureId', () => ID, { description: 'The démarche, of the member\'s household.' }) procedureId: string,
+    @Arg('attachmentIds', () => [ID], { description: 'Ids from POST /api/uploads: 1 to 5 documents not attached elsewhere.' }) attachmentIds: string[],
+    @Ctx() ctx: Context,
+  ): ProcedureResult {
+    return addProcedureDocuments(ctx, procedureId, attachmentIds)
+  }
+
+  @Authorized('ADVISOR')
+  @Mutation(() => ProcedurePayload, { description: 'Advisor only. Decides a démarche once: ACCEPT pays a reimbursement request as computed from the contract; REJECT and REQUEST_DOCUMENTS need a note the member reads. Recorded in the audit log.' })
+  decideProcedure(
+    @Arg('procedureId', () => ID, { description: 'The démarche.' }) procedureId: string,
+    @Arg('decision', () => DecisionEnum, { description: 'The decision.' }) decision: Decision,
+    @Arg('note', () => String, { nullable: true, description: 'Message to the member (required to refuse or to ask for documents; 2,000 characters at most).' }) note: string | null,
+    @Ctx() ctx: Context,
+  ): ProcedureResult {
+    return decideProcedure(ctx, procedureId, decision, note)
   }
 }

@@ -1,10 +1,11 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { enumFrom } from '../../core/enums.ts'
 import { Connection } from '../../core/pagination.ts'
 import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
 import { PROCEDURE_KINDS, PROCEDURE_STATUSES } from '../../db/schema/index.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
+import { DECISIONS } from './procedure-decision.service.ts'
 
 export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kind of démarche.', {
   REIMBURSEMENT: 'Reimbursement request.',
@@ -20,6 +21,30 @@ export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus
   REJECTED: 'Refusée.',
   MISSING_DOCUMENTS: 'Pièces manquantes: the member must add documents.',
 })
+
+export const DecisionEnum = enumFrom(DECISIONS, 'Decision', 'An advisor\'s decision on a démarche.', {
+  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees.',
+  REJECT: 'Refuse, with a note explaining why.',
+  REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS).',
+})
+
+@ObjectType({ description: 'A document attached to a démarche, downloadable by its owner at GET /api/files/{id}.' })
+export class ProcedureAttachment {
+  @Field(() => ID, { description: 'File id.' })
+  id!: string
+
+  @Field(() => String, { description: 'File name as uploaded, sanitised.' })
+  name!: string
+
+  @Field(() => String, { description: 'Type detected from the content: application/pdf, image/jpeg or image/png.' })
+  mimeType!: string
+
+  @Field(() => Int, { description: 'Size in bytes.' })
+  sizeBytes!: number
+
+  @Field(() => DateTimeScalar, { description: 'When it was attached.' })
+  addedAt!: string
+}
 
 @ObjectType({ description: 'One step of a démarche\'s timeline.' })
 export class ProcedureEvent {
@@ -82,6 +107,15 @@ export class Procedure {
 
   @Field(() => Int, { nullable: true, description: 'Amount in euro cents (converted when abroad).' })
   amountEurCents!: number | null
+
+  @Field(() => Float, { nullable: true, description: 'Units of the currency for one euro used for the conversion, abroad.' })
+  exchangeRate!: number | null
+
+  @Field(() => Int, { nullable: true, description: 'Social Security base (BRSS) from the member\'s décompte, in euro cents; null without décompte.' })
+  socialSecurityBaseCents!: number | null
+
+  @Field(() => Int, { nullable: true, description: 'Amount Social Security paid, from the member\'s décompte, in euro cents; null without décompte.' })
+  socialSecurityPaidCents!: number | null
 }
 
 @ObjectType({ description: 'A page of démarches, most recent first.' })

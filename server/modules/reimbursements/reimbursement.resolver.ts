@@ -1,11 +1,17 @@
 import type { ReimbursementRow } from '../../db/schema/index.ts'
-import type { BeneficiaryRow } from '../../core/loaders.ts'
+import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
+import type { ProcedureRow } from '../procedures/procedure.service.ts'
+import type { GuaranteeRow } from './reimbursement-calculation.ts'
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { DateScalar } from '../../core/scalars.ts'
+import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
-import { Reimbursement, ReimbursementConnection } from './reimbursement.type.ts'
+import { Contract, Guarantee } from '../contracts/contract.type.ts'
+import { Procedure } from '../procedures/procedure.type.ts'
+import { REFERENCE_RATES, REFERENCE_RATES_DATE } from './exchange-rates.ts'
+import { ExchangeRateTable, PaidBankAccount, Reimbursement, ReimbursementConnection } from './reimbursement.type.ts'
 import { getOwnReimbursement, listReimbursements } from './reimbursement.service.ts'
 
 @ArgsType()
@@ -51,5 +57,31 @@ export class ReimbursementResolver {
   @FieldResolver(() => Int, { description: 'Reimbursed in all (Social Security + mutuelle), in euro cents.' })
   reimbursedCents(@Root() row: ReimbursementRow): number {
     return row.socialSecurityCents + row.mutuelleCents
+  }
+
+  @FieldResolver(() => Contract, { description: 'The contract that paid.' })
+  async contract(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ContractRow> {
+    return (await ctx.loaders.contract.load(row.contractId))!
+  }
+
+  @FieldResolver(() => Guarantee, { nullable: true, description: 'The line of the guarantee table applied to the mutuelle share; null when the contract does not cover the care.' })
+  async guarantee(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<GuaranteeRow | null> {
+    return row.guaranteeId ? (await ctx.loaders.guarantee.load(row.guaranteeId)) ?? null : null
+  }
+
+  @FieldResolver(() => PaidBankAccount, { nullable: true, description: 'Account the mutuelle paid into, IBAN masked; null when it paid the professional (tiers payant).' })
+  async bankAccount(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<PaidBankAccount | null> {
+    const account = row.bankAccountId ? await ctx.loaders.bankAccount.load(row.bankAccountId) : undefined
+    return account ? { holderName: account.holderName, ibanMasked: maskIban(account.iban) } : null
+  }
+
+  @FieldResolver(() => Procedure, { nullable: true, description: 'The member\'s reimbursement request this reimbursement answers (origin REQUEST).' })
+  async procedure(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ProcedureRow | null> {
+    return row.procedureId ? (await ctx.loaders.procedure.load(row.procedureId)) ?? null : null
+  }
+
+  @Query(() => ExchangeRateTable, { description: 'Reference exchange rates for care paid abroad, with their date. Indicative.' })
+  exchangeRates(): ExchangeRateTable {
+    return { date: REFERENCE_RATES_DATE, rates: REFERENCE_RATES.map(r => ({ ...r })) }
   }
 }

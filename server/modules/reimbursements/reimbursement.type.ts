@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql'
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { enumFrom } from '../../core/enums.ts'
 import { Connection } from '../../core/pagination.ts'
 import { DateScalar } from '../../core/scalars.ts'
@@ -105,4 +105,34 @@ export class ReimbursementTotals {
 export class ReimbursementConnection extends Connection(Reimbursement) {
   @Field(() => ReimbursementTotals, { description: 'Totals of the filtered set.' })
   totals!: ReimbursementTotals
+}
+
+@ObjectType({ description: 'The bank account a reimbursement was paid to. The IBAN is never exposed whole.' })
+export class PaidBankAccount {
+  @Field(() => String, { description: 'Account holder, as on the RIB.' })
+  holderName!: string
+
+  @Field(() => String, { description: 'IBAN with only the country code, check digits and last four characters visible, e.g. "FR76 **** **** **** **** *** 9384".' })
+  ibanMasked!: string
+}
+
+@ObjectType({ description: 'Reference rate of one currency against the euro.' })
+export class ExchangeRate {
+  @Field(() => String, { description: 'ISO 4217 currency code, e.g. "USD".' })
+  currency!: string
+
+  @Field(() => String, { description: 'Name of the currency in French, e.g. "Dollar américain".' })
+  label!: string
+
+  @Field(() => Float, { description: 'Units of the currency for one euro, e.g. 1.1582.' })
+  unitsPerEuro!: number
+}
+
+@ObjectType({ description: 'The reference exchange rates used to convert care paid abroad. Indicative: the rate is fixed when the request is sent.' })
+export class ExchangeRateTable {
+  @Field(() => DateScalar, { description: 'Day the rates were taken.' })
+  date!: string
+
+  @Field(() => [ExchangeRate], { description: 'One rate per accepted currency, the euro included.' })
+  rates!: ExchangeRate[]
 }

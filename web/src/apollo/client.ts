@@ -1,11 +1,37 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type NormalizedCacheObject } from '@apollo/client/core'
+import { ApolloClient, ApolloLink, type FieldPolicy, HttpLink, InMemoryCache, type NormalizedCacheObject } from '@apollo/client/core'
 import { onError } from '@apollo/client/link/error'
+
+interface ConnectionPage { edges?: unknown[], nodes?: unknown[] }
+
+/**
+ * A cursor connection read page by page ("Voir plus"): one cache entry per filter set and page
+ * size, where a page asked `after` a cursor is appended and a first page replaces the list.
+ */
+function cursorConnection(keyArgs: string[]): FieldPolicy<ConnectionPage> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args }) {
+      if (!existing || !args?.after) return incoming
+      return {
+        ...incoming,
+        edges: [...(existing.edges ?? []), ...(incoming.edges ?? [])],
+        nodes: [...(existing.nodes ?? []), ...(incoming.nodes ?? [])],
+      }
+    },
+  }
+}
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       // one viewer per session: merge what different queries select about it
       Viewer: { keyFields: [] },
+      Query: {
+        fields: {
+          reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),
+          procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
+        },
+      },
     },
   })
 }

@@ -1,4 +1,4 @@
-import type { CareType, ProcedureKind, ProcedureStatus } from '../gql/graphql'
+import type { CareType, ContractStatus, ContributionMethod, DocumentKind, InstalmentStatus, NoemieStatus, ProcedureKind, ProcedureStatus } from '../gql/graphql'
 
 // the schema's Relationship enum: no operation selects it yet, so codegen emits no type for it
 export type Relationship = 'SELF' | 'SPOUSE' | 'CHILD' | 'OTHER'
@@ -68,4 +68,60 @@ export function relationshipLabel(relationship: Relationship): string {
 export function unreadMessagesLabel(count: number): string {
   if (count <= 0) return ''
   return count === 1 ? '1 message non lu' : `${count} messages non lus`
+}
+
+const contractStatusLabels: Record<ContractStatus, string> = {
+  ACTIVE: 'En vigueur',
+  SUSPENDED: 'Suspendu',
+  TERMINATED: 'Résilié',
+}
+
+const instalmentStatusLabels: Record<InstalmentStatus, string> = {
+  PAID: 'Payée',
+  SCHEDULED: 'À venir',
+  REJECTED: 'Rejetée',
+}
+
+const contributionMethodLabels: Record<ContributionMethod, string> = {
+  SEPA_DIRECT_DEBIT: 'Prélèvement SEPA',
+  PAYROLL: 'Précompte sur salaire',
+  TRANSFER: 'Virement',
+}
+
+const noemieStatusLabels: Record<NoemieStatus, string> = {
+  ACTIVE: 'Active',
+  PENDING: 'En cours d\'activation',
+  INACTIVE: 'Inactive',
+  HELD_BY_PREVIOUS_INSURER: 'Détenue par votre ancienne mutuelle',
+}
+
+const documentKindLabels: Record<DocumentKind, string> = {
+  NOTICE: 'Notice d\'information',
+  GUARANTEE_TABLE: 'Tableau de garanties',
+  GUARANTEE_GUIDE: 'Guide des garanties',
+  BENEFITS_STATEMENT: 'Relevé de prestations',
+  CONTRIBUTION_SCHEDULE: 'Échéancier de cotisations',
+  CERTIFICATE: 'Attestation de droits',
+  INSURANCE_CARD: 'Carte de tiers payant',
+  LETTER: 'Courrier',
+}
+
+export function contractStatusLabel(status: ContractStatus): string {
+  return contractStatusLabels[status]
+}
+
+export function instalmentStatusLabel(status: InstalmentStatus): string {
+  return instalmentStatusLabels[status]
+}
+
+export function contributionMethodLabel(method: ContributionMethod): string {
+  return contributionMethodLabels[method]
+}
+
+export function noemieStatusLabel(status: NoemieStatus): string {
+  return noemieStatusLabels[status]
+}
+
+export function documentKindLabel(kind: DocumentKind): string {
+  return documentKindLabels[kind]
 }

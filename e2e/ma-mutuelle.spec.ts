@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs'
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/connexion')
+  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
+  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze()
+  expect(axe.violations).toEqual([])
+}
+
+// the specs are type-checked against Node's library: the page's globals are typed here, not from the DOM lib
+interface PageGlobals { document: { documentElement: { scrollWidth: number, clientWidth: number }, activeElement: unknown } }
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => {
+    const root = (globalThis as unknown as PageGlobals).document.documentElement
+    return { scroll: root.scrollWidth, client: root.clientWidth }
+  })
+  expect(scroll).toBeLessThanOrEqual(client)
+}
+
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if (await target.evaluate(el => el === (globalThis as unknown as PageGlobals).document.activeElement))
+      return
+    await page.keyboard.press('Tab')
+  }
+}
+
+test('from the home page, "Voir ma carte" shows the card and the PDF downloads', async ({ page }) => {
+  await signIn(page)
+  await page.getByRole('link', { name: 'Voir ma carte' }).click()
+  await expect(page).toHaveURL(/\/ma-mutuelle\/carte$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ma carte de tiers payant')
+  const main = page.getByRole('main')
+  await expect(main.getByText('202897774', { exact: true }).first()).toBeVisible()
+  await expect(main.getByText('Garanties sociale interministériel / Option A').first()).toBeVisible()
+  await expect(main.getByText('88612004')).toBeVisible()
+  await expect(main.getByRole('img', { name: /DataMatrix/ })).toBeVisible()
+  const rights = main.getByRole('table')
+  for (const name of ['Benoit Garnier', 'Sarah Garnier', 'Louise Garnier', 'Hélia Garnier', 'Léa Garnier'])
+    await expect(rights.getByRole('rowheader', { name })).toBeVisible()
+  await expect(main.getByText('Laboratoires d\'analyses', { exact: true })).toBeVisible()
+  await expectAccessible(page)
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    main.getByRole('link', { name: 'Télécharger ma carte (PDF)' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^carte-tiers-payant-\d{4}-garanties-sociale-interministeriel\.pdf$/)
+  expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-')
+
+  // the other contract's card, through "Voir mes autres contrats"
+  await main.getByRole('link', { name: /Horizon Renfort/ }).click()
+  await expect(page).toHaveURL(/\/ma-mutuelle\/carte\?contrat=/)
+  await expect(main.getByText('202897774-02')).toBeVisible()
+  await expect(rights.getByRole('rowheader', { name: 'Léa Garnier' })).toHaveCount(0)
+})
+
+test('the contract page shows the contract, its guarantees, forfaits and the contribution schedule', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/ma-mutuelle/contrats')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contrats')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { name: 'Garanties sociale interministériel / Option A' })).toBeVisible()
+  await expect(main.getByText('GSI-2022-0412873').first()).toBeVisible()
+  await expect(main.getByText('137,40 €').first()).toBeVisible()
+
+  const guarantees = main.getByRole('table', { name: /Tableau de garanties/ })
+  await expect(guarantees.getByRole('row', { name: /Consultation.*150 % BRSS/ })).toBeVisible()
+  await expect(guarantees.getByRole('row', { name: /Soins optiques.*450,00 €.*100 % Santé/ })).toBeVisible()
+
+  await expect(main.getByRole('heading', { name: /Mes forfaits/ })).toBeVisible()
+  await expect(main.getByText('40,86 €').first()).toBeVisible()
+
+  const schedule = main.getByRole('table', { name: /Échéancier du/ })
+  await expect(schedule.getByRole('row')).toHaveCount(14)
+  await expect(schedule.getByText('Rejetée')).toBeVisible()
+  await expect(schedule.getByText('À venir').first()).toBeVisible()
+  await expect(main.getByText('HZN-RUM-202897774-0002')).toBeVisible()
+  await expect(main.getByText('FR76 **** * 4859 9384')).toBeVisible()
+  await expectAccessible(page)
+
+  // "Voir mes autres contrats" switches to the other contract
+  const others = main.getByRole('navigation', { name: 'Voir mes autres contrats' })
+  await expect(others.locator('a[aria-current="page"]')).toContainText('Option A')
+  await others.getByRole('link', { name: /Horizon Renfort/ }).click()
+  await expect(page).toHaveURL(/\/ma-mutuelle\/contrats\/[\w-]+$/)
+  await expect(main.getByRole('heading', { name: 'Horizon Renfort / Confort' })).toBeVisible()
+  await expect(main.getByRole('table', { name: /Bénéficiaires couverts/ }).getByRole('rowheader')).toHaveText(['Benoit Garnier', 'Sarah Garnier'])
+})
+
+test('the guarantee page explains each guarantee with a worked example', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/ma-mutuelle/garanties')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes garanties')
+  const main = page.getByRole('main')
+  const consultation = main.getByRole('article', { name: 'Consultation' })
+  await expect(consultation.getByText('Pour une consultation chez un spécialiste à 50,00 € (base de remboursement 30,00 €) :')).toBeVisible()
+  await expect(consultation.getByRole('definition').filter({ hasText: '24,00 €' })).toBeVisible()
+  await consultation.getByText('Pourquoi ce montant ?').click()
+  await expect(consultation.getByText(/Participation forfaitaire retenue/)).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('the beneficiaries page shows ranks, masked NIR and the télétransmission hint', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/ma-mutuelle/beneficiaires')
+  const main = page.getByRole('main')
+  const lea = main.getByRole('article', { name: 'Léa Garnier' })
+  await expect(lea.getByText('Enfant · Rang 05')).toBeVisible()
+  await expect(lea.getByText('Détenue par votre ancienne mutuelle')).toBeVisible()
+  await expect(lea.getByText(/Votre ancienne mutuelle reçoit encore les décomptes de Léa/)).toBeVisible()
+  const benoit = main.getByRole('article', { name: 'Benoit Garnier' })
+  await expect(benoit.getByText(/^1 \*\* \*\* \*\* \*\*\* \d{3} \d{2}$/)).toBeVisible()
+  await expect(benoit.getByText('Rang 01', { exact: false })).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('the contributions and documents pages are accessible and download real PDFs', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/ma-mutuelle/cotisations')
+  const main = page.getByRole('main')
+  await expect(main.getByText('1 648,80 €').first()).toBeVisible()
+  await expectAccessible(page)
+
+  await page.goto('/ma-mutuelle/documents')
+  const list = main.getByRole('table', { name: /Mes documents, du plus récent/ })
+  await expect(list.getByRole('rowheader')).toHaveCount(20)
+  await main.getByRole('button', { name: 'Afficher plus de documents' }).click()
+  await expect(list.getByRole('rowheader')).toHaveCount(22)
+  await main.getByLabel('Type de document').selectOption('CERTIFICATE')
+  await expect(page).toHaveURL(/type=CERTIFICATE/)
+  await expect(main.getByRole('rowheader')).toHaveCount(1)
+  await expectAccessible(page)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    main.getByRole('link', { name: /^Attestation de droits \d{4} \(PDF\)$/ }).click(),
+  ])
+  expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-')
+})
+
+test('Ma mutuelle works with the keyboard alone', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/ma-mutuelle/carte')
+  await expect(page.getByRole('img', { name: /DataMatrix/ })).toBeVisible()
+  // tab until the contract switcher's second link has focus, then follow it with Enter
+  const target = page.getByRole('link', { name: /Horizon Renfort/ })
+  await tabTo(page, target)
+  await expect(target).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/contrat=/)
+  // the download is reachable too
+  const download = page.getByRole('link', { name: 'Télécharger ma carte (PDF)' })
+  await tabTo(page, download)
+  await expect(download).toBeFocused()
+  await expect(page.locator(':focus-visible')).toHaveCount(1)
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 800 } })
+
+  test('no page of Ma mutuelle scrolls sideways', async ({ page }) => {
+    await signIn(page)
+    for (const path of ['/ma-mutuelle/contrats', '/ma-mutuelle/garanties', '/ma-mutuelle/cotisations', '/ma-mutuelle/beneficiaires', '/ma-mutuelle/carte', '/ma-mutuelle/documents']) {
+      await page.goto(path)
+      await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible()
+      await expectNoHorizontalScroll(page)
+    }
+  })
+})

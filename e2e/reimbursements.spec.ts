@@ -1,0 +1,185 @@
+import type { Page } from '@playwright/test'
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+
+// This journey sends a request, which changes the household's latest démarches: it runs on a
+// server and database of its own, so the other specs still see the demo household untouched.
+const PORT = 4175
+test.use({ baseURL: `http://127.0.0.1:${PORT}` })
+
+let server: ChildProcess | undefined
+let dataDir = ''
+
+test.beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'espace-adherent-e2e-prestations-'))
+  server = spawn(process.execPath, ['dist/server/main.js'], { env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir }, stdio: 'ignore' })
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok)
+        return
+    }
+    catch {}
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+  throw new Error('the Prestations test server did not start')
+})
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise(resolve => server!.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+// a small but real PDF, as a member's scanned invoice would be
+const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+/** A day in France, n days ago, as YYYY-MM-DD (what a date field takes). */
+function daysAgo(n: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - n * 86_400_000))
+}
+
+async function signIn(page: Page) {
+  await page.goto('/connexion')
+  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
+  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('Benoit filters his reimbursements by Léa; the URL keeps the filter through a reload', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/remboursements')
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes remboursements' })).toBeVisible()
+  const rows = page.getByRole('table').locator('tbody tr')
+  await expect(rows.first()).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await page.getByLabel('Bénéficiaire').selectOption({ label: 'Léa' })
+  await expect(page).toHaveURL(/[?&]beneficiaire=/)
+  await expect(page.getByRole('status').filter({ hasText: 'remboursements de Léa' })).toBeVisible()
+
+  await page.reload()
+  await expect(page).toHaveURL(/[?&]beneficiaire=/)
+  await expect(page.getByLabel('Bénéficiaire')).toHaveValue(/.+/)
+  await expect(page.getByLabel('Bénéficiaire').locator('option:checked')).toHaveText('Léa')
+  await expect(rows.first()).toBeVisible()
+  const metas = await page.getByRole('table').locator('.reimbursement-table__meta').allInnerTexts()
+  expect(metas.length).toBeGreaterThan(3)
+  for (const meta of metas)
+    expect(meta.startsWith('Léa')).toBe(true)
+  await expectNoAxeViolations(page)
+
+  // Back returns to the whole list
+  await page.goBack()
+  await expect(page).not.toHaveURL(/beneficiaire=/)
+  await expect(page.getByLabel('Bénéficiaire').locator('option:checked')).toHaveText('Tous les bénéficiaires')
+
+  // the detail explains the amount, with the account masked
+  await page.getByRole('table').getByRole('link').first().click()
+  await expect(page.getByRole('heading', { name: 'Pourquoi ce montant ?' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Détail du calcul' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('Benoit sends a reimbursement request with an invoice and finds it "En cours" in Mes démarches', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/remboursements/demande')
+  const heading = page.getByRole('heading', { level: 2, name: /^Étape \d sur 5/ })
+
+  // 1. beneficiary
+  await expect(heading).toHaveText('Étape 1 sur 5 : Bénéficiaire')
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await expect(page.getByText('Choisissez le bénéficiaire des soins.')).toBeVisible()
+  await page.getByRole('radio', { name: /^Léa/ }).check()
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // 2. care: the step is announced and focused
+  await expect(heading).toHaveText('Étape 2 sur 5 : Type de soin')
+  await expect(heading).toBeFocused()
+  await page.getByLabel('Type de soin').selectOption({ label: 'Consultation' })
+  await page.getByLabel('Date des soins').fill(daysAgo(3))
+  await page.getByLabel('Montant payé').fill('45,00')
+  await page.getByLabel(/Professionnel de santé ou établissement/).fill('Dr Sophie Lambert, pédiatre')
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // 3. France or abroad: abroad shows the converted amount, then back to France
+  await expect(heading).toHaveText('Étape 3 sur 5 : France ou étranger')
+  await page.getByRole('radio', { name: /^À l'étranger/ }).check()
+  await page.getByLabel('Pays', { exact: true }).selectOption('Canada')
+  await expect(page.getByText(/Montant converti : \d+,\d{2}\s€/)).toBeVisible()
+  await expect(page.getByText(/Conversion indicative/)).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('radio', { name: /^En France/ }).check()
+  await page.getByRole('radio', { name: /^Non/ }).check()
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // 4. documents: a real upload, with its progress ending in "envoyé"
+  await expect(heading).toHaveText('Étape 4 sur 5 : Justificatifs')
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await expect(page.getByText('Joignez au moins un justificatif', { exact: false })).toBeVisible()
+  await page.locator('input[type="file"]').setInputFiles({ name: 'facture-pediatre.pdf', mimeType: 'application/pdf', buffer: INVOICE })
+  await expect(page.getByRole('list', { name: 'Documents joints' })).toContainText('facture-pediatre.pdf')
+  await expect(page.getByRole('list', { name: 'Documents joints' })).toContainText('envoyé')
+  await expectNoAxeViolations(page)
+
+  // the draft survives a reload, documents included
+  await page.reload()
+  await expect(heading).toHaveText('Étape 4 sur 5 : Justificatifs')
+  await expect(page.getByRole('list', { name: 'Documents joints' })).toContainText('facture-pediatre.pdf')
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // 5. summary with the engine's estimate, then "Valider"
+  await expect(heading).toHaveText('Étape 5 sur 5 : Récapitulatif')
+  await expect(page.getByText('Léa Garnier')).toBeVisible()
+  await expect(page.getByText('Estimation indicative', { exact: false })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Étape précédente' }).click()
+  await expect(heading).toHaveText('Étape 4 sur 5 : Justificatifs')
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await page.getByRole('button', { name: 'Valider ma demande' }).click()
+
+  await expect(page).toHaveURL(/\/demarches/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes démarches' })).toBeVisible()
+  await expect(page.getByText(/Votre demande DEM-\d{4}-\d{6} a bien été envoyée\. Décision estimée le/)).toBeVisible()
+  const card = page.getByRole('article', { name: `Consultation le ${daysAgo(3).split('-').reverse().join('/')} pour Léa` }).first()
+  await expect(card).toBeVisible()
+  await expect(card.getByText('En cours', { exact: true })).toBeVisible()
+  await expect(card.getByText(/Décision estimée le/)).toBeVisible()
+  await expect(card.getByRole('link', { name: /facture-pediatre\.pdf/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // the draft is gone once sent
+  await page.goto('/remboursements/demande')
+  await expect(heading).toHaveText('Étape 1 sur 5 : Bénéficiaire')
+  await expect(page.getByRole('radio', { name: /^Léa/ })).not.toBeChecked()
+})
+
+test('Mes démarches filters by status in the URL and offers to add missing documents', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/demarches')
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes démarches' })).toBeVisible()
+  await page.getByLabel('Statut').selectOption({ label: 'Pièces manquantes' })
+  await expect(page).toHaveURL(/statut=MISSING_DOCUMENTS/)
+  await page.reload()
+  const cards = page.getByRole('article')
+  await expect(cards.first()).toBeVisible()
+  for (const badge of await cards.locator('.base-badge').allInnerTexts())
+    expect(badge).toBe('Pièces manquantes')
+  await expect(cards.first().getByRole('heading', { name: 'Ajouter les pièces demandées' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})

@@ -1,0 +1,152 @@
+import type { Context } from '../../context.ts'
+import type { UserError } from '../../core/errors.ts'
+import type { Tx } from '../../db/client.ts'
+import type { ProcedureStatus } from '../../db/schema/index.ts'
+import type { ProcedureResult } from './reimbursement-request.service.ts'
+import type { ProcedureRow } from './procedure.service.ts'
+import { randomInt } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import { addDays, nowIso, today as todayOf } from '../../core/clock.ts'
+import { notFound, userError } from '../../core/errors.ts'
+import { requireAdvisor } from '../../core/viewer.ts'
+import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
+import { recordAudit, requestMeta } from '../audit/audit.service.ts'
+import { CARE_REFERENCES, formatEuros } from '../reimbursements/engine.ts'
+import { computeCare } from '../reimbursements/reimbursement-calculation.ts'
+
+export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
+export type Decision = typeof DECISIONS[number]
+
+const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
+// other kinds change data of their own (a beneficiary, a RIB…): their own services accept them
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE'])
+export const MAX_NOTE_LENGTH = 2000
+
+function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
+  if (procedure.status === 'ACCEPTED' || procedure.status === 'REJECTED')
+    return [userError(null, 'ALREADY_DECIDED', 'Cette démarche a déjà été décidée.')]
+  if (note && note.length > MAX_NOTE_LENGTH)
+    return [userError('note', 'TOO_LONG', `La note ne doit pas dépasser ${MAX_NOTE_LENGTH} caractères.`)]
+  if (decision !== 'ACCEPT' && !note) {
+    return [userError('note', 'REQUIRED', decision === 'REJECT'
+      ? 'Expliquez à l\'adhérent pourquoi sa demande est refusée.'
+      : 'Indiquez à l\'adhérent les pièces à fournir.')]
+  }
+  if (decision === 'REQUEST_DOCUMENTS' && procedure.status === 'MISSING_DOCUMENTS')
+    return [userError(null, 'ALREADY_WAITING', 'Des pièces sont déjà demandées à l\'adhérent.')]
+  if (decision === 'ACCEPT' && !ACCEPTABLE_KINDS.has(procedure.kind))
+    return [userError(null, 'UNSUPPORTED_KIND', 'Cette démarche ne s\'accepte pas ici.')]
+  return []
+}
+
+/** The reimbursement of an accepted request, computed by the engine from the contract's guarantees. */
+function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimbursementId: string, mutuelleCents: number } | UserError {
+  const { beneficiaryId, careType, careDate, amountEurCents } = procedure
+  const beneficiary = beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, beneficiaryId)).get() : undefined
+  if (!beneficiary || !careType || !careDate || amountEurCents == null)
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète : elle ne peut pas être remboursée.')
+  const computed = computeCare(tx, {
+    memberId: procedure.memberId,
+    beneficiary,
+    careType,
+    careDate,
+    expenseCents: amountEurCents,
+    socialSecurityBaseCents: procedure.socialSecurityBaseCents,
+    socialSecurityPaidCents: procedure.socialSecurityPaidCents,
+  })
+  if (!computed)
+    return userError(null, 'NOT_COVERED', 'Aucun contrat ne couvrait ce bénéficiaire à la date des soins : refusez la demande en l\'expliquant.')
+  // the beneficiary's own reimbursement account, else the household's active one
+  const assigned = tx.select({ id: beneficiaryBankAccountsTable.bankAccountId }).from(beneficiaryBankAccountsTable).where(eq(beneficiaryBankAccountsTable.beneficiaryId, beneficiary.id)).get()
+  const fallback = assigned ?? tx.select({ id: bankAccountsTable.id }).from(bankAccountsTable)
+    .where(and(eq(bankAccountsTable.memberId, procedure.memberId), eq(bankAccountsTable.status, 'ACTIVE'), eq(bankAccountsTable.forReimbursements, true))).get()
+  if (!fallback)
+    return userError(null, 'NO_BANK_ACCOUNT', 'L\'adhérent n\'a pas de compte pour ses remboursements : demandez-lui son RIB.')
+
+  const { result, contract, guarantee } = computed
+  // paid the day of the decision, and never on the day of the care itself
+  const paymentDate = today > careDate ? today : addDays(careDate, 1)
+  const details = (procedure.details ?? {}) as { providerName?: unknown }
+  const label = CARE_REFERENCES[careType].label
+  const row = tx.insert(reimbursementsTable).values({
+    memberId: procedure.memberId,
+    contractId: contract.id,
+    beneficiaryId: beneficiary.id,
+    careType,
+    careLabel: procedure.abroad && procedure.country ? `${label} (soins reçus à l'étranger : ${procedure.country})` : label,
+    careDate,
+    paymentDate,
+    providerName: typeof details.providerName === 'string' && details.providerName ? details.providerName : 'Professionnel non précisé',
+    decompteNumber: `${paymentDate.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
+    expenseCents: result.expenseCents,
+    socialSecurityBaseCents: result.socialSecurityBaseCents,
+    socialSecurityRatePercent: result.socialSecurityRatePercent,
+    socialSecurityCents: result.socialSecurityCents,
+    withheldCents: result.withheldCents,
+    withholdingKind: result.withholdingKind,
+    mutuelleCents: result.mutuelleCents,
+    outOfPocketCents: result.outOfPocketCents,
+    forfaitUsedCents: result.forfaitUsedCents,
+    guaranteeId: guarantee?.id ?? null,
+    hundredPercentSante: false,
+    payee: 'MEMBER',
+    origin: 'REQUEST',
+    bankAccountId: fallback.id,
+    procedureId: procedure.id,
+    explanation: result.explanation,
+  }).returning({ id: reimbursementsTable.id }).get()
+  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents }
+}
+
+/**
+ * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
+ * reimbursement request pays it; refusing it or asking for documents leaves a note the member reads.
+ */
+export function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): ProcedureResult {
+  const advisor = requireAdvisor(ctx.viewer)
+  const today = todayOf(ctx.clock)
+  const now = nowIso(ctx.clock)
+  const note = rawNote?.trim() || null
+  return ctx.db.transaction((tx) => {
+    const procedure = tx.select().from(p).where(eq(p.id, procedureId)).get()
+    if (!procedure)
+      throw notFound()
+    const audit = (outcome: 'SUCCESS' | 'FAILURE', details: Record<string, unknown>) => recordAudit(tx, {
+      at: now,
+      action: 'PROCEDURE_DECISION',
+      actorAccountId: advisor.accountId,
+      actorRole: 'ADVISOR',
+      memberId: procedure.memberId,
+      outcome,
+      ...requestMeta(ctx),
+      details: { procedureId: procedure.id, reference: procedure.reference, decision, ...details },
+    })
+
+    const refused = checkDecision(procedure, decision, note)
+    let paid: { reimbursementId: string, mutuelleCents: number } | null = null
+    if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'REIMBURSEMENT') {
+      const outcome = payRequest(tx, procedure, today)
+      if ('code' in outcome)
+        refused.push(outcome)
+      else
+        paid = outcome
+    }
+    if (refused.length) {
+      // the attempt is recorded too: an advisor opened this member's file
+      audit('FAILURE', { code: refused[0]!.code })
+      return { procedure: null, errors: refused }
+    }
+
+    const status = NEXT_STATUS[decision]
+    const memberNote = note ?? (paid ? `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.` : 'Demande acceptée.')
+    tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
+    const updated = tx.update(p).set({
+      status,
+      updatedAt: now,
+      decidedAt: decision === 'REQUEST_DOCUMENTS' ? null : now,
+      decisionNote: memberNote,
+    }).where(eq(p.id, procedure.id)).returning().get()
+    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId } : {})
+    return { procedure: updated, errors: [] }
+  }, { behavior: 'immediate' })
+}

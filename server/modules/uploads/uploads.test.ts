@@ -1,0 +1,162 @@
+import type { ApiClient, TestApp } from '../../test/harness.ts'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { filesTable } from '../../db/schema/index.ts'
+import { postUpload, tinyPdf, tinyPng, UPLOAD_HEADERS } from '../../test/files.ts'
+import { startTestApp } from '../../test/harness.ts'
+import { sanitiseFileName } from './uploads.service.ts'
+
+const ELEVEN_MB = 11 * 1024 * 1024
+
+// the JSON bodies of these routes are small, known shapes
+const json = (res: Response): Promise<any> => res.json()
+
+describe('POST /api/uploads and GET /api/files/:id', () => {
+  let app: TestApp
+  let benoit: ApiClient
+  let camille: ApiClient
+  beforeAll(async () => {
+    app = await startTestApp()
+    benoit = await app.as('benoit')
+    camille = await app.as('camille')
+  })
+  afterAll(() => app.close())
+
+  const storedFiles = () => (existsSync(join(app.dataDir, 'uploads')) ? readdirSync(join(app.dataDir, 'uploads')) : [])
+  const fileCount = () => app.db.select().from(filesTable).all().length
+
+  it('stores a PDF under a generated name and returns its id, name, size and detected type', async () => {
+    const pdf = tinyPdf()
+    const res = await postUpload(benoit, pdf, 'Facture dentiste.pdf')
+    expect(res.status).toBe(201)
+    const body = await json(res)
+    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Facture dentiste.pdf', sizeBytes: pdf.length, mimeType: 'application/pdf' })
+    const row = app.db.select().from(filesTable).where(eq(filesTable.id, body.id)).get()!
+    expect(row.storagePath).toBe(`uploads/${body.id}`)
+    expect(row.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(existsSync(join(app.dataDir, row.storagePath))).toBe(true)
+  })
+
+  it('accepts PNG and JPEG images', async () => {
+    const png = await postUpload(benoit, tinyPng(), 'ordonnance.png')
+    expect(png.status).toBe(201)
+    expect((await json(png)).mimeType).toBe('image/png')
+    const jpeg = Buffer.concat([Buffer.from([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200)])
+    const jpg = await postUpload(benoit, jpeg, 'photo.jpg')
+    expect(jpg.status).toBe(201)
+    expect((await json(jpg)).mimeType).toBe('image/jpeg')
+  })
+
+  it('ignores the path of a "../../" file name', async () => {
+    const res = await postUpload(benoit, tinyPdf(), '../../../etc/passwd.pdf')
+    expect(res.status).toBe(201)
+    const body = await json(res)
+    expect(body.name).toBe('passwd.pdf')
+    expect(app.db.select().from(filesTable).where(eq(filesTable.id, body.id)).get()!.storagePath).toBe(`uploads/${body.id}`)
+  })
+
+  it('refuses an HTML page renamed .pdf, by its real type, and keeps nothing', async () => {
+    const before = [fileCount(), storedFiles().length]
+    const res = await postUpload(benoit, Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'facture.pdf')
+    expect(res.status).toBe(415)
+    expect(await json(res)).toEqual({ error: 'UNSUPPORTED_TYPE', message: expect.stringContaining('PDF, JPEG et PNG') })
+    expect([fileCount(), storedFiles().length]).toEqual(before)
+  })
+
+  it('refuses a file whose content does not match its extension', async () => {
+    const res = await postUpload(benoit, tinyPng(), 'releve.pdf')
+    expect(res.status).toBe(415)
+    expect((await json(res)).error).toBe('TYPE_MISMATCH')
+  })
+
+  it('refuses 11 MB with 413 when the size is declared, and keeps nothing', async () => {
+    const before = [fileCount(), storedFiles().length]
+    const content = Buffer.concat([tinyPdf(), Buffer.alloc(ELEVEN_MB)])
+    const res = await postUpload(benoit, content, 'gros.pdf')
+    expect(res.status).toBe(413)
+    expect(await json(res)).toEqual({ error: 'FILE_TOO_LARGE', message: expect.stringContaining('10 Mo') })
+    expect([fileCount(), storedFiles().length]).toEqual(before)
+  })
+
+  it('stops an undeclared (chunked) 11 MB upload at 10 MB while streaming, with 413, and deletes the partial file', async () => {
+    const before = [fileCount(), storedFiles().length]
+    const boundary = '----espace-test-boundary'
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="gros.pdf"\r\nContent-Type: application/pdf\r\n\r\n`)
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+    const parts = [head, tinyPdf(), ...Array.from({ length: 11 }, () => Buffer.alloc(1024 * 1024, 0x20)), tail]
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = parts.shift()
+        if (next)
+          controller.enqueue(new Uint8Array(next))
+        else
+          controller.close()
+      },
+    })
+    const res = await benoit.get('/api/uploads', {
+      method: 'POST',
+      body,
+      headers: { ...UPLOAD_HEADERS, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      duplex: 'half',
+    } as RequestInit)
+    expect(res.status).toBe(413)
+    expect((await json(res)).error).toBe('FILE_TOO_LARGE')
+    expect([fileCount(), storedFiles().length]).toEqual(before)
+  })
+
+  it('refuses an upload without the custom header (CSRF)', async () => {
+    const res = await postUpload(benoit, tinyPdf(), 'facture.pdf', {})
+    expect(res.status).toBe(403)
+    expect((await json(res)).error).toBe('CROSS_SITE_REQUEST')
+  })
+
+  it('refuses a cross-site upload even with the custom header', async () => {
+    const crossSite = await postUpload(benoit, tinyPdf(), 'facture.pdf', { ...UPLOAD_HEADERS, 'Sec-Fetch-Site': 'cross-site' })
+    expect(crossSite.status).toBe(403)
+    const foreignOrigin = await postUpload(benoit, tinyPdf(), 'facture.pdf', { ...UPLOAD_HEADERS, Origin: 'https://evil.example' })
+    expect(foreignOrigin.status).toBe(403)
+  })
+
+  it('refuses anonymous callers with 401 and advisors with 404', async () => {
+    const anonymous = await postUpload(app.client(), tinyPdf(), 'facture.pdf')
+    expect(anonymous.status).toBe(401)
+    const advisor = await postUpload(await app.as('advisor'), tinyPdf(), 'facture.pdf')
+    expect(advisor.status).toBe(404)
+  })
+
+  it('lets the owner download the file as an attachment, never sniffed', async () => {
+    const pdf = tinyPdf('téléchargement')
+    const { id } = await json(await postUpload(benoit, pdf, 'Décompte août.pdf'))
+    const res = await benoit.get(`/api/files/${id}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Decompte_aout.pdf"; filename\*=UTF-8''D%C3%A9compte%20ao%C3%BBt\.pdf$/)
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(pdf)
+  })
+
+  it('answers 404 for another member\'s file, 401 to anonymous callers', async () => {
+    const { id } = await json(await postUpload(benoit, tinyPdf(), 'facture.pdf'))
+    expect((await camille.get(`/api/files/${id}`)).status).toBe(404)
+    expect((await (await app.as('advisor')).get(`/api/files/${id}`)).status).toBe(404)
+    expect((await app.client().get(`/api/files/${id}`)).status).toBe(401)
+    expect((await benoit.get('/api/files/00000000-0000-0000-0000-000000000000')).status).toBe(404)
+  })
+})
+
+describe('sanitiseFileName', () => {
+  it('keeps the base name only, without control or reserved characters', () => {
+    expect(sanitiseFileName('C:\\Users\\benoit\\facture.pdf', 'pdf')).toBe('facture.pdf')
+    expect(sanitiseFileName('fac\u0000ture<1>.pdf', 'pdf')).toBe('facture1.pdf')
+    expect(sanitiseFileName('...', 'png')).toBe('document.png')
+    expect(sanitiseFileName('evil\u202Efdp.exe', 'pdf')).toBe('evilfdp.exe')
+  })
+
+  it('shortens a long name and keeps its extension', () => {
+    const name = sanitiseFileName(`${'a'.repeat(300)}.jpeg`, 'jpg')
+    expect(name).toHaveLength(120)
+    expect(name.endsWith('.jpeg')).toBe(true)
+  })
+})

@@ -1,0 +1,158 @@
+import type { CareType, ReimbursementRequestInput } from '../../gql/graphql'
+import type { UploadedFile } from '../uploads/upload-file'
+import { addMonthsTo, isIsoDate } from '../../utils/calendar'
+import { formatDate } from '../../utils/format-date'
+import { parseAmountToCents } from '../../utils/parse-money'
+import { OTHER_COUNTRY } from './countries'
+
+/** The wizard's fields as typed (amounts are text until sent). */
+export interface RequestForm {
+  beneficiaryId: string
+  /** A CareType once chosen; a select's value until then. */
+  careType: string
+  careDate: string
+  amount: string
+  providerName: string
+  /** 'FRANCE' or 'ABROAD' once chosen. */
+  place: string
+  country: string
+  otherCountry: string
+  currency: string
+  /** 'YES' or 'NO' once answered. */
+  hasDecompte: string
+  socialSecurityBase: string
+  socialSecurityPaid: string
+  files: UploadedFile[]
+}
+
+export function emptyForm(): RequestForm {
+  return { beneficiaryId: '', careType: '', careDate: '', amount: '', providerName: '', place: '', country: '', otherCountry: '', currency: '', hasDecompte: '', socialSecurityBase: '', socialSecurityPaid: '', files: [] }
+}
+
+/** The five steps of the seed's guide, in order. */
+export const STEPS = [
+  { number: 1, title: 'Bénéficiaire' },
+  { number: 2, title: 'Type de soin' },
+  { number: 3, title: 'France ou étranger' },
+  { number: 4, title: 'Justificatifs' },
+  { number: 5, title: 'Récapitulatif' },
+] as const
+export type StepNumber = typeof STEPS[number]['number']
+
+/** Error keys are the API's input fields, plus the choices only the wizard asks. */
+export type RequestField = 'beneficiaryId' | 'careType' | 'careDate' | 'amountCents' | 'providerName' | 'place' | 'country' | 'currency' | 'hasDecompte' | 'socialSecurityBaseCents' | 'socialSecurityPaidCents' | 'attachmentIds'
+export type RequestErrors = Partial<Record<RequestField, string>>
+
+const STEP_OF: Record<RequestField, StepNumber> = {
+  beneficiaryId: 1,
+  careType: 2,
+  careDate: 2,
+  amountCents: 2,
+  providerName: 2,
+  place: 3,
+  country: 3,
+  currency: 3,
+  hasDecompte: 3,
+  socialSecurityBaseCents: 3,
+  socialSecurityPaidCents: 3,
+  attachmentIds: 4,
+}
+
+export function isRequestField(field: string | null): field is RequestField {
+  return field !== null && field in STEP_OF
+}
+
+/** The step where a field is asked: where the wizard goes back to show a server error. */
+export function stepOf(field: RequestField): StepNumber {
+  return STEP_OF[field]
+}
+
+export interface RateInfo { currency: string, unitsPerEuro: number }
+export interface BeneficiaryInfo { id: string, firstName: string, coverageStart: string, coverageEnd?: string | null }
+
+/** The amount in euro cents: converted at the reference rate abroad (as the server does), null if unreadable. */
+export function euroCents(form: RequestForm, rates: RateInfo[]): number | null {
+  const cents = parseAmountToCents(form.amount)
+  if (cents === null) return null
+  if (form.place !== 'ABROAD') return cents
+  const rate = rates.find(r => r.currency === form.currency)
+  return rate ? Math.round(cents / rate.unitsPerEuro) : null
+}
+
+export function countryName(form: RequestForm): string {
+  return form.country === OTHER_COUNTRY ? form.otherCountry.trim() : form.country
+}
+
+/**
+ * The checks a step can make before the server does, in the same words; the server checks
+ * everything again (coverage on the care date, documents…) on "Valider".
+ */
+export function validateStep(step: StepNumber, form: RequestForm, context: { today: string, rates: RateInfo[], beneficiaries: BeneficiaryInfo[] }): RequestErrors {
+  const errors: RequestErrors = {}
+  if (step === 1 && !form.beneficiaryId) errors.beneficiaryId = 'Choisissez le bénéficiaire des soins.'
+  if (step === 2) {
+    if (!form.careType) errors.careType = 'Choisissez le type de soin.'
+    const oldest = addMonthsTo(context.today, -24)
+    const who = context.beneficiaries.find(b => b.id === form.beneficiaryId)
+    if (!form.careDate) errors.careDate = 'Indiquez la date des soins.'
+    else if (!isIsoDate(form.careDate)) errors.careDate = 'Indiquez une date valide, par exemple 25/08/2026.'
+    else if (form.careDate > context.today) errors.careDate = 'La date des soins ne peut pas être dans le futur.'
+    else if (form.careDate < oldest) errors.careDate = `Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du ${formatDate(oldest)}.`
+    else if (who && (form.careDate < who.coverageStart || (who.coverageEnd && form.careDate > who.coverageEnd))) errors.careDate = `Le ${formatDate(form.careDate)}, ${who.firstName} ne bénéficiait pas de votre contrat.`
+    const amount = parseAmountToCents(form.amount)
+    if (!form.amount.trim()) errors.amountCents = 'Indiquez le montant payé.'
+    else if (amount === null) errors.amountCents = 'Indiquez un montant en chiffres, par exemple 45,00.'
+    else if (amount <= 0) errors.amountCents = 'Indiquez le montant payé, supérieur à 0.'
+    if (form.providerName.trim().length > 120) errors.providerName = 'Le nom du professionnel ne doit pas dépasser 120 caractères.'
+  }
+  if (step === 3) {
+    if (!form.place) errors.place = 'Indiquez si les soins ont été reçus en France ou à l\'étranger.'
+    if (form.place === 'ABROAD') {
+      if (!countryName(form)) errors.country = 'Indiquez le pays où vous avez reçu les soins.'
+      if (!form.currency) errors.currency = 'Indiquez la devise dans laquelle vous avez payé.'
+    }
+    if (!form.hasDecompte) errors.hasDecompte = 'Indiquez si vous avez le décompte de la Sécurité sociale.'
+    if (form.hasDecompte === 'YES') {
+      const base = parseAmountToCents(form.socialSecurityBase)
+      const paid = parseAmountToCents(form.socialSecurityPaid)
+      if (form.socialSecurityBase.trim() && base === null) errors.socialSecurityBaseCents = 'Indiquez un montant en chiffres, par exemple 30,00.'
+      if (!form.socialSecurityPaid.trim()) errors.socialSecurityPaidCents = 'Indiquez le montant versé par la Sécurité sociale, ou répondez « Non ».'
+      else if (paid === null) errors.socialSecurityPaidCents = 'Indiquez un montant en chiffres, par exemple 21,00.'
+      else {
+        const total = euroCents(form, context.rates)
+        if (total !== null && paid > total) errors.socialSecurityPaidCents = 'La Sécurité sociale ne peut pas vous avoir versé plus que vous n\'avez payé.'
+        else if (base !== null && paid > base) errors.socialSecurityPaidCents = 'Le montant versé par la Sécurité sociale ne peut pas dépasser sa base de remboursement.'
+      }
+    }
+  }
+  if (step === 4 && !form.files.length) errors.attachmentIds = 'Joignez au moins un justificatif (facture, décompte de la Sécurité sociale…).'
+  return errors
+}
+
+function decompte(form: RequestForm) {
+  if (form.hasDecompte !== 'YES') return { socialSecurityBaseCents: null, socialSecurityPaidCents: null }
+  return { socialSecurityBaseCents: parseAmountToCents(form.socialSecurityBase), socialSecurityPaidCents: parseAmountToCents(form.socialSecurityPaid) }
+}
+
+/** The mutation's input; call once the steps are valid. */
+export function toRequestInput(form: RequestForm): ReimbursementRequestInput {
+  const abroad = form.place === 'ABROAD'
+  return {
+    beneficiaryId: form.beneficiaryId,
+    careType: form.careType as CareType,
+    careDate: form.careDate,
+    abroad,
+    country: abroad ? countryName(form) : null,
+    currency: abroad ? form.currency : 'EUR',
+    amountCents: parseAmountToCents(form.amount) ?? 0,
+    providerName: form.providerName.trim() || null,
+    ...decompte(form),
+    attachmentIds: form.files.map(f => f.id),
+  }
+}
+
+/** The estimate query's input: the request without its documents. */
+export function toEstimateInput(form: RequestForm) {
+  const { attachmentIds: _files, providerName: _provider, ...input } = toRequestInput(form)
+  return input
+}

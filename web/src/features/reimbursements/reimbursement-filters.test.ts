@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { filtersFromQuery, hasFilters, queryFromFilters } from './reimbursement-filters'
+
+describe('reimbursement filters in the URL', () => {
+  it('reads the beneficiary, care type and period', () => {
+    expect(filtersFromQuery({ beneficiaire: 'b5', soin: 'PHARMACY', du: '2026-01-01', au: '2026-06-30' }))
+      .toEqual({ beneficiaryId: 'b5', careType: 'PHARMACY', from: '2026-01-01', to: '2026-06-30' })
+  })
+
+  it('ignores what it cannot read', () => {
+    expect(filtersFromQuery({ beneficiaire: '', soin: 'MAGIC', du: '2026-02-30', au: '30/06/2026' }))
+      .toEqual({ beneficiaryId: null, careType: null, from: null, to: null })
+    expect(filtersFromQuery({ beneficiaire: ['b1', 'b2'] }).beneficiaryId).toBe('b1')
+  })
+
+  it('writes only the filters in use, and reads them back the same', () => {
+    const filters = { beneficiaryId: 'b5', careType: null, from: '2026-01-01', to: null }
+    expect(queryFromFilters(filters)).toEqual({ beneficiaire: 'b5', du: '2026-01-01' })
+    expect(filtersFromQuery(queryFromFilters(filters) as Record<string, string>)).toEqual(filters)
+    expect(hasFilters(filters)).toBe(true)
+    expect(hasFilters(filtersFromQuery({}))).toBe(false)
+  })
+})
