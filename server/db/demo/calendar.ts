@@ -26,10 +26,6 @@ export function ageOn(birthDate: string, date: string): number {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years
 }
 
-export function isMinorOn(birthDate: string, date: string): boolean {
-  return ageOn(birthDate, date) < 18
-}
-
 /**
  * Keeps a literal date of the seed when it falls within [earliest, latest]; otherwise moves it
  * by whole years to the latest such date, so the story of the seed still reads right any day.
@@ -57,7 +53,3 @@ export function frenchMonth(date: string): string {
   return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
 }
 
-/** "04/06/2026" */
-export function frenchDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}

@@ -4,7 +4,8 @@ import type { Random } from './random.ts'
 import type { DemoRows, ProcedureRow } from './rows.ts'
 import { addDays, addMonths } from '../../core/clock.ts'
 import { CARE_REFERENCES, computeReimbursement, withholdingCapGroup } from '../../modules/reimbursements/engine.ts'
-import { firstOfMonth, frenchMonth, instant, isMinorOn, lastOfMonth, yearOf } from './calendar.ts'
+import { amountColumns, isMinorOn } from '../../modules/reimbursements/reimbursement-calculation.ts'
+import { firstOfMonth, frenchMonth, instant, lastOfMonth, yearOf } from './calendar.ts'
 import { sepaCreditorIdentifier } from './identifiers.ts'
 import { messageSubject } from './reference-data.ts'
 import { demoId } from './random.ts'
@@ -259,22 +260,13 @@ export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void 
       paymentDate: act.paymentDate,
       providerName: act.providerName,
       decompteNumber: `${act.paymentDate.replaceAll('-', '')}${ctx.random.digits(6)}`,
-      expenseCents: result.expenseCents,
-      socialSecurityBaseCents: result.socialSecurityBaseCents,
-      socialSecurityRatePercent: result.socialSecurityRatePercent,
-      socialSecurityCents: result.socialSecurityCents,
-      withheldCents: result.withheldCents,
-      withholdingKind: result.withholdingKind,
-      mutuelleCents: result.mutuelleCents,
-      forfaitUsedCents: result.forfaitUsedCents,
-      outOfPocketCents: result.outOfPocketCents,
+      ...amountColumns(result),
       guaranteeId: guarantee?.id ?? null,
       hundredPercentSante: (act.hundredPercentSanteBasket ?? false) && (guarantee?.rule.hundredPercentSante ?? false),
       payee,
       origin: act.origin,
       bankAccountId: payee === 'MEMBER' ? act.beneficiary.reimbursementAccountId : null,
       procedureId,
-      explanation: result.explanation,
     })
   }
 }

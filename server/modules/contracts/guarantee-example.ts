@@ -1,6 +1,7 @@
 import type { CareType } from '../../db/schema/index.ts'
 import type { EngineResult, GuaranteeRule } from '../reimbursements/engine.ts'
-import { computeReimbursement, formatEuros } from '../reimbursements/engine.ts'
+import { formatEuros } from '../../core/format.ts'
+import { computeReimbursement } from '../reimbursements/engine.ts'
 
 /**
  * "Comprendre mes garanties": one typical act per care type, paid by the same engine as real

@@ -2,8 +2,8 @@ import type { Pdf } from '../../core/pdf.ts'
 import type { AttestationData, guaranteeTableData, scheduleData } from './documents.service.ts'
 import { BRAND, drawLetterhead, renderPdf } from '../../core/pdf.ts'
 import { guaranteeExample, guaranteeSummary } from '../contracts/guarantee-example.ts'
-import { formatEuros } from '../reimbursements/engine.ts'
-import { drawFacts, drawGeneratedFooter, drawSectionTitle, drawTable, formatRank, frenchDate, RELATIONSHIP_LABELS } from './pdf-layout.ts'
+import { formatEuros, frenchDate } from '../../core/format.ts'
+import { drawFacts, drawGeneratedFooter, drawSectionTitle, drawTable, formatRank, RELATIONSHIP_LABELS } from './pdf-layout.ts'
 import { holderName } from './documents.service.ts'
 
 const CARE_LABELS: Record<string, string> = {

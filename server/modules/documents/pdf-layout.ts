@@ -1,12 +1,8 @@
 import type { Pdf } from '../../core/pdf.ts'
 import { BRAND } from '../../core/pdf.ts'
+import { frenchDate } from '../../core/format.ts'
 
 /** Layout helpers shared by the generated A4 documents (attestation, échéancier, garanties). */
-
-/** "2026-08-25" → "25/08/2026". */
-export function frenchDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}
 
 /** Rank as CPAM documents print it: 1 → "01". */
 export function formatRank(rank: number): string {

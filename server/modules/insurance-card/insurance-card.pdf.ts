@@ -2,6 +2,7 @@ import type { Pdf } from '../../core/pdf.ts'
 import type { OwnInsuranceCard } from './insurance-card.service.ts'
 import { BRAND, renderPdf } from '../../core/pdf.ts'
 import { dataMatrixPng } from './card-format.ts'
+import { frenchDate } from '../../core/format.ts'
 
 // ID-1, the bank-card format (85.6 × 53.98 mm), in PDF points
 const MM = 72 / 25.4
@@ -9,10 +10,6 @@ export const CARD_WIDTH = 85.6 * MM
 export const CARD_HEIGHT = 53.98 * MM
 const INK = '#111111'
 const ACCENT = '#F2A541'
-
-function frenchDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}
 
 // text that must stay on one line: pdfkit would otherwise open a page when it reaches the bottom
 function line(doc: Pdf, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): void {

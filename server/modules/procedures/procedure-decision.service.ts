@@ -11,8 +11,9 @@ import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
-import { CARE_REFERENCES, formatEuros } from '../reimbursements/engine.ts'
-import { computeCare } from '../reimbursements/reimbursement-calculation.ts'
+import { formatEuros } from '../../core/format.ts'
+import { CARE_REFERENCES } from '../reimbursements/engine.ts'
+import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
 
 export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
@@ -78,22 +79,13 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
     paymentDate,
     providerName: typeof details.providerName === 'string' && details.providerName ? details.providerName : 'Professionnel non précisé',
     decompteNumber: `${paymentDate.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`,
-    expenseCents: result.expenseCents,
-    socialSecurityBaseCents: result.socialSecurityBaseCents,
-    socialSecurityRatePercent: result.socialSecurityRatePercent,
-    socialSecurityCents: result.socialSecurityCents,
-    withheldCents: result.withheldCents,
-    withholdingKind: result.withholdingKind,
-    mutuelleCents: result.mutuelleCents,
-    outOfPocketCents: result.outOfPocketCents,
-    forfaitUsedCents: result.forfaitUsedCents,
+    ...amountColumns(result),
     guaranteeId: guarantee?.id ?? null,
     hundredPercentSante: false,
     payee: 'MEMBER',
     origin: 'REQUEST',
     bankAccountId: fallback.id,
     procedureId: procedure.id,
-    explanation: result.explanation,
   }).returning({ id: reimbursementsTable.id }).get()
   return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents }
 }

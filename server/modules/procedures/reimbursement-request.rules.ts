@@ -7,9 +7,9 @@ import { addMonths } from '../../core/clock.ts'
 import { userError } from '../../core/errors.ts'
 import { beneficiariesTable, filesTable, messageAttachmentsTable, procedureAttachmentsTable } from '../../db/schema/index.ts'
 import { isCoveredOn } from '../beneficiaries/beneficiary.service.ts'
-import { formatEuros } from '../reimbursements/engine.ts'
 import { referenceRate, toEuroCents } from '../reimbursements/exchange-rates.ts'
 import { contractsCovering } from '../reimbursements/reimbursement-calculation.ts'
+import { formatEuros, frenchDate } from '../../core/format.ts'
 
 /**
  * The rules a reimbursement request must pass, one function per rule set, each returning French
@@ -24,10 +24,6 @@ export const MAX_AMOUNT_EUR_CENTS = 20_000_000
 export const MAX_ATTACHMENTS = 5
 export const MAX_PROVIDER_NAME = 120
 export const MAX_COUNTRY_NAME = 60
-
-function frenchDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}
 
 export interface CareFacts {
   beneficiaryId: string

@@ -3,13 +3,9 @@ import type { Pdf } from '../../core/pdf.ts'
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import { BRAND, drawLetterhead, renderPdf } from '../../core/pdf.ts'
 import { beneficiariesTable as b, membersTable, reimbursementsTable as r } from '../../db/schema/index.ts'
-import { formatEuros } from './engine.ts'
+import { formatEuros, frenchDate } from '../../core/format.ts'
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
-
-function frenchDate(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
-}
 
 function lastDayOfMonth(date: string): string {
   const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0))

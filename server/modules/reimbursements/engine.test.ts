@@ -2,7 +2,8 @@ import type { CareType } from '../../db/schema/index.ts'
 import type { EngineInput, EngineResult, GuaranteeRule } from './engine.ts'
 import { describe, expect, it } from 'vitest'
 import { CARE_TYPES } from '../../db/schema/index.ts'
-import { CARE_REFERENCES, computeReimbursement, formatEuros, withholdingCapGroup } from './engine.ts'
+import { formatEuros } from '../../core/format.ts'
+import { CARE_REFERENCES, computeReimbursement, withholdingCapGroup } from './engine.ts'
 
 function guarantee(careType: CareType, brssPercent: number | null, more: Partial<GuaranteeRule> = {}): GuaranteeRule {
   return { careType, label: `Garantie ${careType.toLowerCase()}`, brssPercent, yearlyForfaitCents: null, perActCeilingCents: null, hundredPercentSante: false, ...more }

@@ -1,4 +1,5 @@
 import type { CareType } from '../../db/schema/index.ts'
+import { formatEuros } from '../../core/format.ts'
 
 /**
  * The reimbursement engine: a pure function from one act, its décompte (when known) and the
@@ -114,13 +115,6 @@ export interface EngineResult {
   forfaitUsedCents: number
   /** Plain-French lines for "Pourquoi ce montant ?". */
   explanation: string[]
-}
-
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
-
-/** "1 234,56 €", with regular no-break spaces (ICU uses a narrow one for thousands). */
-export function formatEuros(cents: number): string {
-  return euroFormat.format(cents / 100).replace(/\u202F/g, '\u00A0')
 }
 
 /** Rate × amount, rounded half up to the cent; integer inputs keep .5 cases exact. */

@@ -129,3 +129,19 @@ export function computeCare(db: Queryable, care: CareToPay): CareComputation | n
   })
   return { contract, guarantee, result }
 }
+
+/** The amount columns of a reimbursement row, as the engine computed them. */
+export function amountColumns(result: EngineResult) {
+  return {
+    expenseCents: result.expenseCents,
+    socialSecurityBaseCents: result.socialSecurityBaseCents,
+    socialSecurityRatePercent: result.socialSecurityRatePercent,
+    socialSecurityCents: result.socialSecurityCents,
+    withheldCents: result.withheldCents,
+    withholdingKind: result.withholdingKind,
+    mutuelleCents: result.mutuelleCents,
+    forfaitUsedCents: result.forfaitUsedCents,
+    outOfPocketCents: result.outOfPocketCents,
+    explanation: result.explanation,
+  }
+}

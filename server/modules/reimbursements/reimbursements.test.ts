@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bankAccountsTable, beneficiariesTable, membersTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { DEMO_ACCOUNTS } from '../../db/demo/index.ts'
 import { startTestApp } from '../../test/harness.ts'
-import { formatEuros } from './engine.ts'
+import { formatEuros } from '../../core/format.ts'
 import { renderBenefitsStatement } from './benefits-statement.ts'
 
 const LIST = `query Reimbursements($b: ID, $c: CareType, $from: Date, $to: Date, $first: Int, $after: String) {
