@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-const port = 4173
+import { baseUrl, SERVERS } from './e2e/servers.ts'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +9,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: baseUrl(SERVERS.reading),
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     launchOptions: {
@@ -20,12 +19,12 @@ export default defineConfig({
     },
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    // a fresh database each run, loaded with the demo household like `npm start`
-    command: `rm -rf .tmp/e2e-data && DATA_DIR=.tmp/e2e-data PORT=${port} node dist/server/main.js`,
-    url: `http://127.0.0.1:${port}/healthz`,
+  // a fresh database each run, loaded with the demo household like `npm start`
+  webServer: Object.values(SERVERS).map(port => ({
+    command: `rm -rf .tmp/e2e-${port} && DATA_DIR=.tmp/e2e-${port} PORT=${port} node dist/server/main.js`,
+    url: `${baseUrl(port)}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-  },
+    stdout: 'ignore' as const,
+  })),
 })

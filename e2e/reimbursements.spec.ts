@@ -1,42 +1,10 @@
 import type { Page } from '@playwright/test'
-import type { ChildProcess } from 'node:child_process'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { baseUrl, SERVERS } from './servers.ts'
 
-// This journey sends a request, which changes the household's latest démarches: it runs on a
-// server and database of its own, so the other specs still see the demo household untouched.
-const PORT = 4175
-test.use({ baseURL: `http://127.0.0.1:${PORT}` })
-
-let server: ChildProcess | undefined
-let dataDir = ''
-
-test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'espace-adherent-e2e-prestations-'))
-  server = spawn(process.execPath, ['dist/server/main.js'], { env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir }, stdio: 'ignore' })
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok)
-        return
-    }
-    catch {}
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  throw new Error('the Prestations test server did not start')
-})
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise(resolve => server!.once('exit', resolve))
-    server.kill('SIGTERM')
-    await exited
-  }
-  rmSync(dataDir, { recursive: true, force: true })
-})
+// this journey sends a request: it runs on the server whose household may change
+test.use({ baseURL: baseUrl(SERVERS.changing) })
 
 // a small but real PDF, as a member's scanned invoice would be
 const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')

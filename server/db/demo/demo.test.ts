@@ -1,11 +1,12 @@
 import type { Db } from '../client.ts'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { asc, desc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, fixedClock, today as todayOf } from '../../core/clock.ts'
 import { verifyPassword } from '../../core/passwords.ts'
+import { projectRoot } from '../../core/paths.ts'
 import { hashToken } from '../../core/tokens.ts'
 import { openDatabase } from '../client.ts'
 import * as s from '../schema/index.ts'
@@ -238,7 +239,18 @@ describe.each(CLOCKS)('the demo data loaded on %s', (iso) => {
     }
     const addition = subjects.find(subject => subject.label === 'Ajout de bénéficiaires')!
     expect(addition.categoryId).toBe(categories[4]!.id)
-    expect(addition).toMatchObject({ onlineServiceLabel: 'Ajout de bénéficiaires', onlineServicePath: '/ma-mutuelle/beneficiaires/ajout' })
+    expect(addition).toMatchObject({ onlineServiceLabel: 'Ajout de bénéficiaires', onlineServicePath: '/ma-mutuelle/beneficiaires' })
+  })
+
+  it('points every online service at a page the portal has', () => {
+    // the SPA's route table, read as text: importing it would pull the .vue pages into the server
+    const table = readFileSync(join(projectRoot, 'web/src/router/routes.ts'), 'utf8')
+    const routePaths = [...table.matchAll(/path: '([^']+)'/g)].map(m => m[1]!).filter(p => !p.includes('(.*)'))
+    // ":id?" optional, ":id" one segment
+    const patterns = routePaths.map(p => new RegExp(`^${p.replace(/\/:\w+\?/g, '(?:/[^/]+)?').replace(/:\w+/g, '[^/]+')}$`))
+    const paths = db.select({ path: s.messageSubjectsTable.onlineServicePath }).from(s.messageSubjectsTable).all().map(r => r.path).filter(Boolean) as string[]
+    expect(paths.length).toBeGreaterThan(3)
+    expect(paths.filter(p => !patterns.some(re => re.test(p)))).toEqual([])
   })
 
   it('gives Benoit at least 10 threads of the last year, two unread, and Camille two', () => {

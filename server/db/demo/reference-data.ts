@@ -26,8 +26,8 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
   {
     label: 'Information soins',
     subjects: [
-      { label: 'Envoyer les décomptes de ma caisse d\'assurance maladie', onlineService: { label: 'Demande de remboursement', path: '/prestations/demande-de-remboursement' } },
-      { label: 'Comprendre un remboursement', onlineService: { label: 'Mes remboursements', path: '/prestations/remboursements' } },
+      { label: 'Envoyer les décomptes de ma caisse d\'assurance maladie', onlineService: { label: 'Demande de remboursement', path: '/remboursements/demande' } },
+      { label: 'Comprendre un remboursement', onlineService: { label: 'Mes remboursements', path: '/remboursements' } },
       { label: 'Télétransmission (NOEMIE)' },
     ],
   },
@@ -43,16 +43,16 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
     subjects: [
       { label: 'Prise en charge hospitalière' },
       { label: 'Simulation achat/location de matériel médical' },
-      { label: 'Analyse d\'un devis', onlineService: { label: 'Envoyer un devis', path: '/prestations/devis' } },
+      { label: 'Analyse d\'un devis', onlineService: { label: 'Envoyer un devis', path: '/devis' } },
     ],
   },
   {
     label: 'Modification de contrat',
     subjects: [
-      { label: 'Ajout de bénéficiaires', onlineService: { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires/ajout' } },
+      { label: 'Ajout de bénéficiaires', onlineService: { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires' } },
       { label: 'Ajout/retrait de bénéficiaire' },
       { label: 'Changement d\'option' },
-      { label: 'Changement d\'adresse', onlineService: { label: 'Mes informations', path: '/mon-compte/informations' } },
+      { label: 'Changement d\'adresse', onlineService: { label: 'Mes informations', path: '/mon-compte' } },
     ],
   },
   {
@@ -74,8 +74,8 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
   {
     label: 'Données et site internet',
     subjects: [
-      { label: 'Traitement des données personnelles', onlineService: { label: 'Mes données personnelles', path: '/mon-compte/donnees-personnelles' } },
-      { label: 'Accès à mon espace', onlineService: { label: 'Connexion et sécurité', path: '/mon-compte/connexion-et-securite' } },
+      { label: 'Traitement des données personnelles', onlineService: { label: 'Mes données personnelles', path: '/mon-compte/donnees' } },
+      { label: 'Accès à mon espace', onlineService: { label: 'Connexion et sécurité', path: '/mon-compte/securite' } },
       { label: 'Signaler un problème sur le site' },
     ],
   },
