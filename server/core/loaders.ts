@@ -75,6 +75,20 @@ function contributionMandate(db: Db) {
   })
 }
 
+/** What an advisor's work queue shows of a member: identity only, never NIR, contact details or IBAN. */
+export interface MemberSummaryRow { id: string, memberNumber: string, firstName: string, lastName: string }
+
+/** Member summaries for a page of tasks: one query selecting only the columns an advisor sees. */
+function memberSummary(db: Db) {
+  return new DataLoader<string, MemberSummaryRow | undefined>(async (keys) => {
+    const m = s.membersTable
+    const rows = db.select({ id: m.id, memberNumber: m.memberNumber, firstName: m.firstName, lastName: m.lastName })
+      .from(m).where(inArray(m.id, keys as string[])).all()
+    const map = new Map(rows.map(r => [r.id, r]))
+    return keys.map(k => map.get(k))
+  })
+}
+
 export type FileRow = typeof s.filesTable.$inferSelect
 export type AttachedFileRow = FileRow & { procedureId: string, addedAt: string }
 
@@ -100,6 +114,7 @@ function procedureAttachments(db: Db) {
 export function createLoaders(db: Db) {
   return {
     member: byKey<MemberRow>(db, s.membersTable, s.membersTable.id, r => r.id),
+    memberSummary: memberSummary(db),
     beneficiary: byKey<BeneficiaryRow>(db, s.beneficiariesTable, s.beneficiariesTable.id, r => r.id),
     contract: byKey<ContractRow>(db, s.contractsTable, s.contractsTable.id, r => r.id),
     contractBeneficiaries: groupedBy<typeof s.contractBeneficiariesTable.$inferSelect>(db, s.contractBeneficiariesTable, s.contractBeneficiariesTable.contractId, r => r.contractId),

@@ -28,7 +28,7 @@ export const DecisionEnum = enumFrom(DECISIONS, 'Decision', 'An advisor\'s decis
   REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS).',
 })
 
-@ObjectType({ description: 'A document attached to a démarche, downloadable by its owner at GET /api/files/{id}.' })
+@ObjectType({ description: 'A document attached to a démarche, downloadable at GET /api/files/{id} by the member who sent it and by advisors (each advisor download is audited).' })
 export class ProcedureAttachment {
   @Field(() => ID, { description: 'File id.' })
   id!: string

@@ -10,7 +10,8 @@ import { fileTypeFromBuffer } from 'file-type'
 import { nowIso } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
 import { filesTable } from '../../db/schema/index.ts'
-import { ACCEPTED_TYPES, extensionOf, getOwnFile, MAX_UPLOAD_BYTES, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
+import { requestMeta } from '../audit/audit.service.ts'
+import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
 export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent' } as const
@@ -175,7 +176,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
   req.pipe(parser)
 }
 
-/** Uploads: POST /api/uploads (one file, field `file`), GET /api/files/:id (owner only). */
+/** Uploads: POST /api/uploads (one file, field `file`, members), GET /api/files/:id (the owner, or an advisor for a démarche's documents). */
 export function uploadsRouter(deps: AppDeps): Router {
   const router = Router()
   const root = resolve(deps.config.dataDir)
@@ -202,16 +203,19 @@ export function uploadsRouter(deps: AppDeps): Router {
   })
 
   router.get('/files/:id', (req, res) => {
-    const viewer = memberOf(req, res)
-    if (!viewer)
+    const viewer = req.viewer
+    if (!viewer) {
+      res.status(401).json({ error: 'UNAUTHENTICATED' })
       return
-    const file = getOwnFile(deps.db, viewer.accountId, req.params.id)
-    const path = file ? resolve(root, file.storagePath) : null
+    }
+    const found = findDownload(deps.db, viewer, req.params.id, () => ({ at: nowIso(deps.clock), ...requestMeta({ req }) }))
+    const path = found ? resolve(root, found.file.storagePath) : null
     // a stored path can only point inside DATA_DIR
-    if (!file || !path || !path.startsWith(root + sep)) {
+    if (!found || !path || !path.startsWith(root + sep)) {
       res.status(404).json({ error: 'NOT_FOUND' })
       return
     }
+    const { file } = found
     let bytes: number
     try {
       bytes = statSync(path).size
@@ -220,6 +224,7 @@ export function uploadsRouter(deps: AppDeps): Router {
       res.status(404).json({ error: 'NOT_FOUND' })
       return
     }
+    found.sending()
     attachmentHeaders(res, file.name, file.mimeType)
     res.setHeader('Content-Length', String(bytes))
     res.setHeader('X-Content-Type-Options', 'nosniff')

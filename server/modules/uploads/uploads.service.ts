@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client.ts'
 import type { FileRow } from '../../core/loaders.ts'
+import type { AdvisorViewer, Viewer } from '../../core/viewer.ts'
 import { and, eq } from 'drizzle-orm'
-import { filesTable } from '../../db/schema/index.ts'
+import { filesTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
+import { recordAudit } from '../audit/audit.service.ts'
 
 /** 10 MB per file: a scanned invoice or a photo of a décompte fits many times over. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -49,4 +51,61 @@ export function extensionOf(name: string): string | null {
 /** A file uploaded by this account, or undefined: other people's files do not exist for the caller. */
 export function getOwnFile(db: Db, accountId: string, id: string): FileRow | undefined {
   return db.select().from(filesTable).where(and(eq(filesTable.id, id), eq(filesTable.ownerAccountId, accountId))).get()
+}
+
+/** A supporting document as an advisor reaches it: through the démarche it is attached to. */
+interface AttachedFile { file: FileRow, procedureId: string, reference: string, memberId: string }
+
+/**
+ * A file an advisor may open: one attached to a démarche (procedure_attachments). Anything else a
+ * member uploaded (a draft, a file never sent) stays theirs alone, and reads as missing.
+ */
+function getAttachedFileForAdvisor(db: Db, id: string): AttachedFile | undefined {
+  const a = procedureAttachmentsTable
+  const p = proceduresTable
+  return db.select({ file: filesTable, procedureId: p.id, reference: p.reference, memberId: p.memberId })
+    .from(a)
+    .innerJoin(filesTable, eq(filesTable.id, a.fileId))
+    .innerJoin(p, eq(p.id, a.procedureId))
+    .where(eq(a.fileId, id))
+    .get()
+}
+
+interface AuditMeta { at: string, ip: string | null, userAgent: string | null }
+
+/** Every advisor download of a member's document is an access to their file (GDPR art. 9): recorded. */
+function recordAdvisorFileAccess(db: Db, advisor: AdvisorViewer, attached: AttachedFile, meta: AuditMeta): void {
+  recordAudit(db, {
+    ...meta,
+    action: 'ADVISOR_VIEW_FILE',
+    actorAccountId: advisor.accountId,
+    actorRole: 'ADVISOR',
+    memberId: attached.memberId,
+    outcome: 'SUCCESS',
+    // ids and the démarche's reference: the file name may describe the care, health data kept out of the log
+    details: { fileId: attached.file.id, procedureId: attached.procedureId, reference: attached.reference },
+  })
+}
+
+export interface Download {
+  file: FileRow
+  /** Call once the file is found on disk, just before its bytes go out. */
+  sending: () => void
+}
+
+/**
+ * What GET /api/files/:id may send to this viewer: a member only their own uploads; an advisor
+ * only a démarche's supporting documents, each download audited; a partner nothing. Whatever is
+ * refused reads as missing.
+ */
+export function findDownload(db: Db, viewer: Viewer, id: string, meta: () => AuditMeta): Download | undefined {
+  if (viewer.role === 'MEMBER') {
+    const file = getOwnFile(db, viewer.accountId, id)
+    return file && { file, sending: () => {} }
+  }
+  if (viewer.role === 'ADVISOR') {
+    const attached = getAttachedFileForAdvisor(db, id)
+    return attached && { file: attached.file, sending: () => recordAdvisorFileAccess(db, viewer, attached, meta()) }
+  }
+  return undefined
 }

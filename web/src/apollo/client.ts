@@ -30,6 +30,7 @@ export function createCache(): InMemoryCache {
         fields: {
           reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),
           procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
+          advisorQueue: cursorConnection(['kind', 'first']),
         },
       },
     },

@@ -29,7 +29,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/mon-compte/securite', name: 'account-security', component: ComingSoonPage, meta: { title: 'Connexion et sécurité' } },
   { path: '/mon-compte/donnees', name: 'account-data', component: ComingSoonPage, meta: { title: 'Mes données personnelles' } },
 
-  { path: '/conseiller', name: 'advisor', component: ComingSoonPage, meta: { title: 'Espace conseiller', access: 'advisor' } },
+  { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },
+  { path: '/conseiller/demarches/:id', name: 'advisor-procedure', component: () => import('../pages/AdvisorProcedurePage.vue'), meta: { title: 'Démarche à traiter', access: 'advisor' } },
 
   // footer pages, readable signed out
   { path: '/plan-du-site', name: 'sitemap', component: ComingSoonPage, meta: { title: 'Plan du site', access: 'public' } },

@@ -1,7 +1,5 @@
-import type { CareType, ContractStatus, ContributionMethod, DocumentKind, InstalmentStatus, NoemieStatus, ProcedureKind, ProcedureStatus } from '../gql/graphql'
+import type { CareType, ContractStatus, ContributionMethod, DocumentKind, InstalmentStatus, NoemieStatus, ProcedureKind, ProcedureStatus, Relationship } from '../gql/graphql'
 
-// the schema's Relationship enum: no operation selects it yet, so codegen emits no type for it
-export type Relationship = 'SELF' | 'SPOUSE' | 'CHILD' | 'OTHER'
 
 const careTypeLabels: Record<CareType, string> = {
   CONSULTATION: 'Consultation',

@@ -1,0 +1,301 @@
+import type { ProcedureKind, ProcedureStatus } from '../../db/schema/index.ts'
+import type { ApiClient, TestApp } from '../../test/harness.ts'
+import { and, eq } from 'drizzle-orm'
+import { isObjectType } from 'graphql'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEventsTable, beneficiariesTable, membersTable, proceduresTable } from '../../db/schema/index.ts'
+import { DEMO_PARTNER_TOKEN } from '../../db/demo/index.ts'
+import { getSchema } from '../../schema.ts'
+import { uploadId } from '../../test/files.ts'
+import { startTestApp } from '../../test/harness.ts'
+
+const QUEUE = `query Queue($kind: ProcedureKind, $first: Int, $after: String) {
+  advisorQueue(kind: $kind, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { __typename } }
+    nodes {
+      __typename
+      ... on ProcedureTask {
+        id waitingDays overdue
+        member { memberNumber firstName lastName }
+        procedure { id kind status reference submittedAt estimatedDecisionDate careType amountEurCents beneficiary { firstName } }
+      }
+    }
+  }
+}`
+
+const DETAIL = `query Detail($id: ID!) {
+  advisorProcedure(id: $id) {
+    id waitingDays overdue
+    member { memberNumber firstName lastName }
+    procedure { id kind status reference decidedAt decisionNote careType careDate history { status note } attachments { id name } reimbursement { mutuelleCents } }
+  }
+}`
+
+const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
+  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { code } procedure { id status } }
+}`
+
+const SUBMIT = `mutation Submit($input: ReimbursementRequestInput!) {
+  submitReimbursementRequest(input: $input) { errors { field code message } procedure { id } }
+}`
+
+interface Task { id: string, waitingDays: number, overdue: boolean, member: { memberNumber: string, firstName: string, lastName: string }, procedure: { id: string, kind: ProcedureKind, status: ProcedureStatus, reference: string, submittedAt: string, estimatedDecisionDate: string | null, beneficiary: { firstName: string } | null } }
+
+/**
+ * Scenario "a busy Monday": 40 démarches of both households, sent over the last 30 days, some at
+ * the very same second (the id breaks the tie), some already decided or waiting for documents.
+ */
+function busyMonday(app: TestApp) {
+  const members = app.db.select().from(membersTable).all()
+  const beneficiaries = app.db.select().from(beneficiariesTable).all()
+  const kinds: ProcedureKind[] = ['REIMBURSEMENT', 'REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'DATA_EXPORT']
+  const statuses: ProcedureStatus[] = ['SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'MISSING_DOCUMENTS', 'ACCEPTED']
+  const rows = Array.from({ length: 40 }, (_, i) => {
+    const member = members[i % members.length]!
+    const beneficiary = beneficiaries.find(b => b.memberId === member.id)!
+    // every third one shares its second with the previous: the keyset must not skip nor repeat it
+    const day = 30 - Math.floor(i * 0.7)
+    const submittedAt = `2026-10-${String(day).padStart(2, '0')}T08:15:00.000Z`
+    const kind = kinds[i % kinds.length]!
+    return {
+      memberId: member.id,
+      kind,
+      status: statuses[(i * 3) % statuses.length]!,
+      beneficiaryId: kind === 'DATA_EXPORT' ? null : beneficiary.id,
+      reference: `DEM-2026-9${String(i).padStart(5, '0')}`,
+      submittedAt: i > 30 ? '2026-11-02T09:00:00.000Z' : submittedAt,
+      updatedAt: '2026-11-02T09:00:00.000Z',
+      // half were promised before today (2026-11-26): overdue while still "En cours"
+      estimatedDecisionDate: i % 2 ? '2026-11-20' : '2026-12-10',
+      careType: kind === 'REIMBURSEMENT' || kind === 'QUOTE' ? 'DENTAL' as const : null,
+      careDate: kind === 'REIMBURSEMENT' ? '2026-09-01' : null,
+      amountCents: kind === 'REIMBURSEMENT' ? 12_000 + i : null,
+      amountEurCents: kind === 'REIMBURSEMENT' ? 12_000 + i : null,
+    }
+  })
+  app.db.insert(proceduresTable).values(rows).run()
+}
+
+function waitingInDb(app: TestApp, kind?: ProcedureKind) {
+  return app.db.select().from(proceduresTable)
+    .where(and(eq(proceduresTable.status, 'SUBMITTED'), kind ? eq(proceduresTable.kind, kind) : undefined)).all()
+    .filter(p => p.kind !== 'AFFILIATION')
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id))
+}
+
+describe('advisorQueue and advisorProcedure', () => {
+  let app: TestApp
+  let advisor: ApiClient
+  let benoit: ApiClient
+  let camille: ApiClient
+  let sarahOptics: string
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    busyMonday(app)
+    advisor = await app.as('advisor')
+    benoit = await app.as('benoit')
+    camille = await app.as('camille')
+    const sarah = app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Sarah')).get()!
+    sarahOptics = app.db.select().from(proceduresTable).where(and(eq(proceduresTable.beneficiaryId, sarah.id), eq(proceduresTable.careType, 'OPTICS'), eq(proceduresTable.status, 'SUBMITTED'))).get()!.id
+  })
+  afterAll(() => app.close())
+
+  async function queue(variables: Record<string, unknown> = {}) {
+    const r = await advisor.gql(QUEUE, { first: 100, ...variables })
+    expect(r.errors).toBeUndefined()
+    return r.data.advisorQueue as { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Task[] }
+  }
+
+  it('lists the démarches waiting for the mutuelle, oldest sent first', async () => {
+    const page = await queue()
+    const expected = waitingInDb(app)
+    expect(expected.length).toBeGreaterThan(20)
+    expect(page.totalCount).toBe(expected.length)
+    expect(page.nodes.map(t => t.id)).toEqual(expected.map(p => p.id))
+    expect(new Set(page.nodes.map(t => t.procedure.status))).toEqual(new Set(['SUBMITTED']))
+    const sent = page.nodes.map(t => t.procedure.submittedAt)
+    expect(sent).toEqual([...sent].sort())
+  })
+
+  it('shows the seed\'s optics request of Sarah with her household\'s member, the days waited and no delay yet', async () => {
+    const task = (await queue({ kind: 'REIMBURSEMENT' })).nodes.find(t => t.id === sarahOptics)!
+    expect(task).toMatchObject({
+      __typename: 'ProcedureTask',
+      waitingDays: 3,
+      overdue: false,
+      member: { memberNumber: expect.any(String), firstName: 'Benoit', lastName: 'Garnier' },
+      procedure: { id: sarahOptics, kind: 'REIMBURSEMENT', status: 'SUBMITTED', estimatedDecisionDate: '2026-12-03', beneficiary: { firstName: 'Sarah' } },
+    })
+  })
+
+  it('flags what is past the decision date promised to the member', async () => {
+    const tasks = (await queue()).nodes
+    for (const t of tasks)
+      expect(t.overdue).toBe(t.procedure.estimatedDecisionDate! < '2026-11-26')
+    expect(tasks.filter(t => t.overdue).length).toBeGreaterThan(3)
+    const oldest = tasks[0]!
+    expect(oldest.waitingDays).toBe(Math.round((Date.parse('2026-11-26') - Date.parse(oldest.procedure.submittedAt.slice(0, 10))) / 86_400_000))
+  })
+
+  it('filters by kind', async () => {
+    for (const kind of ['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'DATA_EXPORT'] as const) {
+      const page = await queue({ kind })
+      expect(page.nodes.map(t => t.id)).toEqual(waitingInDb(app, kind).map(p => p.id))
+      expect(page.totalCount).toBe(page.nodes.length)
+      expect(page.nodes.every(t => t.procedure.kind === kind)).toBe(true)
+    }
+  })
+
+  it('leaves out unfinished commercial journeys: they wait for the member, not for an advisor', async () => {
+    const journeys = app.db.select().from(proceduresTable).where(and(eq(proceduresTable.kind, 'AFFILIATION'), eq(proceduresTable.status, 'SUBMITTED'))).all()
+    expect(journeys.length).toBeGreaterThan(0)
+    expect((await queue()).nodes.map(t => t.id)).not.toEqual(expect.arrayContaining([journeys[0]!.id]))
+    expect(await queue({ kind: 'AFFILIATION' })).toMatchObject({ totalCount: 0, nodes: [] })
+  })
+
+  it('walks the whole queue page by page, each task once and in order, ties of the same second included', async () => {
+    const expected = waitingInDb(app).map(p => p.id)
+    const seen: string[] = []
+    let after: string | null = null
+    let pages = 0
+    do {
+      const page: Awaited<ReturnType<typeof queue>> = await queue({ first: 7, after })
+      expect(page.totalCount).toBe(expected.length)
+      expect(page.nodes.length).toBeLessThanOrEqual(7)
+      seen.push(...page.nodes.map(t => t.id))
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null
+      pages++
+    } while (after && pages < 20)
+    expect(seen).toEqual(expected)
+    expect(pages).toBe(Math.ceil(expected.length / 7))
+  })
+
+  it('refuses a page size over 100 and a forged cursor', async () => {
+    expect((await advisor.gql(QUEUE, { first: 101 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    expect((await advisor.gql(QUEUE, { after: 'not-a-cursor' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+  })
+
+  it('is FORBIDDEN to members and partners, UNAUTHENTICATED to anonymous callers, for the queue and the detail', async () => {
+    const partner = app.client(DEMO_PARTNER_TOKEN)
+    for (const [caller, code] of [[benoit, 'FORBIDDEN'], [camille, 'FORBIDDEN'], [partner, 'FORBIDDEN'], [app.client(), 'UNAUTHENTICATED']] as const) {
+      const list = await caller.gql(QUEUE, {})
+      expect(list.errors?.[0]?.extensions?.code).toBe(code)
+      expect(list.data?.advisorQueue ?? null).toBeNull()
+      // even for their own démarche: members read it through `procedures`, not the advisor's view
+      const one = await caller.gql(DETAIL, { id: sarahOptics })
+      expect(one.errors?.[0]?.extensions?.code).toBe(code)
+      expect(one.data?.advisorProcedure ?? null).toBeNull()
+    }
+  })
+
+  it('shows the advisor no more of the member than their number and name', () => {
+    const summary = getSchema().getType('AdvisorMemberSummary')
+    expect(isObjectType(summary) && Object.keys(summary.getFields())).toEqual(['memberNumber', 'firstName', 'lastName'])
+  })
+
+  it('opens any démarche, decided or not, and records each opening in the member\'s audit trail', async () => {
+    const audits = () => app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all()
+    const before = audits().length
+    const r = await advisor.gql(DETAIL, { id: sarahOptics })
+    expect(r.errors).toBeUndefined()
+    expect(r.data.advisorProcedure).toMatchObject({ id: sarahOptics, waitingDays: 3, overdue: false, member: { firstName: 'Benoit' }, procedure: { status: 'SUBMITTED', careType: 'OPTICS', history: [{ status: 'SUBMITTED' }] } })
+
+    const accepted = app.db.select().from(proceduresTable).where(eq(proceduresTable.status, 'ACCEPTED')).get()!
+    const old = await advisor.gql(DETAIL, { id: accepted.id })
+    expect(old.data.advisorProcedure).toMatchObject({ id: accepted.id, overdue: false, procedure: { status: 'ACCEPTED' } })
+
+    const rows = audits().slice(before)
+    const benoitId = app.db.select().from(membersTable).where(eq(membersTable.firstName, 'Benoit')).get()!.id
+    const advisorAccount = app.db.$client.prepare(`select id from accounts where role = 'ADVISOR'`).get() as { id: string }
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatchObject({
+      at: '2026-11-26T10:00:00.000Z',
+      actorAccountId: advisorAccount.id,
+      actorRole: 'ADVISOR',
+      memberId: benoitId,
+      outcome: 'SUCCESS',
+      ip: expect.any(String),
+      details: { procedureId: sarahOptics, reference: expect.stringMatching(/^DEM-/) },
+    })
+    expect(rows[1]).toMatchObject({ memberId: accepted.memberId, details: { procedureId: accepted.id } })
+    // health data stays out of the log
+    expect(JSON.stringify(rows)).not.toMatch(/OPTICS|optique|Sarah/i)
+  })
+
+  it('answers NOT_FOUND for an unknown démarche and records nothing', async () => {
+    const before = app.db.select().from(auditEventsTable).all().length
+    const r = await advisor.gql(DETAIL, { id: '00000000-0000-0000-0000-000000000000' })
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND')
+    expect(r.data?.advisorProcedure ?? null).toBeNull()
+    expect(app.db.select().from(auditEventsTable).all()).toHaveLength(before)
+  })
+
+  it('records no reading when a member or a partner is refused', async () => {
+    const before = app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all().length
+    await benoit.gql(DETAIL, { id: sarahOptics })
+    await app.client(DEMO_PARTNER_TOKEN).gql(DETAIL, { id: sarahOptics })
+    expect(app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all()).toHaveLength(before)
+  })
+
+  it('takes a démarche out of the queue once documents are asked, and back in its place when the member sends them', async () => {
+    const input = { beneficiaryId: app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Louise')).get()!.id, careType: 'PHARMACY', careDate: '2026-11-20', abroad: false, amountCents: 2350, attachmentIds: [await uploadId(benoit)] }
+    const sent = await benoit.gql(SUBMIT, { input })
+    const id = sent.data.submitReimbursementRequest.procedure.id as string
+    const before = await queue()
+    expect(before.nodes.at(-1)!.id).toBe(id)
+
+    const asked = await advisor.gql(DECIDE, { id, decision: 'REQUEST_DOCUMENTS', note: 'Merci de joindre l\'ordonnance.' })
+    expect(asked.data.decideProcedure).toMatchObject({ errors: [], procedure: { status: 'MISSING_DOCUMENTS' } })
+    const during = await queue()
+    expect(during.totalCount).toBe(before.totalCount - 1)
+    expect(during.nodes.map(t => t.id)).not.toContain(id)
+
+    const added = await benoit.gql(`mutation($id: ID!, $files: [ID!]!) { addProcedureDocuments(procedureId: $id, attachmentIds: $files) { errors { code } } }`, { id, files: [await uploadId(benoit)] })
+    expect(added.data.addProcedureDocuments.errors).toEqual([])
+    const after = await queue()
+    expect(after.nodes.map(t => t.id)).toEqual(before.nodes.map(t => t.id))
+  })
+})
+
+describe('advisorQueue query shapes', () => {
+  let app: TestApp
+  let advisor: ApiClient
+  beforeAll(async () => {
+    app = await startTestApp()
+    busyMonday(app)
+    advisor = await app.as('advisor')
+  })
+  afterAll(() => app.close())
+
+  async function statementsFor(query: string, variables?: Record<string, unknown>) {
+    app.takeQueries()
+    const r = await advisor.gql(query, variables)
+    expect(r.errors).toBeUndefined()
+    return app.takeQueries().filter(q => !/sessions/.test(q))
+  }
+
+  it('loads a page of tasks with members, beneficiaries, documents and timelines in a constant number of statements', async () => {
+    const q = `query($n: Int) { advisorQueue(first: $n) { totalCount nodes { ... on ProcedureTask { id member { lastName } procedure { beneficiary { firstName } attachments { id } history { status } } } } } }`
+    const small = await statementsFor(q, { n: 2 })
+    const large = await statementsFor(q, { n: 30 })
+    expect(large.length).toBe(small.length)
+    // page, count, members, beneficiaries, attachments, events
+    expect(large.length).toBeLessThanOrEqual(6)
+    // members are read for the advisor's summary only: never their NIR, contact details or address
+    const memberQuery = large.find(q => /from "members"/.test(q))!
+    expect(memberQuery).not.toMatch(/"nir"|"email"|"phone"|"address_line1"/)
+  })
+
+  it.each([
+    ['the first page', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' ORDER BY submitted_at, id LIMIT 21`],
+    ['a later page', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' AND (submitted_at > 'a' OR (submitted_at = 'a' AND id > 'b')) ORDER BY submitted_at, id LIMIT 21`],
+    ['one kind', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' AND kind = 'QUOTE' ORDER BY submitted_at, id LIMIT 21`],
+  ])('answers %s from the status index, without scanning the table', (_label, sql) => {
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map(p => p.detail).join(' | ')
+    expect(plan).toMatch(/USING (COVERING )?INDEX procedures_(status_submitted|member_kind)_idx/)
+    expect(plan).not.toMatch(/^SCAN \w+$|\| SCAN \w+( \||$)/)
+  })
+})

@@ -1,0 +1,87 @@
+import type { Context } from '../../context.ts'
+import type { Page } from '../../core/pagination.ts'
+import type { ProcedureKind } from '../../db/schema/index.ts'
+import type { ProcedureRow } from '../procedures/procedure.service.ts'
+import type { ProcedureTaskValue } from './advisor-task.type.ts'
+import { and, asc, count, eq, ne } from 'drizzle-orm'
+import { nowIso, today as todayOf } from '../../core/clock.ts'
+import { notFound } from '../../core/errors.ts'
+import { keysetPage } from '../../core/pagination.ts'
+import { requireAdvisor } from '../../core/viewer.ts'
+import { proceduresTable as p } from '../../db/schema/index.ts'
+import { recordAudit, requestMeta } from '../audit/audit.service.ts'
+
+const DAY_MS = 86_400_000
+
+/** The French calendar day of an instant, as the member lived it. */
+function parisDay(iso: string): string {
+  return todayOf({ now: () => new Date(iso) })
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS))
+}
+
+/** A démarche as an advisor's task: how long the member has waited, and whether the promised date has passed. */
+export function toProcedureTask(row: ProcedureRow, today: string): ProcedureTaskValue {
+  const until = row.decidedAt ? parisDay(row.decidedAt) : today
+  return {
+    kind: 'PROCEDURE',
+    id: row.id,
+    procedure: row,
+    memberId: row.memberId,
+    waitingDays: daysBetween(parisDay(row.submittedAt), until),
+    overdue: row.status === 'SUBMITTED' && row.estimatedDecisionDate !== null && row.estimatedDecisionDate < today,
+  }
+}
+
+/**
+ * The démarches waiting for the mutuelle, oldest first: status SUBMITTED ("En cours"). An
+ * unfinished commercial journey (AFFILIATION) is SUBMITTED too but waits for the member to resume
+ * it, and no decision applies to it: it is not an advisor's work.
+ */
+export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | undefined, first?: number | null, after?: string | null): Page<ProcedureTaskValue> {
+  requireAdvisor(ctx.viewer)
+  const where = and(
+    eq(p.status, 'SUBMITTED'),
+    ne(p.kind, 'AFFILIATION'),
+    kind ? eq(p.kind, kind) : undefined,
+  )
+  const page = keysetPage<ProcedureRow>({
+    first,
+    after,
+    sortColumn: p.submittedAt,
+    idColumn: p.id,
+    direction: 'asc',
+    where,
+    fetch: (w, limit) => ctx.db.select().from(p).where(w).orderBy(asc(p.submittedAt), asc(p.id)).limit(limit).all(),
+    count: () => ctx.db.select({ n: count() }).from(p).where(where).get()!.n,
+    key: row => [row.submittedAt, row.id],
+  })
+  const today = todayOf(ctx.clock)
+  const edges = page.edges.map(edge => ({ cursor: edge.cursor, node: toProcedureTask(edge.node, today) }))
+  return { edges, nodes: edges.map(e => e.node), pageInfo: page.pageInfo, totalCount: page.totalCount }
+}
+
+/**
+ * One démarche of any member, whatever its status, for an advisor. Every read is an access to a
+ * member's file (health data, GDPR art. 9), so each one is recorded in the audit log.
+ */
+export function getAdvisorProcedure(ctx: Context, id: string): ProcedureTaskValue {
+  const advisor = requireAdvisor(ctx.viewer)
+  const row = ctx.db.select().from(p).where(eq(p.id, id)).get()
+  if (!row)
+    throw notFound()
+  recordAudit(ctx.db, {
+    at: nowIso(ctx.clock),
+    action: 'ADVISOR_VIEW_PROCEDURE',
+    actorAccountId: advisor.accountId,
+    actorRole: 'ADVISOR',
+    memberId: row.memberId,
+    outcome: 'SUCCESS',
+    ...requestMeta(ctx),
+    // the reference only: the care itself is health data and stays out of the log
+    details: { procedureId: row.id, reference: row.reference },
+  })
+  return toProcedureTask(row, todayOf(ctx.clock))
+}
