@@ -48,23 +48,27 @@ console.log(`sign-in (argon2id verify + session): ${(performance.now() - t0).toF
 const cookie = signIn.setCookie!.split(';')[0]!
 const bens = (await gql(`{ beneficiaries { id } }`, {}, cookie)).body.data.beneficiaries as { id: string }[]
 
-const scenarios: [string, string, Record<string, unknown>][] = [
+const advisor = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role } }`, { e: DEMO_ACCOUNTS.advisor.email, p: DEMO_ACCOUNTS.advisor.password })
+const advisorCookie = advisor.setCookie!.split(';')[0]!
+
+const scenarios: [string, string, Record<string, unknown>, string?][] = [
   ['home page', `{ me { firstName } insuranceCard { cardNumber contract { label } beneficiaries { firstName } } procedures(first: 2) { nodes { status careDate beneficiary { firstName } } } reimbursements(first: 3) { nodes { careType reimbursedCents paymentDate } } news(first: 10) { nodes { title } } unreadMessageCount }`, {}],
   ['reimbursements, first page of 20 with totals', `{ reimbursements(first: 20) { totalCount totals { expenseCents mutuelleCents } nodes { id careType careDate paymentDate expenseCents mutuelleCents beneficiary { firstName } } pageInfo { endCursor } } }`, {}],
   ['reimbursements filtered by beneficiary and care type', `query($b: ID) { reimbursements(beneficiaryId: $b, careType: PHARMACY, first: 20) { totalCount nodes { id } } }`, { b: bens[2]?.id }],
   ['contracts with guarantees and schedule', `{ contracts { id label beneficiaries { firstName } guarantees { label brssPercent } contributionSchedule { dueDate amountCents status } } }`, {}],
   ['démarches with history', `{ procedures(first: 20) { nodes { id kind status history { status at } beneficiary { firstName } } } }`, {}],
+  ['advisor queue, first page over every household', `{ advisorQueue(first: 20) { totalCount nodes { ... on ProcedureTask { waitingDays member { lastName } procedure { kind beneficiary { firstName } } } } } }`, {}, advisorCookie],
 ]
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 console.log(`\n${'request'.padEnd(54)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)}`)
-for (const [label, query, variables] of scenarios) {
-  for (let i = 0; i < 20; i++) await gql(query, variables, cookie)
+for (const [label, query, variables, as = cookie] of scenarios) {
+  for (let i = 0; i < 20; i++) await gql(query, variables, as)
   const times: number[] = []
   const start = performance.now()
   for (let i = 0; i < ROUNDS; i++) {
     const t = performance.now()
-    await gql(query, variables, cookie)
+    await gql(query, variables, as)
     times.push(performance.now() - t)
   }
   const total = performance.now() - start
