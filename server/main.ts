@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { systemClock } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
+import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
@@ -14,6 +15,11 @@ if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
   await loadDemoData(db, systemClock)
   console.log('Demo household loaded.')
 }
+
+// uploads never sent with a request: purged at start and daily
+const purge = () => purgeAbandonedUploads(db, dataDir, systemClock.now())
+purge()
+setInterval(purge, 24 * 3600_000).unref()
 
 const app = await createApp({
   db,

@@ -47,6 +47,15 @@ describe('submitReimbursementRequest', () => {
     attachments: app.db.select().from(procedureAttachmentsTable).all().length,
   })
 
+  // a refused submission leaves its document free: the next test reuses it, as a member retrying
+  // would, instead of piling up uploads past the pending-upload quota
+  let spare: string | null = null
+  async function pendingUpload(): Promise<string> {
+    if (!spare || app.db.select().from(procedureAttachmentsTable).where(eq(procedureAttachmentsTable.fileId, spare)).get())
+      spare = await uploadId(benoit)
+    return spare
+  }
+
   async function validInput(more: Record<string, unknown> = {}) {
     return {
       beneficiaryId: ids['Léa'],
@@ -57,7 +66,7 @@ describe('submitReimbursementRequest', () => {
       socialSecurityBaseCents: 3000,
       socialSecurityPaidCents: 2100,
       providerName: 'Dr Sophie Lambert, pédiatre',
-      attachmentIds: [await uploadId(benoit)],
+      attachmentIds: [await pendingUpload()],
       ...more,
     }
   }

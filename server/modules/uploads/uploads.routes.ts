@@ -11,7 +11,7 @@ import { nowIso } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
 import { filesTable } from '../../db/schema/index.ts'
 import { requestMeta } from '../audit/audit.service.ts'
-import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
+import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, quotaRefusal, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
 export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent' } as const
@@ -192,6 +192,11 @@ export function uploadsRouter(deps: AppDeps): Router {
     }
     if (!req.is('multipart/form-data')) {
       refuse(res, 415, 'MULTIPART_REQUIRED', 'Le fichier doit être envoyé en multipart/form-data.')
+      return drain(req)
+    }
+    const quota = quotaRefusal(deps.db, viewer.accountId)
+    if (quota) {
+      refuse(res, quota.status, quota.error, quota.message)
       return drain(req)
     }
     const declared = Number(req.get('content-length'))

@@ -1,12 +1,21 @@
 import type { Db } from '../../db/client.ts'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import type { FileRow } from '../../core/loaders.ts'
 import type { AdvisorViewer, Viewer } from '../../core/viewer.ts'
-import { and, eq } from 'drizzle-orm'
-import { filesTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
+import { and, count, eq, lt, notExists, sql, sum } from 'drizzle-orm'
+import { filesTable, messageAttachmentsTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 
 /** 10 MB per file: a scanned invoice or a photo of a décompte fits many times over. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+/** Uploads not yet sent with a démarche or a message: a request takes 5, so several drafts fit. */
+export const MAX_PENDING_UPLOADS = 20
+/** Everything a member has stored: a bound on the disk one account can fill. */
+export const MAX_STORED_BYTES = 200 * 1024 * 1024
+/** Uploads never sent are deleted after this: a draft lives in the browser tab, not for weeks. */
+export const ABANDONED_UPLOAD_DAYS = 7
 
 /** What members may send, by detected type, and the extensions each may carry. */
 export const ACCEPTED_TYPES: Record<string, readonly string[]> = {
@@ -108,4 +117,33 @@ export function findDownload(db: Db, viewer: Viewer, id: string, meta: () => Aud
     return attached && { file: attached.file, sending: () => recordAdvisorFileAccess(db, viewer, attached, meta()) }
   }
   return undefined
+}
+
+/** Files of the account that no démarche or message refers to. */
+function unattached(db: Db, accountId?: string) {
+  return and(
+    accountId ? eq(filesTable.ownerAccountId, accountId) : undefined,
+    notExists(db.select({ one: sql`1` }).from(procedureAttachmentsTable).where(eq(procedureAttachmentsTable.fileId, filesTable.id))),
+    notExists(db.select({ one: sql`1` }).from(messageAttachmentsTable).where(eq(messageAttachmentsTable.fileId, filesTable.id))),
+  )
+}
+
+/** Why this account may not upload one more file now (status and French message), or null. */
+export function quotaRefusal(db: Db, accountId: string): { status: number, error: string, message: string } | null {
+  const pending = db.select({ n: count() }).from(filesTable).where(unattached(db, accountId)).get()!.n
+  if (pending >= MAX_PENDING_UPLOADS)
+    return { status: 429, error: 'TOO_MANY_PENDING_UPLOADS', message: `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente d'envoi : envoyez ou abandonnez vos demandes en cours avant d'en ajouter.` }
+  const stored = Number(db.select({ bytes: sum(filesTable.sizeBytes) }).from(filesTable).where(eq(filesTable.ownerAccountId, accountId)).get()!.bytes ?? 0)
+  if (stored + MAX_UPLOAD_BYTES > MAX_STORED_BYTES)
+    return { status: 413, error: 'STORAGE_QUOTA', message: 'Votre espace de stockage de documents est plein : contactez votre conseiller via la messagerie.' }
+  return null
+}
+
+/** Deletes uploads older than ABANDONED_UPLOAD_DAYS that were never sent, rows and files. */
+export function purgeAbandonedUploads(db: Db, dataDir: string, now: Date): number {
+  const before = new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * 86_400_000).toISOString()
+  const rows = db.delete(filesTable).where(and(unattached(db), lt(filesTable.createdAt, before))).returning({ storagePath: filesTable.storagePath }).all()
+  for (const row of rows)
+    rmSync(join(dataDir, row.storagePath), { force: true })
+  return rows.length
 }

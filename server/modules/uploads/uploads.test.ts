@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { filesTable } from '../../db/schema/index.ts'
 import { postUpload, tinyPdf, tinyPng, UPLOAD_HEADERS } from '../../test/files.ts'
 import { startTestApp } from '../../test/harness.ts'
-import { sanitiseFileName } from './uploads.service.ts'
+import { MAX_PENDING_UPLOADS, purgeAbandonedUploads, sanitiseFileName } from './uploads.service.ts'
 
 const ELEVEN_MB = 11 * 1024 * 1024
 
@@ -158,5 +158,37 @@ describe('sanitiseFileName', () => {
     const name = sanitiseFileName(`${'a'.repeat(300)}.jpeg`, 'jpg')
     expect(name).toHaveLength(120)
     expect(name.endsWith('.jpeg')).toBe(true)
+  })
+})
+
+describe('upload quotas and abandoned uploads', () => {
+  let app: TestApp
+  let camille: ApiClient
+  beforeAll(async () => {
+    app = await startTestApp()
+    camille = await app.as('camille')
+  })
+  afterAll(() => app.close())
+
+  it(`refuses a ${MAX_PENDING_UPLOADS + 1}th document not yet sent with a request, in French`, async () => {
+    for (let i = 0; i < MAX_PENDING_UPLOADS; i++)
+      expect((await postUpload(camille, tinyPdf(`Facture ${i}`), `facture-${i}.pdf`)).status).toBe(201)
+    const res = await postUpload(camille, tinyPdf('Une de trop'), 'facture.pdf')
+    expect(res.status).toBe(429)
+    expect(await json(res)).toMatchObject({ error: 'TOO_MANY_PENDING_UPLOADS', message: expect.stringContaining('en attente d\'envoi') })
+  })
+
+  it('deletes uploads never sent after a week, rows and files, and keeps recent ones', async () => {
+    const uploads = join(app.dataDir, 'uploads')
+    const all = app.db.select().from(filesTable).all()
+    const old = all.slice(0, 5)
+    for (const f of old)
+      app.db.update(filesTable).set({ createdAt: '2026-11-01T00:00:00.000Z' }).where(eq(filesTable.id, f.id)).run()
+    expect(purgeAbandonedUploads(app.db, app.dataDir, app.clock.now())).toBe(5)
+    expect(app.db.select().from(filesTable).all().length).toBe(all.length - 5)
+    for (const f of old)
+      expect(existsSync(join(uploads, f.id))).toBe(false)
+    // room again for a new document
+    expect((await postUpload(camille, tinyPdf('Nouvelle facture'), 'facture.pdf')).status).toBe(201)
   })
 })
