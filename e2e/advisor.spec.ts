@@ -1,31 +1,16 @@
 import type { Page } from '@playwright/test'
-import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { baseUrl, SERVERS } from './servers.ts'
+import { expectNoAxeViolations, INVOICE, submitSignIn } from './support.ts'
 
 // the advisor decides a démarche of the demo household: the server whose data may change.
 // reimbursements.spec.ts sends requests there too, so nothing here counts the queue's length.
 test.use({ baseURL: baseUrl(SERVERS.changing) })
 
-// a small but real PDF, as a member's scanned invoice would be
-const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(password)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-}
-
 async function signInAsAdvisor(page: Page) {
-  await signIn(page, 'conseiller@example.org', 'demo-conseiller-2026')
+  await submitSignIn(page, 'advisor')
   await expect(page).toHaveURL(/\/conseiller$/)
   await expect(page.getByRole('heading', { level: 1, name: 'File de traitement' })).toBeVisible()
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 const SARAHS_OPTICS = /^Soins optiques le .* pour Sarah$/
@@ -83,7 +68,7 @@ test('the advisor asks Sarah for documents on her optics request: it leaves the 
   // Benoit reads the note and sends the invoice from Mes démarches
   await page.getByRole('button', { name: 'Se déconnecter' }).click()
   await expect(page).toHaveURL(/\/connexion/)
-  await signIn(page, 'benoit@example.org', 'demo-benoit-2026')
+  await submitSignIn(page, 'benoit')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
   await page.goto('/demarches?statut=MISSING_DOCUMENTS')
   const card = page.getByRole('article', { name: SARAHS_OPTICS })
@@ -120,7 +105,7 @@ test('the advisor filters the queue by kind; the URL keeps the filter through a 
 })
 
 test('a member who opens the advisor\'s pages lands on their own home page', async ({ page }) => {
-  await signIn(page, 'camille@example.org', 'demo-camille-2026')
+  await submitSignIn(page, 'camille')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour')
   await page.goto('/conseiller')
   await expect(page).toHaveURL(/\/$/)

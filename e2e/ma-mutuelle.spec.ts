@@ -1,38 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { AxeBuilder } from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
-  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze()
-  expect(axe.violations).toEqual([])
-}
-
-// the specs are type-checked against Node's library: the page's globals are typed here, not from the DOM lib
-interface PageGlobals { document: { documentElement: { scrollWidth: number, clientWidth: number }, activeElement: unknown } }
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => {
-    const root = (globalThis as unknown as PageGlobals).document.documentElement
-    return { scroll: root.scrollWidth, client: root.clientWidth }
-  })
-  expect(scroll).toBeLessThanOrEqual(client)
-}
-
-async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate(el => el === (globalThis as unknown as PageGlobals).document.activeElement))
-      return
-    await page.keyboard.press('Tab')
-  }
-}
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo } from './support.ts'
 
 test('from the home page, "Voir ma carte" shows the card and the PDF downloads', async ({ page }) => {
   await signIn(page)
@@ -48,7 +16,7 @@ test('from the home page, "Voir ma carte" shows the card and the PDF downloads',
   for (const name of ['Benoit Garnier', 'Sarah Garnier', 'Louise Garnier', 'Hélia Garnier', 'Léa Garnier'])
     await expect(rights.getByRole('rowheader', { name })).toBeVisible()
   await expect(main.getByText('Laboratoires d\'analyses', { exact: true })).toBeVisible()
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -86,7 +54,7 @@ test('the contract page shows the contract, its guarantees, forfaits and the con
   await expect(schedule.getByText('À venir').first()).toBeVisible()
   await expect(main.getByText('HZN-RUM-202897774-0002')).toBeVisible()
   await expect(main.getByText('FR76 **** * 4859 9384')).toBeVisible()
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
 
   // "Voir mes autres contrats" switches to the other contract
   const others = main.getByRole('navigation', { name: 'Voir mes autres contrats' })
@@ -107,7 +75,7 @@ test('the guarantee page explains each guarantee with a worked example', async (
   await expect(consultation.getByRole('definition').filter({ hasText: '24,00 €' })).toBeVisible()
   await consultation.getByText('Pourquoi ce montant ?').click()
   await expect(consultation.getByText(/Participation forfaitaire retenue/)).toBeVisible()
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
 })
 
 test('the beneficiaries page shows ranks, masked NIR and the télétransmission hint', async ({ page }) => {
@@ -121,7 +89,7 @@ test('the beneficiaries page shows ranks, masked NIR and the télétransmission 
   const benoit = main.getByRole('article', { name: 'Benoit Garnier' })
   await expect(benoit.getByText(/^1 \*\* \*\* \*\* \*\*\* \d{3} \d{2}$/)).toBeVisible()
   await expect(benoit.getByText('Rang 01', { exact: false })).toBeVisible()
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
 })
 
 test('the contributions and documents pages are accessible and download real PDFs', async ({ page }) => {
@@ -129,7 +97,7 @@ test('the contributions and documents pages are accessible and download real PDF
   await page.goto('/ma-mutuelle/cotisations')
   const main = page.getByRole('main')
   await expect(main.getByText('1 648,80 €').first()).toBeVisible()
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
 
   await page.goto('/ma-mutuelle/documents')
   const list = main.getByRole('table', { name: /Mes documents, du plus récent/ })
@@ -139,7 +107,7 @@ test('the contributions and documents pages are accessible and download real PDF
   await main.getByLabel('Type de document').selectOption('CERTIFICATE')
   await expect(page).toHaveURL(/type=CERTIFICATE/)
   await expect(main.getByRole('rowheader')).toHaveCount(1)
-  await expectAccessible(page)
+  await expectNoAxeViolations(page)
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     main.getByRole('link', { name: /^Attestation de droits \d{4} \(PDF\)$/ }).click(),

@@ -1,30 +1,13 @@
-import type { Page } from '@playwright/test'
-import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { baseUrl, SERVERS } from './servers.ts'
+import { expectNoAxeViolations, INVOICE, signIn } from './support.ts'
 
 // this journey sends a request: it runs on the server whose household may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
 
-// a small but real PDF, as a member's scanned invoice would be
-const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
-
 /** A day in France, n days ago, as YYYY-MM-DD (what a date field takes). */
 function daysAgo(n: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - n * 86_400_000))
-}
-
-async function signIn(page: Page) {
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
-  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  expect(violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 
 test('Benoit filters his reimbursements by Léa; the URL keeps the filter through a reload', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations, signIn } from './support.ts'
 
 test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
   await page.goto('/remboursements')
@@ -18,14 +18,8 @@ test('a wrong password shows a French error and keeps the visitor out', async ({
 
 test('Benoit signs in, sees his home page, and signs out', async ({ page }) => {
   await page.goto('/connexion')
-  const axe = await new AxeBuilder({ page }).analyze()
-  expect(axe.violations).toEqual([])
-
-  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
-  await page.getByLabel('Mot de passe').fill('demo-benoit-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+  await expectNoAxeViolations(page)
+  await signIn(page)
   const main = page.getByRole('main')
   await expect(main.getByText('Ma carte de tiers payant')).toBeVisible()
   await expect(main.getByText('202897774')).toBeVisible()
@@ -39,8 +33,7 @@ test('Benoit signs in, sees his home page, and signs out', async ({ page }) => {
   for (const label of ['Accueil', 'Ma mutuelle', 'Prestations', 'Offre & devis', 'Messagerie', 'Aide / contact', 'Mon compte'])
     await expect(nav.getByText(label, { exact: false }).first()).toBeVisible()
 
-  const home = await new AxeBuilder({ page }).analyze()
-  expect(home.violations).toEqual([])
+  await expectNoAxeViolations(page)
 
   await page.getByRole('button', { name: /Mon compte/ }).click()
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).or(page.getByRole('button', { name: 'Se déconnecter' })).or(page.getByRole('link', { name: 'Se déconnecter' })).first().click()

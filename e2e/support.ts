@@ -1,0 +1,53 @@
+import type { Locator, Page } from '@playwright/test'
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect } from '@playwright/test'
+
+export const ACCOUNTS = {
+  benoit: { email: 'benoit@example.org', password: 'demo-benoit-2026' },
+  camille: { email: 'camille@example.org', password: 'demo-camille-2026' },
+  advisor: { email: 'conseiller@example.org', password: 'demo-conseiller-2026' },
+} as const
+
+/** A small but real PDF, as a member's scanned invoice would be. */
+export const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+/** Fills and sends the sign-in form; waits for nothing (callers check where they land). */
+export async function submitSignIn(page: Page, who: keyof typeof ACCOUNTS): Promise<void> {
+  await page.goto('/connexion')
+  await page.getByLabel('Adresse e-mail').fill(ACCOUNTS[who].email)
+  await page.getByLabel('Mot de passe').fill(ACCOUNTS[who].password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+}
+
+/** Signs Benoit in and waits for his home page. */
+export async function signIn(page: Page): Promise<void> {
+  await submitSignIn(page, 'benoit')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+}
+
+/** axe-core finds nothing on the page as it is now; violations are listed by rule and element. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+// the specs are type-checked against Node's library: the page's globals are typed here, not from the DOM lib
+interface PageGlobals { document: { documentElement: { scrollWidth: number, clientWidth: number }, activeElement: unknown } }
+
+/** The page fits the viewport's width: nothing makes a phone scroll sideways. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => {
+    const root = (globalThis as unknown as PageGlobals).document.documentElement
+    return { scroll: root.scrollWidth, client: root.clientWidth }
+  })
+  expect(scroll).toBeLessThanOrEqual(client)
+}
+
+/** Presses Tab until the target has focus (at most 40 times), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if (await target.evaluate(el => el === (globalThis as unknown as PageGlobals).document.activeElement))
+      return
+    await page.keyboard.press('Tab')
+  }
+}
