@@ -13,6 +13,7 @@ import { parse as parseCookies } from 'cookie'
 import express from 'express'
 import { createLoaders } from './core/loaders.ts'
 import { projectRoot } from './core/paths.ts'
+import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
 import { sessionCookieName } from './modules/auth/auth.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
@@ -27,12 +28,21 @@ declare module 'express-serve-static-core' {
   interface Request { viewer?: Viewer | null }
 }
 
+/** Requests a partner token may make per minute. */
+export const PARTNER_REQUESTS_PER_MINUTE = 120
+
 function resolveViewer(deps: AppDeps) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  const partnerLimiter = fixedWindowLimiter(PARTNER_REQUESTS_PER_MINUTE, 60_000, () => deps.clock.now().getTime())
+  return (req: Request, res: Response, next: NextFunction) => {
     const auth = req.get('authorization')
     if (auth?.startsWith('Bearer ')) {
       // partners authenticate by header only; a cookie never grants partner rights
       req.viewer = viewerFromPartnerToken(deps.db, deps.clock, auth.slice(7).trim())
+      if (req.viewer?.role === 'PARTNER' && !partnerLimiter.allow(req.viewer.tokenId)) {
+        res.setHeader('Retry-After', '60')
+        res.status(429).json({ errors: [{ message: 'Trop de requêtes pour ce jeton : réessayez dans une minute.', extensions: { code: 'TOO_MANY_REQUESTS' } }] })
+        return
+      }
     }
     else {
       const token = parseCookies(req.get('cookie') ?? '')[sessionCookieName(deps.config.secureCookies)]

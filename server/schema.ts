@@ -6,6 +6,7 @@ import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
+import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
 import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
 import { MemberResolver } from './modules/members/member.resolver.ts'
@@ -20,6 +21,7 @@ export const resolvers = [
   AuthResolver,
   BeneficiaryResolver,
   ContractResolver,
+  CoverageResolver,
   GuaranteeResolver,
   DocumentResolver,
   InsuranceCardResolver,
