@@ -3,6 +3,7 @@ import { printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
+import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
@@ -17,6 +18,7 @@ import { ReimbursementResolver } from './modules/reimbursements/reimbursement.re
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
 
 export const resolvers = [
+  AccessLogResolver,
   AdvisorResolver,
   AuthResolver,
   BeneficiaryResolver,

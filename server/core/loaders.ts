@@ -89,6 +89,28 @@ function memberSummary(db: Db) {
   })
 }
 
+/**
+ * Who acted in a member's file, as the member's access log names them: the advisor account's
+ * display name or the partner token's name, one query per batch, never hashes or e-mails.
+ */
+function accountDisplayName(db: Db) {
+  return new DataLoader<string, string | undefined>(async (keys) => {
+    const a = s.accountsTable
+    const rows = db.select({ id: a.id, displayName: a.displayName }).from(a).where(inArray(a.id, keys as string[])).all()
+    const map = new Map(rows.map(r => [r.id, r.displayName]))
+    return keys.map(k => map.get(k))
+  })
+}
+
+function partnerName(db: Db) {
+  return new DataLoader<string, string | undefined>(async (keys) => {
+    const t = s.partnerTokensTable
+    const rows = db.select({ id: t.id, name: t.name }).from(t).where(inArray(t.id, keys as string[])).all()
+    const map = new Map(rows.map(r => [r.id, r.name]))
+    return keys.map(k => map.get(k))
+  })
+}
+
 export type FileRow = typeof s.filesTable.$inferSelect
 export type AttachedFileRow = FileRow & { procedureId: string, addedAt: string }
 
@@ -115,6 +137,8 @@ export function createLoaders(db: Db) {
   return {
     member: byKey<MemberRow>(db, s.membersTable, s.membersTable.id, r => r.id),
     memberSummary: memberSummary(db),
+    accountDisplayName: accountDisplayName(db),
+    partnerName: partnerName(db),
     beneficiary: byKey<BeneficiaryRow>(db, s.beneficiariesTable, s.beneficiariesTable.id, r => r.id),
     contract: byKey<ContractRow>(db, s.contractsTable, s.contractsTable.id, r => r.id),
     contractBeneficiaries: groupedBy<typeof s.contractBeneficiariesTable.$inferSelect>(db, s.contractBeneficiariesTable, s.contractBeneficiariesTable.contractId, r => r.contractId),

@@ -31,6 +31,7 @@ export function createCache(): InMemoryCache {
           reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),
           procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
           advisorQueue: cursorConnection(['kind', 'first']),
+          accessLog: cursorConnection(['first']),
         },
       },
     },

@@ -27,7 +27,7 @@ export const routes: RouteRecordRaw[] = [
 
   { path: '/mon-compte', name: 'account', component: ComingSoonPage, meta: { title: 'Mes informations' } },
   { path: '/mon-compte/securite', name: 'account-security', component: ComingSoonPage, meta: { title: 'Connexion et sécurité' } },
-  { path: '/mon-compte/donnees', name: 'account-data', component: ComingSoonPage, meta: { title: 'Mes données personnelles' } },
+  { path: '/mon-compte/donnees', name: 'account-data', component: () => import('../pages/PersonalDataPage.vue'), meta: { title: 'Mes données personnelles' } },
 
   { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },
   { path: '/conseiller/demarches/:id', name: 'advisor-procedure', component: () => import('../pages/AdvisorProcedurePage.vue'), meta: { title: 'Démarche à traiter', access: 'advisor' } },
