@@ -1,7 +1,7 @@
 import type { ClassType } from 'type-graphql'
 import type { SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { and, eq, gt, lt, or } from 'drizzle-orm'
+import { and, eq, gt, gte, lt, lte, or } from 'drizzle-orm'
 import { Field, Int, ObjectType } from 'type-graphql'
 import { apiError } from './errors.ts'
 
@@ -93,7 +93,10 @@ export function keysetPage<Row>(o: KeysetOptions<Row>): Page<Row> {
   if (o.after) {
     const [sortKey, id] = decodeCursor(o.after)
     const beyond = o.direction === 'desc' ? lt : gt
-    where = and(where, or(beyond(o.sortColumn, sortKey), and(eq(o.sortColumn, sortKey), beyond(o.idColumn, id))))
+    const upTo = o.direction === 'desc' ? lte : gte
+    // the plain range bound is redundant with the OR, but it is what lets SQLite seek in the
+    // index instead of reading every row before the cursor
+    where = and(where, upTo(o.sortColumn, sortKey), or(beyond(o.sortColumn, sortKey), and(eq(o.sortColumn, sortKey), beyond(o.idColumn, id))))
   }
   const rows = o.fetch(where, first + 1)
   const pageRows = rows.slice(0, first)

@@ -35,6 +35,16 @@ describe('query shapes', () => {
     expect((await statementsFor(q)).length).toBeLessThanOrEqual(6)
   })
 
+  it('seeks straight to the cursor on later pages instead of reading every row before it', async () => {
+    const first = await benoit.gql(`{ reimbursements(first: 5) { pageInfo { endCursor } } }`)
+    app.takeQueries()
+    await benoit.gql(`query($after: String) { reimbursements(first: 5, after: $after) { nodes { id } } }`, { after: first.data.reimbursements.pageInfo.endCursor })
+    const page = app.takeQueries().find(q => /from "reimbursements"/i.test(q) && /limit/i.test(q))!
+    const params = Array.from({ length: (page.match(/\?/g) ?? []).length }, () => 'x')
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${page}`).all(...params) as { detail: string }[]).map(p => p.detail).join(' | ')
+    expect(plan).toMatch(/payment_date<\?/)
+  })
+
   const plans: [string, string][] = [
     ['reimbursements of a household by payment date', `SELECT * FROM reimbursements WHERE member_id = 'm' ORDER BY payment_date DESC, id DESC LIMIT 21`],
     ['reimbursements of a beneficiary', `SELECT * FROM reimbursements WHERE member_id = 'm' AND beneficiary_id = 'b' ORDER BY payment_date DESC, id DESC LIMIT 21`],

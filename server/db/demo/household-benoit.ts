@@ -322,7 +322,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     kind: 'DATA_EXPORT',
     events: [
       { status: 'SUBMITTED', at: instant(daysBefore(today, 210), '19:30') },
-      { status: 'ACCEPTED', at: instant(daysBefore(today, 208), '09:45'), note: 'Votre export de données est disponible dans « Données personnelles ».' },
+      { status: 'ACCEPTED', at: instant(daysBefore(today, 208), '09:45'), note: 'La copie de vos données vous a été adressée par courrier électronique sécurisé.' },
     ],
     estimatedDecisionDate: daysBefore(today, 180),
   })
@@ -425,7 +425,7 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     subject: 'Traitement des données personnelles',
     messages: [
       { from: 'MEMBER', daysAgo: 212, time: '18:40', body: `Bonjour,\n\nJe souhaiterais savoir quelles données vous conservez sur ma famille, et pendant combien de temps.${signature}` },
-      { from: 'ADVISOR', daysAgo: 209, time: '15:05', body: `Bonjour Monsieur Garnier,\n\nVous pouvez obtenir une copie de toutes vos données depuis « Mon compte », rubrique « Données personnelles » ; votre demande d'export a d'ailleurs bien été enregistrée. Les données de remboursement sont conservées pendant la durée du contrat puis cinq ans, comme l'exige la réglementation.${advisor}` },
+      { from: 'ADVISOR', daysAgo: 209, time: '15:05', body: `Bonjour Monsieur Garnier,\n\nVotre demande de copie de vos données a bien été enregistrée : elle vous sera adressée sous 30 jours au plus. Les données de remboursement sont conservées pendant la durée du contrat puis cinq ans, comme l'exige la réglementation.${advisor}` },
     ],
   })
   addThread(ctx, {

@@ -178,8 +178,8 @@ const FAQ: { slug: HelpSlug, question: string, answer: string }[] = [
   { slug: 'beneficiaires', question: 'Ajouter un bénéficiaire', answer: 'Utilisez le service en ligne « Ajout de bénéficiaires » dans « Ma mutuelle ». Pour une naissance ou un mariage déclaré dans les six mois, la couverture démarre à la date de l\'événement ; joignez l\'acte de naissance ou de mariage.' },
   { slug: 'beneficiaires', question: 'Jusqu\'à quel âge mes enfants sont-ils couverts ?', answer: 'Vos enfants sont couverts jusqu\'à leurs 21 ans, et jusqu\'à 28 ans s\'ils poursuivent des études ou sont en apprentissage.' },
   { slug: 'beneficiaires', question: 'Mon enfant peut-il être remboursé sur son propre compte ?', answer: 'Oui : dans « Mes informations bancaires », vous pouvez indiquer pour chaque bénéficiaire le compte sur lequel ses remboursements sont versés.' },
-  { slug: 'donnees-personnelles', question: 'Comment obtenir une copie de mes données ?', answer: 'Dans « Mon compte », rubrique « Données personnelles », demandez l\'export de vos données. Il est préparé sous 30 jours au plus et mis à disposition dans votre espace.' },
-  { slug: 'donnees-personnelles', question: 'Qui peut consulter mes données de santé ?', answer: 'Seuls les conseillers qui traitent vos demandes. Chaque consultation de votre dossier est enregistrée et visible dans « Données personnelles ».' },
+  { slug: 'donnees-personnelles', question: 'Comment obtenir une copie de mes données ?', answer: 'Écrivez à votre conseiller depuis la messagerie, catégorie « Données et site internet », objet « Traitement des données personnelles ». La copie de vos données vous est adressée sous 30 jours au plus.' },
+  { slug: 'donnees-personnelles', question: 'Qui peut consulter mes données de santé ?', answer: 'Seuls les conseillers qui traitent vos demandes, et les professionnels de santé qui vérifient vos droits au tiers payant avec votre carte. Chaque consultation est enregistrée et visible dans « Mon compte », rubrique « Mes données personnelles ».' },
 ]
 
 const NEWS: { key: string, kind: 'NEWS' | 'OFFER', daysAgo: number, title: string, summary: string, body: string }[] = [
