@@ -27,6 +27,8 @@ export async function signIn(page: Page): Promise<void> {
 
 /** axe-core finds nothing on the page as it is now; violations are listed by rule and element. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // the SPA mounts after the load event: audit the page it shows, not the empty shell
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
   const { violations } = await new AxeBuilder({ page }).analyze()
   expect(violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
