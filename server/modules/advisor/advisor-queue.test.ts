@@ -7,7 +7,8 @@ import { auditEventsTable, beneficiariesTable, membersTable, proceduresTable } f
 import { DEMO_PARTNER_TOKEN } from '../../db/demo/index.ts'
 import { getSchema } from '../../schema.ts'
 import { uploadId } from '../../test/files.ts'
-import { startTestApp } from '../../test/harness.ts'
+import { startTestApp, testClock } from '../../test/harness.ts'
+import { CONSULTATION_WINDOW_MS } from './advisor.service.ts'
 
 const QUEUE = `query Queue($kind: ProcedureKind, $first: Int, $after: String) {
   advisorQueue(kind: $kind, first: $first, after: $after) {
@@ -297,5 +298,27 @@ describe('advisorQueue query shapes', () => {
     const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map(p => p.detail).join(' | ')
     expect(plan).toMatch(/USING (COVERING )?INDEX procedures_(status_submitted|member_kind)_idx/)
     expect(plan).not.toMatch(/^SCAN \w+$|\| SCAN \w+( \||$)/)
+  })
+})
+
+describe('an advisor reopening the same démarche', () => {
+  let app: TestApp
+  const clock = testClock()
+  beforeAll(async () => { app = await startTestApp({ clock }) })
+  afterAll(() => app.close())
+
+  it(`counts as one consultation within ${CONSULTATION_WINDOW_MS / 60_000} minutes, and a new one after`, async () => {
+    const advisor = await app.as('advisor')
+    const procedure = app.db.select().from(proceduresTable).where(eq(proceduresTable.status, 'SUBMITTED')).get()!
+    const views = () => app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all().length
+    const open = () => advisor.gql(`query($id: ID!) { advisorProcedure(id: $id) { id } }`, { id: procedure.id })
+    await open()
+    await open()
+    clock.advance(CONSULTATION_WINDOW_MS - 60_000)
+    await open()
+    expect(views()).toBe(1)
+    clock.advance(2 * 60_000)
+    await open()
+    expect(views()).toBe(2)
   })
 })

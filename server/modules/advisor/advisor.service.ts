@@ -3,15 +3,31 @@ import type { Page } from '../../core/pagination.ts'
 import type { ProcedureKind } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { ProcedureTaskValue } from './advisor-task.type.ts'
-import { and, asc, count, eq, ne } from 'drizzle-orm'
+import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { keysetPage } from '../../core/pagination.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
-import { proceduresTable as p } from '../../db/schema/index.ts'
+import { auditEventsTable, proceduresTable as p } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 
 const DAY_MS = 86_400_000
+
+/**
+ * Reloading a démarche (after a decision, a refresh) is one consultation for the member: the same
+ * advisor opening the same démarche again within this window adds no new line to their access log.
+ */
+export const CONSULTATION_WINDOW_MS = 15 * 60_000
+
+function viewedRecently(ctx: Context, advisorAccountId: string, procedureId: string): boolean {
+  const since = new Date(ctx.clock.now().getTime() - CONSULTATION_WINDOW_MS).toISOString()
+  return !!ctx.db.select({ id: auditEventsTable.id }).from(auditEventsTable).where(and(
+    eq(auditEventsTable.actorAccountId, advisorAccountId),
+    gte(auditEventsTable.at, since),
+    eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE'),
+    sql`json_extract(${auditEventsTable.details}, '$.procedureId') = ${procedureId}`,
+  )).get()
+}
 
 /** The French calendar day of an instant, as the member lived it. */
 function parisDay(iso: string): string {
@@ -65,23 +81,26 @@ export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | unde
 
 /**
  * One démarche of any member, whatever its status, for an advisor. Every read is an access to a
- * member's file (health data, GDPR art. 9), so each one is recorded in the audit log.
+ * member's file (health data, GDPR art. 9), so it is recorded in the audit log, once per
+ * consultation window.
  */
 export function getAdvisorProcedure(ctx: Context, id: string): ProcedureTaskValue {
   const advisor = requireAdvisor(ctx.viewer)
   const row = ctx.db.select().from(p).where(eq(p.id, id)).get()
   if (!row)
     throw notFound()
-  recordAudit(ctx.db, {
-    at: nowIso(ctx.clock),
-    action: 'ADVISOR_VIEW_PROCEDURE',
-    actorAccountId: advisor.accountId,
-    actorRole: 'ADVISOR',
-    memberId: row.memberId,
-    outcome: 'SUCCESS',
-    ...requestMeta(ctx),
-    // the reference only: the care itself is health data and stays out of the log
-    details: { procedureId: row.id, reference: row.reference },
-  })
+  if (!viewedRecently(ctx, advisor.accountId, row.id)) {
+    recordAudit(ctx.db, {
+      at: nowIso(ctx.clock),
+      action: 'ADVISOR_VIEW_PROCEDURE',
+      actorAccountId: advisor.accountId,
+      actorRole: 'ADVISOR',
+      memberId: row.memberId,
+      outcome: 'SUCCESS',
+      ...requestMeta(ctx),
+      // the reference only: the care itself is health data and stays out of the log
+      details: { procedureId: row.id, reference: row.reference },
+    })
+  }
   return toProcedureTask(row, todayOf(ctx.clock))
 }

@@ -134,7 +134,8 @@ describe('accessLog, "Qui a consulté mon dossier ?"', () => {
   })
 
   it('walks every entry once, newest first, page by page', async () => {
-    for (const procedure of benoitProcedures().slice(0, 5)) {
+    // démarches no earlier test opened: reopening one within the consultation window adds no entry
+    for (const procedure of benoitProcedures().slice(2, 7)) {
       later()
       await advisor.gql(ADVISOR_PROCEDURE, { id: procedure.id })
     }
