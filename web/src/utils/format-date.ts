@@ -37,3 +37,11 @@ export function yearOf(value: string): string {
   const parsed = parse(value)
   return parsed ? String(parsed.date.getUTCFullYear()) : ''
 }
+
+const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+/** An ISO instant → its time of day in France, "11:05"; unreadable input gives "". */
+export function formatTime(value: string): string {
+  const date = new Date(value)
+  return DATE_ONLY.test(value) || Number.isNaN(date.getTime()) ? '' : parisTime.format(date)
+}
