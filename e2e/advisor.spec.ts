@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from '@playwright/test'
 import { baseUrl, SERVERS } from './servers.ts'
-import { expectNoAxeViolations, INVOICE, submitSignIn } from './support.ts'
+import { expect, expectNoAxeViolations, INVOICE, submitSignIn, test } from './support.ts'
 
 // the advisor decides a démarche of the demo household: the server whose data may change.
 // reimbursements.spec.ts sends requests there too, so nothing here counts the queue's length.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { ACCOUNTS, expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo } from './support.ts'
+import { ACCOUNTS, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo, test } from './support.ts'
 
 test('a member signs in and reaches a page through the menus with the keyboard alone', async ({ page }) => {
   await page.goto('/connexion')

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { baseUrl, SERVERS } from './servers.ts'
-import { expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn } from './support.ts'
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, test } from './support.ts'
 
 // an advisor opening a démarche adds to Benoit's audit trail: the server whose data may change.
 // advisor.spec.ts opens démarches there too, so nothing here counts the entries.

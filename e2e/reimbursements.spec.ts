@@ -1,13 +1,13 @@
-import { expect, test } from '@playwright/test'
-import { baseUrl, SERVERS } from './servers.ts'
-import { expectNoAxeViolations, INVOICE, signIn } from './support.ts'
+import { addDays } from '../server/core/clock.ts'
+import { ANCHOR, baseUrl, SERVERS } from './servers.ts'
+import { expect, expectNoAxeViolations, INVOICE, signIn, test } from './support.ts'
 
 // this journey sends a request: it runs on the server whose household may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
 
-/** A day in France, n days ago, as YYYY-MM-DD (what a date field takes). */
+/** A day in France, n days before the servers' day, as YYYY-MM-DD (what a date field takes). */
 function daysAgo(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() - n * 86_400_000))
+  return addDays(ANCHOR, -n)
 }
 
 test('Benoit filters his reimbursements by Léa; the URL keeps the filter through a reload', async ({ page }) => {

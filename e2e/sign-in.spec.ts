@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations, signIn } from './support.ts'
+import { expect, expectNoAxeViolations, signIn, test } from './support.ts'
 
 test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
   await page.goto('/remboursements')

@@ -1,6 +1,25 @@
 import type { Locator, Page } from '@playwright/test'
 import { AxeBuilder } from '@axe-core/playwright'
-import { expect } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
+import { buildDemoRows } from '../server/db/demo/index.ts'
+import { ANCHOR } from './servers.ts'
+
+export { expect }
+
+/**
+ * Every journey's browser lives on the servers' day: when `TODAY` pins another day, the page's
+ * `Date` is moved there too (timers keep running), so dates typed and shown agree with the server.
+ */
+export const test = base.extend<{ anchoredBrowserClock: void }>({
+  anchoredBrowserClock: [async ({ page }, use) => {
+    if (process.env.TODAY)
+      await page.clock.setFixedTime(new Date(`${ANCHOR}T10:00:00`))
+    await use()
+  }, { auto: true }],
+})
+
+/** The demo rows the servers loaded, built for the same day: tests count from them. */
+export const DEMO = buildDemoRows(ANCHOR, { benoit: '', camille: '', advisor: '' })
 
 export const ACCOUNTS = {
   benoit: { email: 'benoit@example.org', password: 'demo-benoit-2026' },

@@ -13,13 +13,15 @@ import { parse as parseCookies } from 'cookie'
 import express from 'express'
 import { createLoaders } from './core/loaders.ts'
 import { projectRoot } from './core/paths.ts'
+import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
 import { sessionCookieName } from './modules/auth/auth.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
-import { viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
+import { ABSOLUTE_TIMEOUT_MS, viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
+import { createMailer } from './modules/mail/mail.service.ts'
 import { getSchema } from './schema.ts'
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'])
@@ -55,6 +57,7 @@ function resolveViewer(deps: AppDeps) {
 /** The whole HTTP application, without listening: what main.ts serves and what tests call. */
 export async function createApp(deps: AppDeps) {
   const { db, clock, config } = deps
+  const mailer = deps.mailer ?? createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(config.dataDir, 'outbox') })
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
@@ -107,10 +110,30 @@ export async function createApp(deps: AppDeps) {
     res.setHeader('Cache-Control', 'no-store')
     next()
   }, express.json({ limit: '100kb' }), expressMiddleware(apollo, {
-    context: async ({ req, res }) => ({ db, clock, config, viewer: req.viewer ?? null, loaders: createLoaders(db), req, res }),
+    context: async ({ req, res }): Promise<Context> => ({
+      db,
+      clock,
+      config,
+      mailer,
+      viewer: req.viewer ?? null,
+      loaders: createLoaders(db),
+      request: requestMetaOf(req),
+      sessionCookie: {
+        // a fresh id at every sign-in: any id planted before sign-in is worthless (session fixation)
+        set: token => res.cookie(sessionCookieName(config.secureCookies), token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          path: '/',
+          maxAge: ABSOLUTE_TIMEOUT_MS,
+        }),
+        clear: () => res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' }),
+      },
+    }),
   }))
 
-  app.use('/api', documentsRouter(deps), statementRouter(deps), uploadsRouter(deps))
+  const routeDeps = { ...deps, mailer }
+  app.use('/api', documentsRouter(routeDeps), statementRouter(routeDeps), uploadsRouter(routeDeps))
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND' })
   })

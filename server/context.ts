@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express'
 import type { Clock } from './core/clock.ts'
 import type { Loaders } from './core/loaders.ts'
 import type { Viewer } from './core/viewer.ts'
 import type { Db } from './db/client.ts'
+import type { Mailer } from './modules/mail/mail.service.ts'
 
 export interface AppConfig {
   dataDir: string
@@ -18,8 +18,16 @@ export interface Context {
   config: AppConfig
   viewer: Viewer | null
   loaders: Loaders
-  req: Request
-  res: Response
+  mailer: Mailer
+  /** Who is on the other end, for the audit trail: services never see HTTP itself. */
+  request: RequestMeta
+  /** Sets or clears the session cookie; the HTTP layer decides how. */
+  sessionCookie: { set: (token: string) => void, clear: () => void }
+}
+
+export interface RequestMeta {
+  ip: string | null
+  userAgent: string | null
 }
 
 /** What the HTTP application is built from; REST routers receive it too. */
@@ -27,4 +35,6 @@ export interface AppDeps {
   db: Db
   clock: Clock
   config: AppConfig
+  /** Defaults to `.eml` files in `DATA_DIR/outbox` (or SMTP_URL's server, see mail.service.ts). */
+  mailer?: Mailer
 }

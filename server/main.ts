@@ -1,29 +1,36 @@
 import 'reflect-metadata'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createApp } from './app.ts'
-import { systemClock } from './core/clock.ts'
+import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
+import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
 import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
 const production = process.env.NODE_ENV === 'production'
+const clock = clockFromEnvironment()
 
 const db = openDatabase(dataDir)
 if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
-  await loadDemoData(db, systemClock)
+  await loadDemoData(db, clock)
   console.log('Demo household loaded.')
 }
 
 // uploads never sent with a request: purged at start and daily
-const purge = () => purgeAbandonedUploads(db, dataDir, systemClock.now())
+const purge = () => purgeAbandonedUploads(db, dataDir, clock.now())
 purge()
 setInterval(purge, 24 * 3600_000).unref()
 
+// notices a crash left unsent go out now
+const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dataDir, 'outbox') })
+await deliverPendingNotifications(db, mailer, clock)
+
 const app = await createApp({
   db,
-  clock: systemClock,
+  clock,
+  mailer,
   config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on' },
 })
 const server = app.listen(port, () => {

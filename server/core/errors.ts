@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql'
-import { Field, ObjectType } from 'type-graphql'
+import { Field, ObjectType, registerEnumType } from 'type-graphql'
 
 /** The closed set of top-level error codes; business failures are UserErrors in payloads instead. */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'INTERNAL'
@@ -13,18 +13,60 @@ export const forbidden = () => apiError('FORBIDDEN', 'Accès refusé.')
 /** Missing and not-yours read the same, so ids of other households leak nothing. */
 export const notFound = () => apiError('NOT_FOUND', 'Élément introuvable.')
 
+/**
+ * Every code a UserError may carry, with what it means: one registry, published as the GraphQL
+ * enum UserErrorCode so clients can switch on it. A section adds its codes here.
+ */
+export const USER_ERROR_CODES = {
+  REQUIRED: 'The field is empty or missing.',
+  TOO_LONG: 'The text is longer than the field allows.',
+  TOO_LARGE: 'The amount or size is above what the portal accepts.',
+  TOO_MANY: 'More items than allowed (e.g. attachments).',
+  NEGATIVE: 'An amount below zero.',
+  NOT_POSITIVE: 'An amount of zero or below where a positive one is needed.',
+  NOT_FOUND: 'The item referred to does not exist for this member (missing and not-yours read the same).',
+  INVALID_EMAIL: 'Not an e-mail address.',
+  INVALID_CREDENTIALS: 'Wrong e-mail or password (the same answer for both).',
+  TEMPORARILY_LOCKED: 'Too many recent attempts: try again later.',
+  FUTURE_DATE: 'A date in the future where a past one is needed.',
+  TOO_OLD: 'A date beyond the time limit (e.g. care of more than two years ago).',
+  NOT_COVERED: 'The beneficiary was not covered on that date, or the care is not covered.',
+  NOT_ABROAD: 'An abroad request for care received in France.',
+  NOT_EUR: 'A currency other than the euro for care in France.',
+  UNSUPPORTED: 'A value the portal does not handle online (e.g. a currency).',
+  EXCEEDS_AMOUNT: 'A figure above the amount paid.',
+  EXCEEDS_BASE: 'A figure above its Social Security base.',
+  ALREADY_ATTACHED: 'A document already attached to another request or message.',
+  ALREADY_DECIDED: 'The démarche has been decided already.',
+  ALREADY_WAITING: 'The démarche is already waiting for the member.',
+  NOT_WAITING_FOR_DOCUMENTS: 'Documents can be added only to a démarche waiting for them.',
+  UNSUPPORTED_KIND: 'This kind of démarche cannot be decided this way.',
+  INCOMPLETE_REQUEST: 'The request lacks what the decision needs.',
+  NO_BANK_ACCOUNT: 'No bank account to pay into.',
+} as const
+
+export type UserErrorCode = keyof typeof USER_ERROR_CODES
+
+export const UserErrorCodeEnum = Object.fromEntries(Object.keys(USER_ERROR_CODES).map(k => [k, k])) as { [K in UserErrorCode]: K }
+
+registerEnumType(UserErrorCodeEnum, {
+  name: 'UserErrorCode',
+  description: 'Stable machine code of a UserError; the message says the same in French for the member.',
+  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([k, description]) => [k, { description }])),
+})
+
 @ObjectType({ description: 'A validation failure the user can fix, shown next to the field it concerns.' })
 export class UserError {
   @Field(() => String, { nullable: true, description: 'Input field concerned (dotted path, e.g. "address.postalCode"), or null for the whole form.' })
   field!: string | null
 
-  @Field(() => String, { description: 'Stable machine code, e.g. INVALID_CREDENTIALS, REQUIRED, TOO_LONG.' })
-  code!: string
+  @Field(() => UserErrorCodeEnum, { description: 'Stable machine code (see the UserErrorCode enum for each meaning).' })
+  code!: UserErrorCode
 
   @Field(() => String, { description: 'Message in French, ready to show to the member.' })
   message!: string
 }
 
-export function userError(field: string | null, code: string, message: string): UserError {
+export function userError(field: string | null, code: UserErrorCode, message: string): UserError {
   return Object.assign(new UserError(), { field, code, message })
 }

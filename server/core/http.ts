@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import type { RequestMeta } from '../context.ts'
 import type { MemberViewer } from './viewer.ts'
 
 /**
@@ -25,4 +26,9 @@ export function attachmentHeaders(res: Response, filename: string, mimeType: str
   res.setHeader('Content-Type', mimeType)
   res.setHeader('Content-Disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
   res.setHeader('Cache-Control', 'private, no-store')
+}
+
+/** The caller's address and browser, as the audit trail records them. */
+export function requestMetaOf(req: Request): RequestMeta {
+  return { ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null }
 }

@@ -2,11 +2,21 @@ import type { ClassType } from 'type-graphql'
 import type { SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { and, eq, gt, gte, lt, lte, or } from 'drizzle-orm'
-import { Field, Int, ObjectType } from 'type-graphql'
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql'
 import { apiError } from './errors.ts'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
+
+/** `first` and `after` of every connection; a list's own arguments class extends it. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
+  first?: number | null
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null
+}
 
 @ObjectType({ description: 'Where a page ends, to ask for the next one.' })
 export class PageInfo {

@@ -1,15 +1,16 @@
 import { GraphQLScalarType, Kind } from 'graphql'
+import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
+// graphql-scalars does the strict parsing (RFC 3339, no 2026-02-30 rolled over); the names, French
+// messages and plain-string values are ours, so services keep reading YYYY-MM-DD and ISO strings
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !DATE.test(value))
-    throw new TypeError('Date attendue au format AAAA-MM-JJ.')
-  const d = new Date(`${value}T00:00:00Z`)
-  // rejects 2026-02-30, which Date would silently roll over
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
-    throw new TypeError('Date invalide.')
-  return value
+  try {
+    return GraphQLLocalDate.parseValue(value) as string
+  }
+  catch {
+    throw new TypeError('Date invalide : format attendu AAAA-MM-JJ (par exemple 2026-03-31).')
+  }
 }
 
 export const DateScalar = new GraphQLScalarType({
@@ -21,15 +22,17 @@ export const DateScalar = new GraphQLScalarType({
 })
 
 function parseDateTime(value: unknown): string {
-  const d = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : undefined
-  if (!d || Number.isNaN(d.getTime()))
-    throw new TypeError('Horodatage ISO 8601 attendu.')
-  return d.toISOString()
+  try {
+    return (GraphQLDateTime.parseValue(value instanceof Date ? value.toISOString() : value) as Date).toISOString()
+  }
+  catch {
+    throw new TypeError('Horodatage invalide : format ISO 8601 attendu (par exemple 2026-03-31T09:30:00Z).')
+  }
 }
 
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
-  description: 'An instant, ISO 8601 in UTC (e.g. 2026-08-25T09:30:00.000Z).',
+  description: 'An instant, RFC 3339 / ISO 8601 with a time zone, answered in UTC (e.g. 2026-08-25T09:30:00.000Z).',
   serialize: value => parseDateTime(value),
   parseValue: value => parseDateTime(value),
   parseLiteral: ast => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),

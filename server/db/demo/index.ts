@@ -11,6 +11,7 @@ import { buildCamilleHousehold } from './household-camille.ts'
 import { assignProcedureReferences } from './household.ts'
 import { createRandom, demoId } from './random.ts'
 import { buildReferenceData } from './reference-data.ts'
+import type { DemoRows } from './rows.ts'
 import { emptyRows, insertRows } from './rows.ts'
 
 /**
@@ -32,15 +33,8 @@ export function isDatabaseEmpty(db: Db): boolean {
   return (row?.members ?? 0) === 0
 }
 
-/** Call on an empty database (see isDatabaseEmpty): everything is inserted in one transaction, or nothing. */
-export async function loadDemoData(db: Db, clock: Clock): Promise<void> {
-  // argon2 is asynchronous and a better-sqlite3 transaction may not await: hash first
-  const [benoitHash, camilleHash, advisorHash] = await Promise.all([
-    hashPassword(DEMO_ACCOUNTS.benoit.password),
-    hashPassword(DEMO_ACCOUNTS.camille.password),
-    hashPassword(DEMO_ACCOUNTS.advisor.password),
-  ])
-  const today = todayOf(clock)
+/** The demo rows for a French calendar day, with the given password hashes: deterministic, no database. */
+export function buildDemoRows(today: string, hashes: Record<keyof typeof DEMO_ACCOUNTS, string>): DemoRows {
   const random = createRandom(20_289_777)
   const rows = emptyRows()
 
@@ -48,7 +42,7 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<void> {
   rows.accounts.push({
     id: advisorAccountId,
     email: DEMO_ACCOUNTS.advisor.email,
-    passwordHash: advisorHash,
+    passwordHash: hashes.advisor,
     role: 'ADVISOR',
     memberId: null,
     displayName: 'Claire Moreau, conseillère',
@@ -65,10 +59,21 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<void> {
   })
 
   buildReferenceData(rows, today)
-  buildBenoitHousehold({ rows, today, random, advisorAccountId, passwordHash: benoitHash, email: DEMO_ACCOUNTS.benoit.email })
-  buildCamilleHousehold({ rows, today, random, advisorAccountId, passwordHash: camilleHash, email: DEMO_ACCOUNTS.camille.email })
+  buildBenoitHousehold({ rows, today, random, advisorAccountId, passwordHash: hashes.benoit, email: DEMO_ACCOUNTS.benoit.email })
+  buildCamilleHousehold({ rows, today, random, advisorAccountId, passwordHash: hashes.camille, email: DEMO_ACCOUNTS.camille.email })
   assignProcedureReferences(rows, random)
+  return rows
+}
 
+/** Call on an empty database (see isDatabaseEmpty): everything is inserted in one transaction, or nothing. */
+export async function loadDemoData(db: Db, clock: Clock): Promise<void> {
+  // argon2 is asynchronous and a better-sqlite3 transaction may not await: hash first
+  const [benoit, camille, advisor] = await Promise.all([
+    hashPassword(DEMO_ACCOUNTS.benoit.password),
+    hashPassword(DEMO_ACCOUNTS.camille.password),
+    hashPassword(DEMO_ACCOUNTS.advisor.password),
+  ])
+  const rows = buildDemoRows(todayOf(clock), { benoit, camille, advisor })
   db.transaction((tx) => {
     insertRows(tx, rows)
   })

@@ -1,22 +1,17 @@
 import type { MemberSummaryRow } from '../../core/loaders.ts'
 import type { ProcedureKind } from '../../db/schema/index.ts'
 import type { ProcedureTaskValue } from './advisor-task.type.ts'
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
+import { PageArgs } from '../../core/pagination.ts'
 import { ProcedureKindEnum } from '../procedures/procedure.type.ts'
 import { AdvisorMemberSummary, AdvisorTaskConnection, ProcedureTask } from './advisor-task.type.ts'
 import { getAdvisorProcedure, listAdvisorQueue } from './advisor.service.ts'
 
 @ArgsType()
-class AdvisorQueueArgs {
+class AdvisorQueueArgs extends PageArgs {
   @Field(() => ProcedureKindEnum, { nullable: true, description: 'Only démarches of this kind.' })
   kind?: ProcedureKind | null
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
-  first?: number | null
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string | null
 }
 
 // advisors only: members and partners are FORBIDDEN, anonymous callers UNAUTHENTICATED

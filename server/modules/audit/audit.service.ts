@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts'
+import type { Context, RequestMeta } from '../../context.ts'
 import type { Queryable } from '../../db/client.ts'
 import { auditEventsTable } from '../../db/schema/index.ts'
 
@@ -10,6 +10,6 @@ export function recordAudit(db: Queryable, event: AuditRow): void {
 }
 
 /** Request facts every audit event carries. */
-export function requestMeta(ctx: Pick<Context, 'req'>) {
-  return { ip: ctx.req.ip ?? null, userAgent: ctx.req.get('user-agent')?.slice(0, 300) ?? null }
+export function requestMeta(ctx: Pick<Context, 'request'>): RequestMeta {
+  return ctx.request
 }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql'
 import type { Context } from '../../context.ts'
-import { ABSOLUTE_TIMEOUT_MS } from './session.service.ts'
-import { sessionCookieName, signIn, signOut } from './auth.service.ts'
+import { signIn, signOut } from './auth.service.ts'
 import { Role, SignInPayload, Viewer } from './auth.types.ts'
 
 // sign-in and sign-out are public by nature; everything else in the schema is @Authorized
@@ -26,13 +25,7 @@ export class AuthResolver {
     if ('errors' in result)
       return { role: null, member: null, errors: result.errors }
     // a fresh id at every sign-in: any id planted before sign-in is worthless (session fixation)
-    ctx.res.cookie(sessionCookieName(ctx.config.secureCookies), result.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.secureCookies,
-      path: '/',
-      maxAge: ABSOLUTE_TIMEOUT_MS,
-    })
+    ctx.sessionCookie.set(result.token)
     const member = result.account.memberId ? await ctx.loaders.member.load(result.account.memberId) : null
     return { role: result.account.role as Role, member, errors: [] }
   }
@@ -40,7 +33,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session on the server and clears the cookie. Always true.' })
   signOut(@Ctx() ctx: Context): boolean {
     signOut(ctx)
-    ctx.res.clearCookie(sessionCookieName(ctx.config.secureCookies), { path: '/' })
+    ctx.sessionCookie.clear()
     return true
   }
 }

@@ -78,3 +78,14 @@ export function signOut(ctx: Context): void {
 export function sessionCookieName(secure: boolean): string {
   return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE
 }
+
+/**
+ * Re-authentication before a sensitive change (bank details, password, contact details): the
+ * account's current password, checked now, whatever the session's age.
+ */
+export async function verifyAccountPassword(ctx: Pick<Context, 'db'>, accountId: string, password: string): Promise<boolean> {
+  if (!password || password.length > 1024)
+    return false
+  const account = ctx.db.select({ hash: accountsTable.passwordHash }).from(accountsTable).where(eq(accountsTable.id, accountId)).get()
+  return verifyPassword(account?.hash, password)
+}

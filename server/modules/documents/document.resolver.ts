@@ -2,13 +2,14 @@ import type { ContractRow } from '../../core/loaders.ts'
 import type { DocumentRow } from './documents.service.ts'
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
+import { PageArgs } from '../../core/pagination.ts'
 import type { DocumentKind } from '../../db/schema/index.ts'
 import { Contract } from '../contracts/contract.type.ts'
 import { Document, DocumentConnection, DocumentKindEnum } from './document.type.ts'
 import { listDocuments } from './documents.service.ts'
 
 @ArgsType()
-class DocumentsArgs {
+class DocumentsArgs extends PageArgs {
   @Field(() => DocumentKindEnum, { nullable: true, description: 'Only this kind.' })
   kind?: DocumentKind | null
 
@@ -17,12 +18,6 @@ class DocumentsArgs {
 
   @Field(() => Int, { nullable: true, description: 'Only documents of this year.' })
   year?: number | null
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
-  first?: number | null
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string | null
 }
 
 @Authorized()

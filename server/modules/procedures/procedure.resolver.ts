@@ -2,8 +2,9 @@ import type { AttachedFileRow, BeneficiaryRow } from '../../core/loaders.ts'
 import type { ProcedureRow } from './procedure.service.ts'
 import type { Decision } from './procedure-decision.service.ts'
 import type { ProcedureResult } from './reimbursement-request.service.ts'
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
+import { PageArgs } from '../../core/pagination.ts'
 import type { ProcedureKind, ProcedureStatus, ReimbursementRow } from '../../db/schema/index.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { Reimbursement } from '../reimbursements/reimbursement.type.ts'
@@ -16,7 +17,7 @@ import { addProcedureDocuments, estimateReimbursementRequest, submitReimbursemen
 import { ReimbursementEstimatePayload } from './reimbursement-request.type.ts'
 
 @ArgsType()
-class ProceduresArgs {
+class ProceduresArgs extends PageArgs {
   @Field(() => ProcedureStatusEnum, { nullable: true, description: 'Only this status.' })
   status?: ProcedureStatus | null
 
@@ -25,12 +26,6 @@ class ProceduresArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only this beneficiary.' })
   beneficiaryId?: string | null
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
-  first?: number | null
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string | null
 }
 
 @Authorized()

@@ -4,6 +4,7 @@ import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { GuaranteeRow } from './reimbursement-calculation.ts'
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
+import { PageArgs } from '../../core/pagination.ts'
 import { DateScalar } from '../../core/scalars.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
@@ -15,7 +16,7 @@ import { ExchangeRateTable, PaidBankAccount, Reimbursement, ReimbursementConnect
 import { getOwnReimbursement, listReimbursements } from './reimbursement.service.ts'
 
 @ArgsType()
-class ReimbursementsArgs {
+class ReimbursementsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this beneficiary\'s reimbursements.' })
   beneficiaryId?: string | null
 
@@ -27,12 +28,6 @@ class ReimbursementsArgs {
 
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or before this day.' })
   to?: string | null
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' })
-  first?: number | null
-
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string | null
 }
 
 @Authorized()

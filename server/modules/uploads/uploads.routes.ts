@@ -10,7 +10,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import { nowIso } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
 import { filesTable } from '../../db/schema/index.ts'
-import { requestMeta } from '../audit/audit.service.ts'
+import { requestMetaOf } from '../../core/http.ts'
 import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, quotaRefusal, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
@@ -213,7 +213,7 @@ export function uploadsRouter(deps: AppDeps): Router {
       res.status(401).json({ error: 'UNAUTHENTICATED' })
       return
     }
-    const found = findDownload(deps.db, viewer, req.params.id, () => ({ at: nowIso(deps.clock), ...requestMeta({ req }) }))
+    const found = findDownload(deps.db, viewer, req.params.id, () => ({ at: nowIso(deps.clock), ...requestMetaOf(req) }))
     const path = found ? resolve(root, found.file.storagePath) : null
     // a stored path can only point inside DATA_DIR
     if (!found || !path || !path.startsWith(root + sep)) {

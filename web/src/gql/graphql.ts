@@ -208,6 +208,59 @@ export type Role =
   | 'ADVISOR'
   | 'MEMBER';
 
+/** Stable machine code of a UserError; the message says the same in French for the member. */
+export type UserErrorCode =
+  /** A document already attached to another request or message. */
+  | 'ALREADY_ATTACHED'
+  /** The démarche has been decided already. */
+  | 'ALREADY_DECIDED'
+  /** The démarche is already waiting for the member. */
+  | 'ALREADY_WAITING'
+  /** A figure above the amount paid. */
+  | 'EXCEEDS_AMOUNT'
+  /** A figure above its Social Security base. */
+  | 'EXCEEDS_BASE'
+  /** A date in the future where a past one is needed. */
+  | 'FUTURE_DATE'
+  /** The request lacks what the decision needs. */
+  | 'INCOMPLETE_REQUEST'
+  /** Wrong e-mail or password (the same answer for both). */
+  | 'INVALID_CREDENTIALS'
+  /** Not an e-mail address. */
+  | 'INVALID_EMAIL'
+  /** An amount below zero. */
+  | 'NEGATIVE'
+  /** An abroad request for care received in France. */
+  | 'NOT_ABROAD'
+  /** The beneficiary was not covered on that date, or the care is not covered. */
+  | 'NOT_COVERED'
+  /** A currency other than the euro for care in France. */
+  | 'NOT_EUR'
+  /** The item referred to does not exist for this member (missing and not-yours read the same). */
+  | 'NOT_FOUND'
+  /** An amount of zero or below where a positive one is needed. */
+  | 'NOT_POSITIVE'
+  /** Documents can be added only to a démarche waiting for them. */
+  | 'NOT_WAITING_FOR_DOCUMENTS'
+  /** No bank account to pay into. */
+  | 'NO_BANK_ACCOUNT'
+  /** The field is empty or missing. */
+  | 'REQUIRED'
+  /** Too many recent attempts: try again later. */
+  | 'TEMPORARILY_LOCKED'
+  /** The amount or size is above what the portal accepts. */
+  | 'TOO_LARGE'
+  /** The text is longer than the field allows. */
+  | 'TOO_LONG'
+  /** More items than allowed (e.g. attachments). */
+  | 'TOO_MANY'
+  /** A date beyond the time limit (e.g. care of more than two years ago). */
+  | 'TOO_OLD'
+  /** A value the portal does not handle online (e.g. a currency). */
+  | 'UNSUPPORTED'
+  /** This kind of démarche cannot be decided this way. */
+  | 'UNSUPPORTED_KIND';
+
 /** Amount Social Security keeps and the mutuelle may not pay back. */
 export type WithholdingKind =
   /** Franchise médicale (1 € per box of medicine). */
@@ -248,7 +301,7 @@ export type AdvisorDecideProcedureMutationVariables = Exact<{
 }>;
 
 
-export type AdvisorDecideProcedureMutation = { __typename: 'Mutation', decideProcedure: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, kind: ProcedureKind, status: ProcedureStatus, reference: string, submittedAt: string, estimatedDecisionDate: string | null, decidedAt: string | null, decisionNote: string | null, careType: CareType | null, careDate: string | null, abroad: boolean, country: string | null, currency: string | null, amountCents: number | null, amountEurCents: number | null, exchangeRate: number | null, socialSecurityBaseCents: number | null, socialSecurityPaidCents: number | null, providerName: string | null, beneficiary: { __typename: 'Beneficiary', id: string, firstName: string, lastName: string, relationship: Relationship } | null, history: Array<{ __typename: 'ProcedureEvent', status: ProcedureStatus, at: string, note: string | null }>, attachments: Array<{ __typename: 'ProcedureAttachment', id: string, name: string, mimeType: string, sizeBytes: number }>, reimbursement: { __typename: 'Reimbursement', id: string, expenseCents: number, socialSecurityBaseCents: number, socialSecurityCents: number, withheldCents: number, withholdingKind: WithholdingKind, mutuelleCents: number, outOfPocketCents: number, paymentDate: string } | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: string, message: string }> } };
+export type AdvisorDecideProcedureMutation = { __typename: 'Mutation', decideProcedure: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, kind: ProcedureKind, status: ProcedureStatus, reference: string, submittedAt: string, estimatedDecisionDate: string | null, decidedAt: string | null, decisionNote: string | null, careType: CareType | null, careDate: string | null, abroad: boolean, country: string | null, currency: string | null, amountCents: number | null, amountEurCents: number | null, exchangeRate: number | null, socialSecurityBaseCents: number | null, socialSecurityPaidCents: number | null, providerName: string | null, beneficiary: { __typename: 'Beneficiary', id: string, firstName: string, lastName: string, relationship: Relationship } | null, history: Array<{ __typename: 'ProcedureEvent', status: ProcedureStatus, at: string, note: string | null }>, attachments: Array<{ __typename: 'ProcedureAttachment', id: string, name: string, mimeType: string, sizeBytes: number }>, reimbursement: { __typename: 'Reimbursement', id: string, expenseCents: number, socialSecurityBaseCents: number, socialSecurityCents: number, withheldCents: number, withholdingKind: WithholdingKind, mutuelleCents: number, outOfPocketCents: number, paymentDate: string } | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: UserErrorCode, message: string }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -261,7 +314,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', role: Role | null, member: { __typename: 'Member', id: string, firstName: string } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: string, message: string }> } };
+export type SignInMutation = { __typename: 'Mutation', signIn: { __typename: 'SignInPayload', role: Role | null, member: { __typename: 'Member', id: string, firstName: string } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: UserErrorCode, message: string }> } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -359,7 +412,7 @@ export type AddProcedureDocumentsMutationVariables = Exact<{
 }>;
 
 
-export type AddProcedureDocumentsMutation = { __typename: 'Mutation', addProcedureDocuments: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, kind: ProcedureKind, status: ProcedureStatus, reference: string, submittedAt: string, estimatedDecisionDate: string | null, decidedAt: string | null, decisionNote: string | null, careType: CareType | null, careDate: string | null, abroad: boolean, country: string | null, currency: string | null, amountCents: number | null, amountEurCents: number | null, providerName: string | null, beneficiary: { __typename: 'Beneficiary', id: string, firstName: string } | null, history: Array<{ __typename: 'ProcedureEvent', status: ProcedureStatus, at: string, note: string | null }>, attachments: Array<{ __typename: 'ProcedureAttachment', id: string, name: string, mimeType: string, sizeBytes: number }>, reimbursement: { __typename: 'Reimbursement', id: string, mutuelleCents: number } | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: string, message: string }> } };
+export type AddProcedureDocumentsMutation = { __typename: 'Mutation', addProcedureDocuments: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, kind: ProcedureKind, status: ProcedureStatus, reference: string, submittedAt: string, estimatedDecisionDate: string | null, decidedAt: string | null, decisionNote: string | null, careType: CareType | null, careDate: string | null, abroad: boolean, country: string | null, currency: string | null, amountCents: number | null, amountEurCents: number | null, providerName: string | null, beneficiary: { __typename: 'Beneficiary', id: string, firstName: string } | null, history: Array<{ __typename: 'ProcedureEvent', status: ProcedureStatus, at: string, note: string | null }>, attachments: Array<{ __typename: 'ProcedureAttachment', id: string, name: string, mimeType: string, sizeBytes: number }>, reimbursement: { __typename: 'Reimbursement', id: string, mutuelleCents: number } | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: UserErrorCode, message: string }> } };
 
 export type ReimbursementRequestOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -371,14 +424,14 @@ export type ReimbursementRequestEstimateQueryVariables = Exact<{
 }>;
 
 
-export type ReimbursementRequestEstimateQuery = { __typename: 'Query', reimbursementRequestEstimate: { __typename: 'ReimbursementEstimatePayload', estimate: { __typename: 'ReimbursementEstimate', amountEurCents: number, exchangeRate: number | null, exchangeRateDate: string | null, socialSecurityBaseCents: number, socialSecurityRatePercent: number, usedReferenceBase: boolean, socialSecurityCents: number, withheldCents: number, mutuelleCents: number, outOfPocketCents: number, guaranteeLabel: string | null, explanation: Array<string> } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: string, message: string }> } };
+export type ReimbursementRequestEstimateQuery = { __typename: 'Query', reimbursementRequestEstimate: { __typename: 'ReimbursementEstimatePayload', estimate: { __typename: 'ReimbursementEstimate', amountEurCents: number, exchangeRate: number | null, exchangeRateDate: string | null, socialSecurityBaseCents: number, socialSecurityRatePercent: number, usedReferenceBase: boolean, socialSecurityCents: number, withheldCents: number, mutuelleCents: number, outOfPocketCents: number, guaranteeLabel: string | null, explanation: Array<string> } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: UserErrorCode, message: string }> } };
 
 export type SubmitReimbursementRequestMutationVariables = Exact<{
   input: ReimbursementRequestInput;
 }>;
 
 
-export type SubmitReimbursementRequestMutation = { __typename: 'Mutation', submitReimbursementRequest: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, reference: string, status: ProcedureStatus, estimatedDecisionDate: string | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: string, message: string }> } };
+export type SubmitReimbursementRequestMutation = { __typename: 'Mutation', submitReimbursementRequest: { __typename: 'ProcedurePayload', procedure: { __typename: 'Procedure', id: string, reference: string, status: ProcedureStatus, estimatedDecisionDate: string | null } | null, errors: Array<{ __typename: 'UserError', field: string | null, code: UserErrorCode, message: string }> } };
 
 export type ReimbursementListQueryVariables = Exact<{
   beneficiaryId?: string | number | null | undefined;

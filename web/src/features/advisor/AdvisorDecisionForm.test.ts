@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { AdvisorDecideProcedureMutation, AdvisorProcedureDetailFragment } from '../../gql/graphql'
+import type { AdvisorDecideProcedureMutation, AdvisorProcedureDetailFragment, UserErrorCode } from '../../gql/graphql'
 import { createTestClient } from '../../test/apollo'
 import { visibleText } from '../../test/text'
 import AdvisorDecisionForm from './AdvisorDecisionForm.vue'
@@ -32,7 +32,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   reimbursement: null,
 }
 
-function payload(errors: { field: string | null, code: string, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {
+function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {
   return {
     data: {
       __typename: 'Mutation',

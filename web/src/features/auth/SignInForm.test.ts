@@ -61,14 +61,14 @@ describe('SignInForm', () => {
   it('ties a field error to its field', async () => {
     const onEmail: SignInMutation = {
       ...rejected,
-      signIn: { ...rejected.signIn, errors: [{ __typename: 'UserError', field: 'email', code: 'ACCOUNT_LOCKED', message: 'Compte bloqué après trop de tentatives.' }] },
+      signIn: { ...rejected.signIn, errors: [{ __typename: 'UserError', field: 'email', code: 'INVALID_EMAIL', message: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.' }] },
     }
     const { wrapper } = mountForm({ SignIn: { data: onEmail } })
     await fillAndSubmit(wrapper, 'benoit@example.org', 'x')
     const email = field(wrapper, 'Adresse e-mail')
     await vi.waitFor(() => expect(email.attributes('aria-invalid')).toBe('true'))
     const description = wrapper.get(`#${CSS.escape(email.attributes('aria-describedby')!)}`)
-    expect(description.text()).toBe('Erreur : Compte bloqué après trop de tentatives.')
+    expect(description.text()).toBe('Erreur : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.')
     expect(document.activeElement).toBe(email.element)
     wrapper.unmount()
   })
