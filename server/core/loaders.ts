@@ -3,6 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import DataLoader from 'dataloader'
 import { and, eq, gte, inArray, lte, sum } from 'drizzle-orm'
 import * as s from '../db/schema/index.ts'
+import { contributionMandates } from '../modules/bank-accounts/mandate.service.ts'
 
 /** One `WHERE key IN (…)` query per batch; results returned in key order (undefined when absent). */
 export function byKey<Row extends Record<string, unknown>>(db: Db, table: SQLiteTable, column: SQLiteColumn, keyOf: (row: Row) => string) {
@@ -61,16 +62,7 @@ function forfaitUsage(db: Db) {
 /** The mandate in force on each member's contributions account (the one debits are taken under). */
 function contributionMandate(db: Db) {
   return new DataLoader<string, SepaMandateRow | undefined>(async (memberIds) => {
-    const m = s.sepaMandatesTable
-    const a = s.bankAccountsTable
-    const rows = db.select({ mandate: m, iban: a.iban }).from(m)
-      .innerJoin(a, eq(a.id, m.bankAccountId))
-      .where(and(inArray(m.memberId, memberIds as string[]), eq(m.status, 'ACTIVE'), eq(a.forContributions, true), eq(a.status, 'ACTIVE')))
-      .all()
-    const map = new Map<string, SepaMandateRow>()
-    // the latest signed wins should two ever be active at once
-    for (const row of rows.sort((x, y) => x.mandate.signedAt.localeCompare(y.mandate.signedAt)))
-      map.set(row.mandate.memberId, { ...row.mandate, iban: row.iban })
+    const map = contributionMandates(db, memberIds)
     return memberIds.map(id => map.get(id))
   })
 }

@@ -2,18 +2,14 @@ import type { Request, Response } from 'express'
 import type { AppDeps } from '../../context.ts'
 import type { MemberViewer } from '../../core/viewer.ts'
 import type { DocumentContext, DocumentRow } from './documents.service.ts'
-import { existsSync } from 'node:fs'
-import { resolve, sep } from 'node:path'
-import { eq } from 'drizzle-orm'
 import { Router } from 'express'
 import { GraphQLError } from 'graphql'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
-import { filesTable } from '../../db/schema/index.ts'
 import { getOwnInsuranceCard } from '../insurance-card/insurance-card.service.ts'
 import { renderInsuranceCardPdf } from '../insurance-card/insurance-card.pdf.ts'
 import { renderBenefitsStatement } from '../reimbursements/benefits-statement.ts'
 import { renderAttestationPdf, renderGuaranteeTablePdf, renderNoticePdf, renderSchedulePdf } from './documents.pdf.ts'
-import { attestationData, getOwnDocument, guaranteeTableData, holderName, memberOfContract, scheduleData } from './documents.service.ts'
+import { attestationData, getOwnDocument, guaranteeTableData, holderName, memberOfContract, scheduleData, storedFileOf } from './documents.service.ts'
 
 /**
  * Document downloads, for the signed-in member only: 401 for anonymous callers whatever the id,
@@ -84,7 +80,6 @@ function isNotFound(error: unknown): boolean {
 
 export function documentsRouter(deps: AppDeps): Router {
   const router = Router()
-  const dataRoot = resolve(deps.config.dataDir)
 
   const send = (build: (ctx: DocumentContext, req: Request) => Promise<Pdf>) => async (req: Request, res: Response) => {
     const viewer: MemberViewer | null = memberOf(req, res)
@@ -119,13 +114,11 @@ export function documentsRouter(deps: AppDeps): Router {
     if (!doc)
       return notFound(res)
     if (doc.fileId) {
-      const file = deps.db.select().from(filesTable).where(eq(filesTable.id, doc.fileId)).get()
-      const path = file ? resolve(dataRoot, file.storagePath) : null
-      // a stored path may never lead outside the data directory
-      if (!file || !path || !path.startsWith(dataRoot + sep) || !existsSync(path))
+      const file = storedFileOf(deps.db, deps.config.dataDir, doc.fileId)
+      if (!file)
         return notFound(res)
       attachmentHeaders(res, file.name, file.mimeType)
-      return res.sendFile(path, (error) => {
+      return res.sendFile(file.path, (error) => {
         if (error)
           next(error)
       })

@@ -5,11 +5,13 @@ import type { Page } from '../../core/pagination.ts'
 import type { MemberViewer } from '../../core/viewer.ts'
 import type { Db } from '../../db/client.ts'
 import type { DocumentKind } from '../../db/schema/index.ts'
+import { existsSync } from 'node:fs'
+import { resolve, sep } from 'node:path'
 import { and, asc, count, desc, eq, lte } from 'drizzle-orm'
 import { today } from '../../core/clock.ts'
 import { keysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
-import { beneficiariesTable, contractBeneficiariesTable, contributionInstalmentsTable, documentsTable, guaranteesTable, insuranceCardsTable, membersTable, sepaMandatesTable, bankAccountsTable } from '../../db/schema/index.ts'
+import { beneficiariesTable, contractBeneficiariesTable, contributionInstalmentsTable, documentsTable, filesTable, guaranteesTable, insuranceCardsTable, membersTable, sepaMandatesTable, bankAccountsTable } from '../../db/schema/index.ts'
 import { getOwnContract, maskIban, summariseInstalments } from '../contracts/contract.service.ts'
 
 /**
@@ -24,6 +26,16 @@ export type DocumentRow = typeof documentsTable.$inferSelect
 export function getOwnDocument(ctx: DocumentContext, id: string): DocumentRow | null {
   return ctx.db.select().from(documentsTable)
     .where(and(eq(documentsTable.id, id), eq(documentsTable.memberId, ctx.viewer.memberId))).get() ?? null
+}
+
+/** A stored document's file on disk, or null when its row or file is gone or its path leads outside the data directory. */
+export function storedFileOf(db: Db, dataDir: string, fileId: string): { path: string, name: string, mimeType: string } | null {
+  const file = db.select().from(filesTable).where(eq(filesTable.id, fileId)).get()
+  if (!file)
+    return null
+  const root = resolve(dataDir)
+  const path = resolve(root, file.storagePath)
+  return path.startsWith(root + sep) && existsSync(path) ? { path, name: file.name, mimeType: file.mimeType } : null
 }
 
 export function memberOfContract(db: Db, contract: ContractRow) {
