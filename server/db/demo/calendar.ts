@@ -1,29 +1,10 @@
-import { addDays } from '../../core/clock.ts'
+import { addDays, yearOf } from '../../core/calendar.ts'
+
+export { ageOn, firstOfMonth, lastOfMonth, yearOf } from '../../core/calendar.ts'
 
 /** An instant on a French calendar day; hours are UTC and kept within office hours so the day never shifts. */
 export function instant(date: string, time = '09:00'): string {
   return `${date}T${time}:00.000Z`
-}
-
-export function yearOf(date: string): number {
-  return Number(date.slice(0, 4))
-}
-
-export function firstOfMonth(date: string): string {
-  return `${date.slice(0, 7)}-01`
-}
-
-export function lastOfMonth(date: string): string {
-  const d = new Date(`${firstOfMonth(date)}T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() + 1)
-  d.setUTCDate(0)
-  return d.toISOString().slice(0, 10)
-}
-
-/** Whole years of age on a date. */
-export function ageOn(birthDate: string, date: string): number {
-  const years = yearOf(date) - yearOf(birthDate)
-  return date.slice(5) < birthDate.slice(5) ? years - 1 : years
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addDays } from '../../core/clock.ts'
+import { addDays, dayOfWeek } from '../../core/calendar.ts'
 
 /**
  * French public holidays (jours fériés) of a year: the fixed ones and those that follow Easter
@@ -30,7 +30,7 @@ function easterSunday(year: number): string {
 }
 
 export function isWorkingDay(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
+  const weekday = dayOfWeek(date)
   return weekday !== 0 && weekday !== 6 && !frenchPublicHolidays(Number(date.slice(0, 4))).has(date)
 }
 

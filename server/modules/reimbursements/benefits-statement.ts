@@ -1,22 +1,18 @@
 import type { Db } from '../../db/client.ts'
 import type { Pdf } from '../../core/pdf.ts'
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
+import { lastOfMonth } from '../../core/calendar.ts'
 import { BRAND, drawLetterhead, renderPdf } from '../../core/pdf.ts'
 import { beneficiariesTable as b, membersTable, reimbursementsTable as r } from '../../db/schema/index.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
 
-function lastDayOfMonth(date: string): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0))
-  return d.toISOString().slice(0, 10)
-}
-
 /** "Août 2026" for a whole month, "Année 2026" for a whole year, else "Du … au …". */
 export function statementPeriodLabel(from: string, to: string): string {
   if (from.slice(5) === '01-01' && to === `${from.slice(0, 4)}-12-31`)
     return `Année ${from.slice(0, 4)}`
-  if (from.slice(8) === '01' && to === lastDayOfMonth(from)) {
+  if (from.slice(8) === '01' && to === lastOfMonth(from)) {
     const month = MONTHS[Number(from.slice(5, 7)) - 1]!
     return `${month[0]!.toUpperCase()}${month.slice(1)} ${from.slice(0, 4)}`
   }

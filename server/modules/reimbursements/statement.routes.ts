@@ -2,15 +2,15 @@ import type { AppDeps } from '../../context.ts'
 import { Router } from 'express'
 import { today } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
+import { lastOfMonth } from '../../core/calendar.ts'
 import { renderBenefitsStatement } from './benefits-statement.ts'
 
 /** The inclusive dates of a month (1–12) or, without a month, of a year. */
 export function statementPeriod(year: number, month: number | null): { from: string, to: string } {
   if (month === null)
     return { from: `${year}-01-01`, to: `${year}-12-31` }
-  const mm = String(month).padStart(2, '0')
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` }
+  const from = `${year}-${String(month).padStart(2, '0')}-01`
+  return { from, to: lastOfMonth(from) }
 }
 
 /** Benefits statement PDF (relevé de prestations): GET /api/benefits-statement.pdf?year=2026&month=8. */

@@ -1,6 +1,6 @@
 import type { CareType, ReimbursementRequestInput } from '../../gql/graphql'
 import type { UploadedFile } from '../uploads/upload-file'
-import { addMonthsTo, isIsoDate } from '../../utils/calendar'
+import { addMonths, isIsoDate } from '../../utils/calendar'
 import { formatDate } from '../../utils/format-date'
 import { parseAmountToCents } from '../../utils/parse-money'
 import { OTHER_COUNTRY } from './countries'
@@ -92,7 +92,7 @@ export function validateStep(step: StepNumber, form: RequestForm, context: { tod
   if (step === 1 && !form.beneficiaryId) errors.beneficiaryId = 'Choisissez le bénéficiaire des soins.'
   if (step === 2) {
     if (!form.careType) errors.careType = 'Choisissez le type de soin.'
-    const oldest = addMonthsTo(context.today, -24)
+    const oldest = addMonths(context.today, -24)
     const who = context.beneficiaries.find(b => b.id === form.beneficiaryId)
     if (!form.careDate) errors.careDate = 'Indiquez la date des soins.'
     else if (!isIsoDate(form.careDate)) errors.careDate = 'Indiquez une date valide, par exemple 25/08/2026.'
