@@ -26,16 +26,22 @@ const estimate = {
     },
   },
 }
+const refusedEstimate = {
+  data: {
+    __typename: 'Query',
+    reimbursementRequestEstimate: { __typename: 'ReimbursementEstimatePayload', estimate: null, errors: [{ __typename: 'UserError', field: 'careDate', code: 'TOO_OLD', message: 'Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du 26/11/2024.' }] },
+  },
+}
 const settings = { data: { __typename: 'Query', portalSettings: { __typename: 'PortalSettings', healthDirectoryUrl: 'https://annuaire.sante.fr' } } }
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
 const complete = { ...emptyForm(), beneficiaryId: 'b5', careType: 'CONSULTATION', careDate: yesterday, amount: '45', place: 'FRANCE', hasDecompte: 'NO', files: [{ id: 'f1', name: 'facture.pdf', sizeBytes: 10, mimeType: 'application/pdf' }] }
 
-async function mountWizard(submit?: SubmitReimbursementRequestMutation) {
+async function mountWizard(submit?: SubmitReimbursementRequestMutation, estimated: typeof estimate | typeof refusedEstimate = estimate) {
   const api = createTestClient({
     Viewer: { data: viewer },
     ReimbursementRequestOptions: { data: options },
     PortalSettings: settings,
-    ReimbursementRequestEstimate: estimate,
+    ReimbursementRequestEstimate: estimated,
     ...(submit ? { SubmitReimbursementRequest: { data: submit } } : {}),
   })
   const router = await createTestRouter('/remboursements/demande')
@@ -73,6 +79,17 @@ describe('RequestWizard', () => {
     expect(wrapper.get(`#${group.attributes('aria-describedby')}`).text()).toBe('Erreur : Choisissez le bénéficiaire des soins.')
     expect(document.activeElement).toBe(wrapper.get('input[type="radio"]').element)
     expect(heading(wrapper).text()).toBe('Étape 1 sur 5 : Bénéficiaire')
+    wrapper.unmount()
+  })
+
+  it('keeps the care step when the server refuses what it says, in the server\'s words', async () => {
+    saveDraft('m1', 2, { ...complete, careDate: '2020-01-15' })
+    const { wrapper, requests } = await mountWizard(undefined, refusedEstimate)
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du 26/11/2024.'))
+    expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin')
+    expect(requests.find(r => r.operationName === 'ReimbursementRequestEstimate')!.variables.input).toMatchObject({ careDate: '2020-01-15', abroad: false })
     wrapper.unmount()
   })
 

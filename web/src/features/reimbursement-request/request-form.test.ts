@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { emptyForm, euroCents, type RequestForm, stepOf, toEstimateInput, toRequestInput, validateStep } from './request-form'
+import { emptyForm, errorsUpTo, euroCents, type RequestForm, serverCheckedInput, stepOf, toEstimateInput, toRequestInput, validateStep } from './request-form'
 import { clearDraft, loadDraft, saveDraft } from './request-draft'
 
 const context = {
-  today: '2026-11-26',
   rates: [{ currency: 'EUR', unitsPerEuro: 1 }, { currency: 'CAD', unitsPerEuro: 1.6215 }],
-  beneficiaries: [{ id: 'lea', firstName: 'Léa', coverageStart: '2023-01-01', coverageEnd: null }],
 }
 
 function form(more: Partial<RequestForm> = {}): RequestForm {
@@ -15,38 +13,55 @@ function form(more: Partial<RequestForm> = {}): RequestForm {
 describe('validateStep', () => {
   it('lets a complete request through every step', () => {
     for (const step of [1, 2, 3, 4, 5] as const)
-      expect(validateStep(step, form(), context)).toEqual({})
+      expect(validateStep(step, form())).toEqual({})
   })
 
   it('asks for the beneficiary, the care and the amount', () => {
-    expect(validateStep(1, form({ beneficiaryId: '' }), context)).toEqual({ beneficiaryId: 'Choisissez le bénéficiaire des soins.' })
-    expect(validateStep(2, form({ careType: '', careDate: '', amount: '' }), context)).toEqual({
+    expect(validateStep(1, form({ beneficiaryId: '' }))).toEqual({ beneficiaryId: 'Choisissez le bénéficiaire des soins.' })
+    expect(validateStep(2, form({ careType: '', careDate: '', amount: '' }))).toEqual({
       careType: 'Choisissez le type de soin.',
       careDate: 'Indiquez la date des soins.',
       amountCents: 'Indiquez le montant payé.',
     })
   })
 
-  it('refuses a future, too old or uncovered care date, and an unreadable amount', () => {
-    expect(validateStep(2, form({ careDate: '2026-11-27' }), context).careDate).toBe('La date des soins ne peut pas être dans le futur.')
-    expect(validateStep(2, form({ careDate: '2024-11-25' }), context).careDate).toContain('à partir du 26/11/2024')
-    expect(validateStep(2, form({ careDate: '2022-12-31' }), { ...context, today: '2024-06-01' }).careDate).toBe('Le 31/12/2022, Léa ne bénéficiait pas de votre contrat.')
-    expect(validateStep(2, form({ amount: '45,5,0' }), context).amountCents).toContain('en chiffres')
-    expect(validateStep(2, form({ amount: '0' }), context).amountCents).toContain('supérieur à 0')
+  it('asks for a readable date and amount, and leaves the rules of a request to the server', () => {
+    expect(validateStep(2, form({ careDate: '2026-02-30' })).careDate).toContain('date valide')
+    expect(validateStep(2, form({ amount: '45,5,0' })).amountCents).toContain('en chiffres')
+    // a future date or a zero amount is the server's to refuse, in its own words
+    expect(validateStep(2, form({ careDate: '2099-01-01', amount: '0' }))).toEqual({})
   })
 
-  it('asks for the country and currency abroad, and checks the décompte against the amount', () => {
-    expect(validateStep(3, form({ place: 'ABROAD' }), context)).toEqual({
+  it('asks for the country and currency abroad, and a readable décompte', () => {
+    expect(validateStep(3, form({ place: 'ABROAD' }))).toEqual({
       country: 'Indiquez le pays où vous avez reçu les soins.',
       currency: 'Indiquez la devise dans laquelle vous avez payé.',
     })
-    expect(validateStep(3, form({ place: 'ABROAD', country: 'AUTRE', otherCountry: 'Japon', currency: 'CAD' }), context)).toEqual({})
-    expect(validateStep(3, form({ hasDecompte: 'YES', socialSecurityPaid: '50' }), context).socialSecurityPaidCents).toContain('plus que vous n\'avez payé')
-    expect(validateStep(3, form({ hasDecompte: 'YES', socialSecurityBase: '20', socialSecurityPaid: '21' }), context).socialSecurityPaidCents).toContain('base de remboursement')
+    expect(validateStep(3, form({ place: 'ABROAD', country: 'AUTRE', otherCountry: 'Japon', currency: 'CAD' }))).toEqual({})
+    expect(validateStep(3, form({ hasDecompte: 'YES', socialSecurityPaid: '' })).socialSecurityPaidCents).toContain('répondez « Non »')
   })
 
   it('needs at least one document', () => {
-    expect(validateStep(4, form({ files: [] }), context).attachmentIds).toContain('au moins un justificatif')
+    expect(validateStep(4, form({ files: [] })).attachmentIds).toContain('au moins un justificatif')
+  })
+})
+
+describe('what the server checks after a step', () => {
+  it('checks the care step as if in France, and the place step with the décompte', () => {
+    const abroad = form({ place: 'ABROAD', country: 'Canada', currency: 'CAD', hasDecompte: 'YES', socialSecurityPaid: '10' })
+    expect(serverCheckedInput(2, abroad)).toMatchObject({ abroad: false, currency: 'EUR', socialSecurityPaidCents: null })
+    expect(serverCheckedInput(3, abroad)).toMatchObject({ abroad: true, currency: 'CAD', socialSecurityPaidCents: 1000 })
+    expect(serverCheckedInput(1, abroad)).toBeNull()
+  })
+
+  it('shows the server\'s errors for the steps reached, not for fields still to come', () => {
+    const errors = [
+      { field: 'careDate', message: 'La date des soins ne peut pas être dans le futur.' },
+      { field: 'socialSecurityPaidCents', message: 'Trop.' },
+      { field: null, message: 'Autre.' },
+    ]
+    expect(errorsUpTo(2, errors)).toEqual({ careDate: 'La date des soins ne peut pas être dans le futur.' })
+    expect(errorsUpTo(3, errors)).toEqual({ careDate: 'La date des soins ne peut pas être dans le futur.', socialSecurityPaidCents: 'Trop.' })
   })
 })
 

@@ -1,7 +1,6 @@
 import type { CareType, ReimbursementRequestInput } from '../../gql/graphql'
 import type { UploadedFile } from '../uploads/upload-file'
-import { addMonths, isIsoDate } from '../../utils/calendar'
-import { formatDate } from '../../utils/format-date'
+import { isIsoDate } from '../../utils/calendar'
 import { parseAmountToCents } from '../../utils/parse-money'
 import { OTHER_COUNTRY } from './countries'
 
@@ -68,7 +67,6 @@ export function stepOf(field: RequestField): StepNumber {
 }
 
 export interface RateInfo { currency: string, unitsPerEuro: number }
-export interface BeneficiaryInfo { id: string, firstName: string, coverageStart: string, coverageEnd?: string | null }
 
 /** The amount in euro cents: converted at the reference rate abroad (as the server does), null if unreadable. */
 export function euroCents(form: RequestForm, rates: RateInfo[]): number | null {
@@ -84,26 +82,19 @@ export function countryName(form: RequestForm): string {
 }
 
 /**
- * The checks a step can make before the server does, in the same words; the server checks
- * everything again (coverage on the care date, documents…) on "Valider".
+ * What only the wizard can check: choices made and amounts readable as typed. The rules of a
+ * request (dates, coverage, amounts, décompte) are the server's alone: `serverCheckedInput` sends
+ * the step to it (see RequestWizard), so the wizard and the API can never word them differently.
  */
-export function validateStep(step: StepNumber, form: RequestForm, context: { today: string, rates: RateInfo[], beneficiaries: BeneficiaryInfo[] }): RequestErrors {
+export function validateStep(step: StepNumber, form: RequestForm): RequestErrors {
   const errors: RequestErrors = {}
   if (step === 1 && !form.beneficiaryId) errors.beneficiaryId = 'Choisissez le bénéficiaire des soins.'
   if (step === 2) {
     if (!form.careType) errors.careType = 'Choisissez le type de soin.'
-    const oldest = addMonths(context.today, -24)
-    const who = context.beneficiaries.find(b => b.id === form.beneficiaryId)
     if (!form.careDate) errors.careDate = 'Indiquez la date des soins.'
     else if (!isIsoDate(form.careDate)) errors.careDate = 'Indiquez une date valide, par exemple 25/08/2026.'
-    else if (form.careDate > context.today) errors.careDate = 'La date des soins ne peut pas être dans le futur.'
-    else if (form.careDate < oldest) errors.careDate = `Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du ${formatDate(oldest)}.`
-    else if (who && (form.careDate < who.coverageStart || (who.coverageEnd && form.careDate > who.coverageEnd))) errors.careDate = `Le ${formatDate(form.careDate)}, ${who.firstName} ne bénéficiait pas de votre contrat.`
-    const amount = parseAmountToCents(form.amount)
     if (!form.amount.trim()) errors.amountCents = 'Indiquez le montant payé.'
-    else if (amount === null) errors.amountCents = 'Indiquez un montant en chiffres, par exemple 45,00.'
-    else if (amount <= 0) errors.amountCents = 'Indiquez le montant payé, supérieur à 0.'
-    if (form.providerName.trim().length > 120) errors.providerName = 'Le nom du professionnel ne doit pas dépasser 120 caractères.'
+    else if (parseAmountToCents(form.amount) === null) errors.amountCents = 'Indiquez un montant en chiffres, par exemple 45,00.'
   }
   if (step === 3) {
     if (!form.place) errors.place = 'Indiquez si les soins ont été reçus en France ou à l\'étranger.'
@@ -113,20 +104,35 @@ export function validateStep(step: StepNumber, form: RequestForm, context: { tod
     }
     if (!form.hasDecompte) errors.hasDecompte = 'Indiquez si vous avez le décompte de la Sécurité sociale.'
     if (form.hasDecompte === 'YES') {
-      const base = parseAmountToCents(form.socialSecurityBase)
-      const paid = parseAmountToCents(form.socialSecurityPaid)
-      if (form.socialSecurityBase.trim() && base === null) errors.socialSecurityBaseCents = 'Indiquez un montant en chiffres, par exemple 30,00.'
+      if (form.socialSecurityBase.trim() && parseAmountToCents(form.socialSecurityBase) === null) errors.socialSecurityBaseCents = 'Indiquez un montant en chiffres, par exemple 30,00.'
       if (!form.socialSecurityPaid.trim()) errors.socialSecurityPaidCents = 'Indiquez le montant versé par la Sécurité sociale, ou répondez « Non ».'
-      else if (paid === null) errors.socialSecurityPaidCents = 'Indiquez un montant en chiffres, par exemple 21,00.'
-      else {
-        const total = euroCents(form, context.rates)
-        if (total !== null && paid > total) errors.socialSecurityPaidCents = 'La Sécurité sociale ne peut pas vous avoir versé plus que vous n\'avez payé.'
-        else if (base !== null && paid > base) errors.socialSecurityPaidCents = 'Le montant versé par la Sécurité sociale ne peut pas dépasser sa base de remboursement.'
-      }
+      else if (parseAmountToCents(form.socialSecurityPaid) === null) errors.socialSecurityPaidCents = 'Indiquez un montant en chiffres, par exemple 21,00.'
     }
   }
   if (step === 4 && !form.files.length) errors.attachmentIds = 'Joignez au moins un justificatif (facture, décompte de la Sécurité sociale…).'
   return errors
+}
+
+/**
+ * The care as the server checks it after a step: the care step is checked as if in France (the
+ * place comes next), the place step with everything. Null for steps the server has nothing to add to.
+ */
+export function serverCheckedInput(step: StepNumber, form: RequestForm): ReturnType<typeof toEstimateInput> | null {
+  if (step === 2)
+    return { ...toEstimateInput({ ...form, place: 'FRANCE', hasDecompte: 'NO' }) }
+  if (step === 3)
+    return toEstimateInput(form)
+  return null
+}
+
+/** The server's errors that concern the steps up to `step` (later fields are not asked yet). */
+export function errorsUpTo(step: StepNumber, errors: readonly { field?: string | null, message: string }[]): RequestErrors {
+  const found: RequestErrors = {}
+  for (const e of errors) {
+    if (isRequestField(e.field ?? null) && stepOf(e.field as RequestField) <= step)
+      found[e.field as RequestField] ??= e.message
+  }
+  return found
 }
 
 function decompte(form: RequestForm) {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@vue/apollo-composable'
+import { useApolloClient, useMutation, useQuery } from '@vue/apollo-composable'
 import { computed, type InjectionKey, ref, type Ref } from 'vue'
 import {
   ReimbursementRequestEstimateDocument,
@@ -7,7 +7,7 @@ import {
   SubmitReimbursementRequestDocument,
   type SubmitReimbursementRequestMutation,
 } from '../../gql/graphql'
-import { isRequestField, type RequestErrors, type RequestForm, toRequestInput } from './request-form'
+import { errorsUpTo, isRequestField, type RequestErrors, type RequestForm, serverCheckedInput, type StepNumber, toRequestInput } from './request-form'
 
 export type SubmittedProcedure = NonNullable<SubmitReimbursementRequestMutation['submitReimbursementRequest']['procedure']>
 
@@ -47,6 +47,31 @@ export function useRequestEstimate(input: Ref<ReimbursementEstimateInput | null>
     loading,
     failed: computed(() => !!error.value),
   }
+}
+
+/**
+ * After a step, the server's rules for what was entered so far (the estimate query runs every
+ * check of a request): their errors for this step and the earlier ones, in the server's words.
+ */
+export function useServerStepCheck() {
+  const { resolveClient } = useApolloClient()
+  const checking = ref(false)
+  async function checkOnServer(step: StepNumber, form: RequestForm): Promise<RequestErrors | 'UNREACHABLE'> {
+    const input = serverCheckedInput(step, form)
+    if (!input) return {}
+    checking.value = true
+    try {
+      const { data } = await resolveClient().query({ query: ReimbursementRequestEstimateDocument, variables: { input }, fetchPolicy: 'network-only' })
+      return errorsUpTo(step, data.reimbursementRequestEstimate.errors)
+    }
+    catch {
+      return 'UNREACHABLE'
+    }
+    finally {
+      checking.value = false
+    }
+  }
+  return { checkOnServer, checking }
 }
 
 const UNREACHABLE = 'Votre demande n\'a pas pu être envoyée. Vérifiez votre connexion puis réessayez.'
