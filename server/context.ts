@@ -10,6 +10,8 @@ export interface AppConfig {
   secureCookies: boolean
   /** GraphiQL and introspection: on for developers, off in production unless asked. */
   exposeGraphiql: boolean
+  /** Where members reach the portal, for the links sent by e-mail (PUBLIC_URL; http://localhost:PORT by default). */
+  publicUrl?: string
 }
 
 export interface Context {

@@ -31,7 +31,7 @@ const app = await createApp({
   db,
   clock,
   mailer,
-  config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on' },
+  config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
 })
 const server = app.listen(port, () => {
   console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)

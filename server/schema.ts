@@ -4,12 +4,15 @@ import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
+import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
+import { PasswordResetResolver } from './modules/auth/password-reset.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
 import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
+import { ContactDetailsResolver, EmailConfirmationResolver } from './modules/members/contact-details.resolver.ts'
 import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageResolver } from './modules/messages/message.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
@@ -19,14 +22,18 @@ import { SettingsResolver } from './modules/settings/settings.resolver.ts'
 
 export const resolvers = [
   AccessLogResolver,
+  AccountSecurityResolver,
   AdvisorResolver,
   AuthResolver,
+  PasswordResetResolver,
   BeneficiaryResolver,
   ContractResolver,
   CoverageResolver,
   GuaranteeResolver,
   DocumentResolver,
   InsuranceCardResolver,
+  ContactDetailsResolver,
+  EmailConfirmationResolver,
   MemberResolver,
   MessageResolver,
   NewsResolver,

@@ -53,7 +53,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     lastName: 'Garnier',
     birthDate: birth.benoit,
     email: input.email,
-    phone: '06 45 72 18 39',
+    phone: '+33645721839',
     addressLine1: '12 rue des Tanneurs',
     addressLine2: 'Appartement 4',
     postalCode: '33000',

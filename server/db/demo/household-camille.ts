@@ -41,7 +41,7 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
     lastName: 'Lefèvre',
     birthDate: camilleBirth,
     email: input.email,
-    phone: '07 81 24 56 90',
+    phone: '+33781245690',
     addressLine1: '8 place Carnot',
     postalCode: '69002',
     city: 'Lyon',

@@ -52,7 +52,7 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
       { label: 'Ajout de bénéficiaires', onlineService: { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires' } },
       { label: 'Ajout/retrait de bénéficiaire' },
       { label: 'Changement d\'option' },
-      { label: 'Changement d\'adresse', onlineService: { label: 'Mes informations', path: '/mon-compte' } },
+      { label: 'Changement d\'adresse', onlineService: { label: 'Mes coordonnées', path: '/mon-compte' } },
     ],
   },
   {
@@ -170,7 +170,7 @@ const FAQ: { slug: HelpSlug, question: string, answer: string }[] = [
   { slug: 'securite-sociale-teletransmission', question: 'Mon ancienne mutuelle reçoit encore mes décomptes, que faire ?', answer: 'Envoyez votre attestation de droits à votre caisse d\'assurance maladie en demandant la mise à jour de votre organisme complémentaire, ou écrivez-nous : nous pouvons faire la démarche pour vous.' },
   { slug: 'mon-compte-et-contrats', question: 'Où trouver mon tableau de garanties ?', answer: 'Dans « Ma mutuelle », ouvrez votre contrat : le tableau de garanties et le guide des garanties sont téléchargeables, comme la notice d\'information.' },
   { slug: 'mon-compte-et-contrats', question: 'J\'ai plusieurs contrats, comment les consulter ?', answer: 'Votre contrat principal s\'affiche en premier. Le lien « Voir mes autres contrats » donne accès aux autres, chacun avec sa carte et ses garanties.' },
-  { slug: 'mon-compte-et-contrats', question: 'Comment modifier mon adresse ou mon téléphone ?', answer: 'Dans « Mon compte », rubrique « Mes informations ». Vos coordonnées sont mises à jour immédiatement.' },
+  { slug: 'mon-compte-et-contrats', question: 'Comment modifier mon adresse ou mon téléphone ?', answer: 'Dans « Mon compte », rubrique « Mes coordonnées ». Votre adresse postale et votre téléphone sont mis à jour immédiatement ; une nouvelle adresse e-mail l\'est quand vous cliquez sur le lien que nous y envoyons.' },
   { slug: 'analyse-de-devis', question: 'Comment connaître mon remboursement avant des soins coûteux ?', answer: 'Envoyez le devis de votre professionnel depuis « Envoyer un devis ». Vous obtenez une estimation immédiate de la part de la Sécurité sociale, de votre mutuelle et de ce qui resterait à votre charge, puis un conseiller vérifie le devis.' },
   { slug: 'analyse-de-devis', question: 'L\'estimation de mon devis est-elle garantie ?', answer: 'Non : elle est calculée avec les montants du devis et vos garanties du jour. Le remboursement final dépend des actes réellement facturés et de ce qui reste de vos forfaits à la date des soins.' },
   { slug: 'cotisations', question: 'À quelle date ma cotisation est-elle prélevée ?', answer: 'Le 5 de chaque mois, sur le compte choisi pour les cotisations. Votre échéancier indique le montant de chaque prélèvement et la participation de votre employeur.' },

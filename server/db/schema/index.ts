@@ -1,3 +1,4 @@
+export * from './account-tokens.ts'
 export * from './audit.ts'
 export * from './bank-accounts.ts'
 export * from './beneficiaries.ts'

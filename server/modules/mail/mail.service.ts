@@ -81,6 +81,11 @@ function decodeWords(value: string): string {
   ).trim()
 }
 
+/** An absolute link into the SPA for a mail (`path` starts with /). */
+export function portalLink(config: { publicUrl?: string }, path: string): string {
+  return `${(config.publicUrl ?? 'http://localhost:4000').replace(/\/+$/, '')}${path}`
+}
+
 /**
  * Records a mail to a member in the same transaction as the change it announces (the
  * `notifications` outbox), so a crash between commit and sending loses no notice.
@@ -90,8 +95,17 @@ export function recordNotification(db: Queryable, clock: Clock, mail: OutgoingMa
   db.insert(notificationsTable).values({ memberId: mail.memberId, channel: 'EMAIL', recipient: mail.to, subject: mail.subject, body: mail.text, createdAt: clock.now().toISOString() }).run()
 }
 
+// one delivery at a time per database: two overlapping runs would both read a row as unsent and mail it twice
+const deliveries = new WeakMap<Db, Promise<void>>()
+
 /** Sends every notification not sent yet (after a commit, and at start for what a crash left). */
-export async function deliverPendingNotifications(db: Db, mailer: Mailer, clock: Clock): Promise<void> {
+export function deliverPendingNotifications(db: Db, mailer: Mailer, clock: Clock): Promise<void> {
+  const run = (deliveries.get(db) ?? Promise.resolve()).then(() => deliverNow(db, mailer, clock))
+  deliveries.set(db, run.catch(() => {}))
+  return run
+}
+
+async function deliverNow(db: Db, mailer: Mailer, clock: Clock): Promise<void> {
   const pending = db.select().from(notificationsTable).where(and(isNull(notificationsTable.sentAt), eq(notificationsTable.channel, 'EMAIL'))).orderBy(asc(notificationsTable.createdAt)).all()
   for (const row of pending) {
     try {

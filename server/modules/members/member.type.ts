@@ -39,7 +39,7 @@ export class Member {
   @Field(() => String, { description: 'Contact e-mail (also the sign-in identifier).' })
   email!: string
 
-  @Field(() => String, { nullable: true, description: 'Contact phone, E.164 or French format.' })
+  @Field(() => String, { nullable: true, description: 'Contact phone in E.164 (e.g. "+33645721839"); see phoneFormatted to show it.' })
   phone!: string | null
 
   @Field(() => DateScalar, { description: 'Birth date.' })

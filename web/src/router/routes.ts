@@ -5,6 +5,10 @@ const ComingSoonPage = () => import('../pages/ComingSoonPage.vue')
 // every page is lazy: the sign-in page loads without the member pages
 export const routes: RouteRecordRaw[] = [
   { path: '/connexion', name: 'sign-in', component: () => import('../pages/SignInPage.vue'), meta: { title: 'Connexion', access: 'guest' } },
+  { path: '/mot-de-passe-oublie', name: 'forgot-password', component: () => import('../pages/ForgotPasswordPage.vue'), meta: { title: 'Mot de passe oublié', access: 'guest' } },
+  // links from e-mails: they work whether or not this browser is signed in
+  { path: '/nouveau-mot-de-passe', name: 'reset-password', component: () => import('../pages/ResetPasswordPage.vue'), meta: { title: 'Nouveau mot de passe', access: 'public' } },
+  { path: '/confirmer-adresse-email', name: 'confirm-email', component: () => import('../pages/ConfirmEmailPage.vue'), meta: { title: 'Confirmation de l\'adresse e-mail', access: 'public' } },
   { path: '/', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { title: 'Accueil' } },
 
   { path: '/ma-mutuelle/contrats/:id?', name: 'contracts', component: () => import('../pages/ContractPage.vue'), meta: { title: 'Mes contrats' } },
@@ -25,8 +29,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
   { path: '/actualites/:id', name: 'news-item', component: () => import('../pages/NewsItemPage.vue'), meta: { title: 'Actualité' } },
 
-  { path: '/mon-compte', name: 'account', component: ComingSoonPage, meta: { title: 'Mes informations' } },
-  { path: '/mon-compte/securite', name: 'account-security', component: ComingSoonPage, meta: { title: 'Connexion et sécurité' } },
+  { path: '/mon-compte', name: 'account', component: () => import('../pages/AccountContactPage.vue'), meta: { title: 'Mes coordonnées' } },
+  { path: '/mon-compte/securite', name: 'account-security', component: () => import('../pages/AccountSecurityPage.vue'), meta: { title: 'Connexion et sécurité' } },
   { path: '/mon-compte/donnees', name: 'account-data', component: () => import('../pages/PersonalDataPage.vue'), meta: { title: 'Mes données personnelles' } },
 
   { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },

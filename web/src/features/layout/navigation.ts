@@ -42,7 +42,7 @@ export const memberNavigation: NavEntry[] = [
     id: 'mon-compte',
     label: 'Mon compte',
     items: [
-      link('Mes informations', '/mon-compte'),
+      link('Mes coordonnées', '/mon-compte'),
       link('Connexion et sécurité', '/mon-compte/securite'),
       link('Mes données personnelles', '/mon-compte/donnees'),
       { kind: 'sign-out', label: 'Se déconnecter' },
