@@ -138,3 +138,70 @@ test('« Mot de passe oublié ? » from the sign-in page to a new password throu
   await page.getByRole('button', { name: 'Modifier mon mot de passe' }).click()
   await expect(page.getByText('Votre mot de passe a été modifié.')).toBeVisible()
 })
+
+test('a new e-mail takes effect only through the link sent to it', async ({ page }) => {
+  const who = ACCOUNTS.camille
+  const confirmLink = async (to: string) => {
+    let link = ''
+    await expect.poll(() => {
+      const mail = outbox().filter(m => m.to === to && m.subject === 'Confirmez votre nouvelle adresse e-mail').at(-1)
+      link = mail ? /https?:\/\/\S+/.exec(mail.text)![0] : ''
+      return link
+    }).not.toBe('')
+    const url = new URL(link)
+    return `${url.pathname}${url.search}`
+  }
+  const changeEmail = async (to: string, password: string) => {
+    await page.goto('/mon-compte')
+    await page.getByRole('button', { name: 'Modifier mes coordonnées' }).click()
+    await page.getByLabel('Adresse e-mail').fill(to)
+    await page.getByLabel('Mot de passe actuel').fill(password)
+    await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click()
+    await expect(page.getByText(`Pour que ${to} devienne votre adresse e-mail`)).toBeVisible()
+  }
+
+  await submitSignIn(page, 'camille')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Camille')
+  const fresh = 'camille.nouvelle@exemple.fr'
+  await changeEmail(fresh, who.password)
+  // until the link is followed, the address in use stays
+  const card = page.getByRole('region', { name: 'Vos coordonnées' })
+  await expect(card).toContainText(who.email)
+  await expect(card).toContainText(`en attente de confirmation : ${fresh}`)
+  expect(outbox().filter(m => m.to === who.email).at(-1)?.subject).toBe('Demande de changement de votre adresse e-mail')
+
+  await page.goto(await confirmLink(fresh))
+  await expect(page.getByText(`Votre adresse e-mail est désormais ${fresh}.`)).toBeVisible()
+  await expect(page).toHaveURL(/\/confirmer-adresse-email$/)
+  await expectNoAxeViolations(page)
+  await page.goto('/mon-compte')
+  await expect(page.getByRole('region', { name: 'Vos coordonnées' })).toContainText(fresh)
+
+  // back to the demo address, so later journeys can sign her in
+  await changeEmail(who.email, who.password)
+  await page.goto(await confirmLink(who.email))
+  await expect(page.getByText(`Votre adresse e-mail est désormais ${who.email}.`)).toBeVisible()
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } })
+
+  test('« Mot de passe oublié », the reset page and « Mes coordonnées » with its form fit the screen', async ({ page }) => {
+    await page.goto('/connexion')
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible()
+    await expectNoHorizontalScroll(page)
+    await expectNoAxeViolations(page)
+    await page.goto('/nouveau-mot-de-passe?jeton=lien-de-test')
+    await expect(page.getByRole('heading', { level: 1, name: 'Choisir un nouveau mot de passe' })).toBeVisible()
+    await expectNoHorizontalScroll(page)
+    await expectNoAxeViolations(page)
+
+    await signIn(page)
+    await page.goto('/mon-compte')
+    await page.getByRole('button', { name: 'Modifier mes coordonnées' }).click()
+    await expect(page.getByLabel('Adresse e-mail')).toBeFocused()
+    await expectNoHorizontalScroll(page)
+    await expectNoAxeViolations(page)
+  })
+})
