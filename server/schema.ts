@@ -19,6 +19,7 @@ import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
+import { SiteResolver } from './modules/site/site.resolver.ts'
 
 export const resolvers = [
   AccessLogResolver,
@@ -40,6 +41,7 @@ export const resolvers = [
   ProcedureResolver,
   ReimbursementResolver,
   SettingsResolver,
+  SiteResolver,
 ] as const
 
 let cached: GraphQLSchema | undefined

@@ -1,6 +1,7 @@
+import { mutuelleIdentity } from './mutuelle.ts'
 import PDFDocument from 'pdfkit'
 
-export const BRAND = { name: 'Mutuelle Horizon', tagline: 'Espace adhérent', color: '#00594F', muted: '#4A5B66' }
+export const BRAND = { name: mutuelleIdentity().name, tagline: 'Espace adhérent', color: '#00594F', muted: '#4A5B66' }
 
 export type Pdf = InstanceType<typeof PDFDocument>
 

@@ -182,9 +182,10 @@ const FAQ: { slug: HelpSlug, question: string, answer: string }[] = [
   { slug: 'donnees-personnelles', question: 'Qui peut consulter mes données de santé ?', answer: 'Seuls les conseillers qui traitent vos demandes, et les professionnels de santé qui vérifient vos droits au tiers payant avec votre carte. Chaque consultation est enregistrée et visible dans « Mon compte », rubrique « Mes données personnelles ».' },
 ]
 
-const NEWS: { key: string, kind: 'NEWS' | 'OFFER', daysAgo: number, title: string, summary: string, body: string }[] = [
+const NEWS: { key: string, kind: 'NEWS' | 'OFFER', daysAgo: number, title: string, summary: string, body: string, imageAlt: string }[] = [
   {
     key: 'voyage',
+    imageAlt: 'Une valise et un avion au-dessus d\'un globe',
     kind: 'OFFER',
     daysAgo: 6,
     title: 'Voyage : partez couvert où que vous alliez',
@@ -196,6 +197,7 @@ const NEWS: { key: string, kind: 'NEWS' | 'OFFER', daysAgo: number, title: strin
   },
   {
     key: 'cent-pour-cent-sante',
+    imageAlt: 'Une paire de lunettes, une dent et une aide auditive',
     kind: 'NEWS',
     daysAgo: 21,
     title: '100 % Santé : des lunettes, des prothèses dentaires et des aides auditives sans reste à charge',
@@ -207,6 +209,7 @@ const NEWS: { key: string, kind: 'NEWS' | 'OFFER', daysAgo: number, title: strin
   },
   {
     key: 'franchises',
+    imageAlt: 'Une boîte de médicaments et une pièce de monnaie',
     kind: 'NEWS',
     daysAgo: 48,
     title: 'Franchises et participations forfaitaires : ce qu\'il faut savoir',
@@ -245,6 +248,6 @@ export function buildReferenceData(rows: DemoRows, today: string): void {
   })
 
   for (const item of NEWS) {
-    rows.newsItems.push({ id: demoId('news', item.key), kind: item.kind, title: item.title, summary: item.summary, body: item.body, publishedAt: instant(daysBefore(today, item.daysAgo), '08:00') })
+    rows.newsItems.push({ id: demoId('news', item.key), kind: item.kind, title: item.title, summary: item.summary, body: item.body, imagePath: `/actualites/${item.key}.svg`, imageAlt: item.imageAlt, publishedAt: instant(daysBefore(today, item.daysAgo), '08:00') })
   }
 }

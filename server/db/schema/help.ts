@@ -32,5 +32,8 @@ export const newsItemsTable = sqliteTable('news_items', {
   title: text('title').notNull(),
   summary: text('summary').notNull(),
   body: text('body').notNull(),
+  /** Illustration served by the SPA (a path under /actualites/), with its text alternative. */
+  imagePath: text('image_path'),
+  imageAlt: text('image_alt'),
   publishedAt: isoDateTime('published_at').notNull(),
 }, t => [index('news_items_published_idx').on(t.publishedAt, t.id)])

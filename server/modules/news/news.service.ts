@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts'
 import type { Page } from '../../core/pagination.ts'
-import { count, desc } from 'drizzle-orm'
+import { count, desc, eq } from 'drizzle-orm'
 import { keysetPage } from '../../core/pagination.ts'
 import { newsItemsTable as n } from '../../db/schema/index.ts'
 
@@ -19,4 +19,9 @@ export function listNews(ctx: Pick<Context, 'db'>, first?: number | null, after?
     count: () => ctx.db.select({ n: count() }).from(n).get()!.n,
     key: row => [row.publishedAt, row.id],
   })
+}
+
+/** One news item or offer; null when it does not exist (or no longer does). */
+export function getNewsItem(ctx: Pick<Context, 'db'>, id: string): NewsRow | null {
+  return ctx.db.select().from(n).where(eq(n.id, id)).get() ?? null
 }

@@ -22,6 +22,12 @@ export class NewsItem {
   @Field(() => String, { description: 'Full text; paragraphs separated by blank lines (plain text, no HTML).' })
   body!: string
 
+  @Field(() => String, { nullable: true, description: 'Illustration: a path served by the portal (e.g. /actualites/voyage.svg); null without one.' })
+  imagePath!: string | null
+
+  @Field(() => String, { nullable: true, description: 'Text alternative of the illustration, for screen readers; null without an image.' })
+  imageAlt!: string | null
+
   @Field(() => DateTimeScalar, { description: 'Publication time.' })
   publishedAt!: string
 }

@@ -32,6 +32,7 @@ export function createCache(): InMemoryCache {
           procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
           advisorQueue: cursorConnection(['kind', 'first']),
           accessLog: cursorConnection(['first']),
+          news: cursorConnection(['first']),
         },
       },
     },

@@ -27,6 +27,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis' } },
   { path: '/messagerie', name: 'messages', component: ComingSoonPage, meta: { title: 'Messagerie' } },
   { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
+  { path: '/actualites', name: 'news', component: () => import('../pages/NewsListPage.vue'), meta: { title: 'Actualités' } },
   { path: '/actualites/:id', name: 'news-item', component: () => import('../pages/NewsItemPage.vue'), meta: { title: 'Actualité' } },
 
   { path: '/mon-compte', name: 'account', component: () => import('../pages/AccountContactPage.vue'), meta: { title: 'Mes coordonnées' } },
@@ -37,12 +38,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/conseiller/demarches/:id', name: 'advisor-procedure', component: () => import('../pages/AdvisorProcedurePage.vue'), meta: { title: 'Démarche à traiter', access: 'advisor' } },
 
   // footer pages, readable signed out
-  { path: '/plan-du-site', name: 'sitemap', component: ComingSoonPage, meta: { title: 'Plan du site', access: 'public' } },
-  { path: '/accessibilite', name: 'accessibility', component: ComingSoonPage, meta: { title: 'Accessibilité', access: 'public' } },
-  { path: '/mentions-legales', name: 'legal', component: ComingSoonPage, meta: { title: 'Mentions légales', access: 'public' } },
-  { path: '/confidentialite', name: 'privacy', component: ComingSoonPage, meta: { title: 'Politique de confidentialité', access: 'public' } },
-  { path: '/cookies', name: 'cookies', component: ComingSoonPage, meta: { title: 'Gestion des cookies', access: 'public' } },
-  { path: '/conditions-generales', name: 'terms', component: ComingSoonPage, meta: { title: "Conditions générales d'utilisation", access: 'public' } },
+  { path: '/plan-du-site', name: 'sitemap', component: () => import('../pages/SitemapPage.vue'), meta: { title: 'Plan du site', access: 'public' } },
+  { path: '/accessibilite', name: 'accessibility', component: () => import('../pages/AccessibilityPage.vue'), meta: { title: 'Accessibilité', access: 'public' } },
+  { path: '/mentions-legales', name: 'legal', component: () => import('../pages/LegalNoticePage.vue'), meta: { title: 'Mentions légales', access: 'public' } },
+  { path: '/confidentialite', name: 'privacy', component: () => import('../pages/PrivacyPage.vue'), meta: { title: 'Politique de confidentialité', access: 'public' } },
+  { path: '/cookies', name: 'cookies', component: () => import('../pages/CookiesPage.vue'), meta: { title: 'Gestion des cookies', access: 'public' } },
+  { path: '/conditions-generales', name: 'terms', component: () => import('../pages/TermsPage.vue'), meta: { title: "Conditions générales d'utilisation", access: 'public' } },
 
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue'), meta: { title: 'Page introuvable', access: 'public' } },
 ]

@@ -1,0 +1,41 @@
+/**
+ * What the accessibility statement may claim, and no more: `e2e/site.spec.ts` runs axe-core on
+ * each of these pages at phone and desktop widths, and the statement lists exactly this table.
+ * A page joins the statement by joining this list (and so the audit).
+ */
+export interface AuditedPage { path: string, name: string, as: 'visitor' | 'member' | 'advisor' }
+
+export const AUDITED_PAGES: AuditedPage[] = [
+  { path: '/connexion', name: 'Connexion', as: 'visitor' },
+  { path: '/', name: 'Accueil', as: 'member' },
+  { path: '/ma-mutuelle/contrats', name: 'Mes contrats', as: 'member' },
+  { path: '/ma-mutuelle/garanties', name: 'Mes garanties', as: 'member' },
+  { path: '/ma-mutuelle/beneficiaires', name: 'Mes bénéficiaires', as: 'member' },
+  { path: '/ma-mutuelle/carte', name: 'Ma carte de tiers payant', as: 'member' },
+  { path: '/ma-mutuelle/documents', name: 'Mes documents', as: 'member' },
+  { path: '/ma-mutuelle/cotisations', name: 'Mes cotisations', as: 'member' },
+  { path: '/remboursements', name: 'Mes remboursements', as: 'member' },
+  { path: '/remboursements/demande', name: 'Demander un remboursement', as: 'member' },
+  { path: '/demarches', name: 'Mes démarches', as: 'member' },
+  { path: '/actualites', name: 'Actualités', as: 'member' },
+  { path: '/mon-compte/donnees', name: 'Mes données personnelles', as: 'member' },
+  { path: '/conseiller', name: 'File de traitement (conseillers)', as: 'advisor' },
+  { path: '/plan-du-site', name: 'Plan du site', as: 'visitor' },
+  { path: '/accessibilite', name: 'Accessibilité', as: 'visitor' },
+  { path: '/mentions-legales', name: 'Mentions légales', as: 'visitor' },
+  { path: '/confidentialite', name: 'Politique de confidentialité', as: 'visitor' },
+  { path: '/cookies', name: 'Gestion des cookies', as: 'visitor' },
+  { path: '/conditions-generales', name: 'Conditions générales d\'utilisation', as: 'visitor' },
+]
+
+/** The widths every audited page is checked at, in CSS pixels. */
+export const AUDITED_WIDTHS = [390, 1280] as const
+
+/** Journeys the browser tests make with the keyboard alone. */
+export const KEYBOARD_JOURNEYS = [
+  'Se connecter puis atteindre une page par les menus',
+  'Consulter Ma mutuelle et télécharger sa carte',
+]
+
+/** When this statement was last established (updated with the list above). */
+export const STATEMENT_DATE = '2026-12-02'
