@@ -17,6 +17,7 @@ import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageResolver } from './modules/messages/message.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
+import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
 import { SiteResolver } from './modules/site/site.resolver.ts'
@@ -39,6 +40,7 @@ export const resolvers = [
   MessageResolver,
   NewsResolver,
   ProcedureResolver,
+  QuoteResolver,
   ReimbursementResolver,
   SettingsResolver,
   SiteResolver,

@@ -30,7 +30,7 @@ function byField(errors: UserError[]): UserError[] {
 }
 
 /** Next démarche reference: DEM-<year>-<counter>, the counter running across years. */
-function nextReference(db: Queryable, year: string): string {
+export function nextProcedureReference(db: Queryable, year: string): string {
   const row = db.select({ n: sql<number | null>`max(cast(substr(${p.reference}, 10) as integer))` }).from(p).get()
   return `DEM-${year}-${String((row?.n ?? 104_000) + 1).padStart(6, '0')}`
 }
@@ -61,7 +61,7 @@ export function submitReimbursementRequest(ctx: Context, input: ReimbursementReq
       kind: 'REIMBURSEMENT',
       status: 'SUBMITTED',
       beneficiaryId: care.beneficiary.id,
-      reference: nextReference(tx, today.slice(0, 4)),
+      reference: nextProcedureReference(tx, today.slice(0, 4)),
       submittedAt: now,
       updatedAt: now,
       estimatedDecisionDate: addWorkingDays(today, DECISION_WORKING_DAYS),

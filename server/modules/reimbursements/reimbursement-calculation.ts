@@ -97,6 +97,8 @@ export interface CareToPay {
   /** From the Social Security décompte, in euro cents, when the member has it. */
   socialSecurityBaseCents: number | null
   socialSecurityPaidCents: number | null
+  /** The care belongs to a « 100 % Santé » basket (quotes say so). */
+  hundredPercentSanteBasket?: boolean
 }
 
 export interface CareComputation {
@@ -122,7 +124,7 @@ export function computeCare(db: Queryable, care: CareToPay): CareComputation | n
     socialSecurityPaidCents: care.socialSecurityPaidCents,
     quantity: 1,
     beneficiaryIsMinor: isMinorOn(care.beneficiary.birthDate, care.careDate),
-    hundredPercentSanteBasket: false,
+    hundredPercentSanteBasket: care.hundredPercentSanteBasket ?? false,
     withheldThisYearCents: withheldInYear(db, care.beneficiary.id, CARE_REFERENCES[care.careType].withholding, care.careDate),
     forfaitUsedThisYearCents: guarantee ? forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate) : 0,
     guarantee: guarantee ? guaranteeRule(guarantee) : null,
