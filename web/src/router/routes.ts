@@ -23,7 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/remboursements/demande', name: 'reimbursement-request', component: () => import('../pages/ReimbursementRequestPage.vue'), meta: { title: 'Demander un remboursement' } },
   { path: '/remboursements/:id', name: 'reimbursement', component: () => import('../pages/ReimbursementDetailPage.vue'), meta: { title: 'Détail du remboursement' } },
   { path: '/demarches', name: 'procedures', component: () => import('../pages/ProceduresPage.vue'), meta: { title: 'Mes démarches' } },
-  { path: '/devis', name: 'quote', component: ComingSoonPage, meta: { title: 'Envoyer un devis' } },
+  { path: '/devis', name: 'quote', component: () => import('../pages/QuotePage.vue'), meta: { title: 'Analyse de devis' } },
   { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis' } },
   { path: '/messagerie', name: 'messages', component: ComingSoonPage, meta: { title: 'Messagerie' } },
   { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
