@@ -19,7 +19,7 @@ test('Benoit analyses Sarah\'s optician quote, sees the « 100 % Santé » alter
   const result = page.getByRole('region', { name: 'Estimation de votre remboursement' })
   await expect(result).toBeFocused()
   await expect(result.getByText('Montant du devis')).toBeVisible()
-  await expect(result.getByText('450,00\u00A0€')).toBeVisible()
+  await expect(result.getByRole('definition').first()).toHaveText('450,00\u00A0€')
   await expect(result.getByText(/Avec un équipement « 100 % Santé », il vous resterait 0,00\s€ à payer/)).toBeVisible()
   await expectNoAxeViolations(page)
 
