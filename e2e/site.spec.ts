@@ -72,10 +72,13 @@ async function signInAs(page: Page, who: 'visitor' | 'member' | 'advisor') {
 // what the accessibility statement claims, checked: each listed page, at each listed width
 for (const width of AUDITED_WIDTHS) {
   for (const who of ['visitor', 'member', 'advisor'] as const) {
+    const pages = AUDITED_PAGES.filter(p => p.as === who)
     test(`the pages the accessibility statement lists for a ${who} pass axe-core at ${width} px`, async ({ page }) => {
+      // one audit after another on a busy machine: time for each page, not for the whole list
+      test.setTimeout(30_000 + 20_000 * pages.length)
       await page.setViewportSize({ width, height: 900 })
       await signInAs(page, who)
-      for (const audited of AUDITED_PAGES.filter(p => p.as === who)) {
+      for (const audited of pages) {
         await page.goto(audited.path)
         await expectNoAxeViolations(page)
         await expectNoHorizontalScroll(page)
