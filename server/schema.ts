@@ -7,6 +7,7 @@ import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { PasswordResetResolver } from './modules/auth/password-reset.resolver.ts'
+import { BankDetailsResolver } from './modules/bank-accounts/bank-details.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
@@ -28,6 +29,7 @@ export const resolvers = [
   AdvisorResolver,
   AuthResolver,
   PasswordResetResolver,
+  BankDetailsResolver,
   BeneficiaryResolver,
   ContractResolver,
   CoverageResolver,

@@ -57,6 +57,18 @@ export const USER_ERROR_CODES = {
   UNSUPPORTED_KIND: 'This kind of démarche cannot be decided this way.',
   INCOMPLETE_REQUEST: 'The request lacks what the decision needs.',
   NO_BANK_ACCOUNT: 'No bank account to pay into.',
+  INVALID_IBAN_FORMAT: 'Not shaped like an IBAN: characters other than letters and digits, a letter where the country\'s format has a digit, or an unknown country code.',
+  INVALID_IBAN_LENGTH: 'An IBAN of the wrong length for its country.',
+  INVALID_IBAN_CHECKSUM: 'An IBAN whose check digits (or national key) do not match: a typing error.',
+  IBAN_COUNTRY_NOT_SEPA: 'An IBAN of a country outside the SEPA area: it can neither be debited nor paid by SEPA.',
+  INVALID_BIC: 'Not a BIC (8 or 11 characters).',
+  INVALID_CHARACTERS: 'Control, invisible or other characters the field does not accept.',
+  MANDATE_NOT_ACCEPTED: 'Contributions move to a new account but the SEPA mandate was not accepted.',
+  WRONG_PASSWORD: 'The current password typed to confirm a sensitive change is wrong.',
+  CHANGE_EXPIRED: 'The pending change was not confirmed in time (15 minutes).',
+  CHANGE_ALREADY_USED: 'The change was already confirmed, cancelled or expired.',
+  DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',
+  RECENT_SECURITY_CHANGE: 'Refused for a while after a password or e-mail change (account takeover protection).',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

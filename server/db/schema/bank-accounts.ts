@@ -1,4 +1,4 @@
-import { index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { beneficiariesTable } from './beneficiaries.ts'
 import { flag, id, isoDateTime } from './columns.ts'
 import { accountsTable, membersTable } from './members.ts'
@@ -9,7 +9,8 @@ export const bankAccountsTable = sqliteTable('bank_accounts', {
   memberId: text('member_id').notNull().references(() => membersTable.id, { onDelete: 'cascade' }),
   holderName: text('holder_name').notNull(),
   iban: text('iban').notNull(),
-  bic: text('bic').notNull(),
+  /** Optional on a RIB the member typed: SEPA payments route on the IBAN alone. */
+  bic: text('bic'),
   bankName: text('bank_name'),
   forContributions: flag('for_contributions'),
   forReimbursements: flag('for_reimbursements'),
@@ -47,21 +48,34 @@ export const sepaMandatesTable = sqliteTable('sepa_mandates', {
 ])
 
 /** A bank-details change waiting for the member's password (step-up) before it takes effect. */
+export const BANK_ACCOUNT_CHANGE_STATUSES = ['PENDING', 'CONFIRMED', 'IN_REVIEW', 'REJECTED', 'EXPIRED', 'CANCELLED'] as const
+export type BankAccountChangeStatus = typeof BANK_ACCOUNT_CHANGE_STATUSES[number]
+
 export const bankAccountChangesTable = sqliteTable('bank_account_changes', {
   id: id(),
   memberId: text('member_id').notNull().references(() => membersTable.id, { onDelete: 'cascade' }),
   requestedByAccountId: text('requested_by_account_id').notNull().references(() => accountsTable.id),
   iban: text('iban').notNull(),
-  bic: text('bic').notNull(),
+  bic: text('bic'),
   holderName: text('holder_name').notNull(),
   forContributions: flag('for_contributions'),
   forReimbursements: flag('for_reimbursements'),
   beneficiaryIds: text('beneficiary_ids', { mode: 'json' }).$type<string[]>().notNull(),
-  status: text('status', { enum: ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED'] }).notNull(),
+  /** PENDING until the password; then CONFIRMED (applied), or IN_REVIEW until an advisor ACCEPTs (CONFIRMED) or REJECTs it. */
+  status: text('status', { enum: BANK_ACCOUNT_CHANGE_STATUSES }).notNull(),
   createdAt: isoDateTime('created_at').notNull(),
   expiresAt: isoDateTime('expires_at').notNull(),
   confirmedAt: isoDateTime('confirmed_at'),
   /** First payment to a new account is held until then (fraud cooling-off). */
   holdPaymentsUntil: isoDateTime('hold_payments_until'),
   reviewFlag: text('review_flag'),
-}, t => [index('bank_account_changes_member_idx').on(t.memberId, t.createdAt)])
+  /** The member accepted the SEPA mandate text (needed when contributions move). */
+  mandateAccepted: flag('mandate_accepted'),
+  /** Wrong passwords typed for this change; the change is cancelled at the third. */
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** The « Modification de RIB » démarche, once confirmed (no FK: procedures.ts imports this file's neighbours). */
+  procedureId: text('procedure_id'),
+}, t => [
+  index('bank_account_changes_member_idx').on(t.memberId, t.createdAt),
+  index('bank_account_changes_procedure_idx').on(t.procedureId),
+])

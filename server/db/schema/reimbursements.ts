@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { bankAccountsTable } from './bank-accounts.ts'
 import { beneficiariesTable } from './beneficiaries.ts'
-import { cents, flag, id, isoDate } from './columns.ts'
+import { cents, flag, id, isoDate, isoDateTime } from './columns.ts'
 import { CARE_TYPES, contractsTable, guaranteesTable } from './contracts.ts'
 import { membersTable } from './members.ts'
 import { proceduresTable } from './procedures.ts'
@@ -42,6 +42,8 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
   payee: text('payee', { enum: PAYEES }).notNull(),
   origin: text('origin', { enum: ORIGINS }).notNull(),
   bankAccountId: text('bank_account_id').references(() => bankAccountsTable.id),
+  /** The first payment to a new bank account is held 72 hours (fraud cooling-off): paid no earlier than this. */
+  heldUntil: isoDateTime('held_until'),
   procedureId: text('procedure_id').references(() => proceduresTable.id),
   /** Per-line explanation ("Pourquoi ce montant ?") as computed by the engine at payment time. */
   explanation: text('explanation', { mode: 'json' }).$type<string[]>().notNull(),

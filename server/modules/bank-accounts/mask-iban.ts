@@ -1,13 +1,16 @@
 /**
- * An IBAN as people may see it: the country code and check digits, then only the last four
- * characters; the rest is starred in groups of four, so the length still reads right.
- * "FR7620041010011008548599384" → "FR76 **** **** **** **** *** 9384".
- * The full IBAN never leaves the server except in the bank-details change flow.
+ * The portal's one way to show an IBAN, as DESIGN.md and the seed's portal show it: the country
+ * code and check digits, a fixed run of stars (so the length reveals nothing), then the last
+ * eight characters in two groups. "FR7620041010011008548599384" → "FR76 **** * 4859 9384".
+ * The whole IBAN never leaves the server once saved; e-mails quote only the last four characters.
  */
 export function maskIban(iban: string): string {
   const compact = iban.replace(/\s+/g, '').toUpperCase()
-  if (compact.length <= 8)
-    return `${compact.slice(0, 4)} ${'*'.repeat(Math.max(0, compact.length - 4))}`.trim()
-  const hidden = '*'.repeat(compact.length - 8).match(/.{1,4}/g) ?? []
-  return [compact.slice(0, 4), ...hidden, compact.slice(-4)].join(' ')
+  const last = compact.slice(-8)
+  return `${compact.slice(0, 4)} **** * ${last.slice(0, 4)} ${last.slice(4)}`
+}
+
+/** The last four characters, all an e-mail may quote of an IBAN. */
+export function ibanLastFour(iban: string): string {
+  return iban.replace(/\s+/g, '').toUpperCase().slice(-4)
 }

@@ -6,6 +6,7 @@ import { addDays, addMonths, today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { contractsTable } from '../../db/schema/index.ts'
+import { maskIban } from '../bank-accounts/mask-iban.ts'
 
 export type GuaranteeRow = typeof guaranteesTable.$inferSelect
 export type InstalmentRow = typeof contributionInstalmentsTable.$inferSelect
@@ -95,14 +96,7 @@ export interface MandateView {
   accountIbanMasked: string
 }
 
-/** "FR76 **** * 4859 9384": the country and check digits and the last eight characters, as on the portal. */
-export function maskIban(iban: string): string {
-  const compact = iban.replace(/\s+/g, '').toUpperCase()
-  const last = compact.slice(-8)
-  return `${compact.slice(0, 4)} **** * ${last.slice(0, 4)} ${last.slice(4)}`
-}
-
-function mandateView(row: SepaMandateRow): MandateView {
+export function mandateView(row: SepaMandateRow): MandateView {
   return {
     id: row.id,
     reference: row.reference,

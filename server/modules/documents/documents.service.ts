@@ -12,7 +12,8 @@ import { today } from '../../core/clock.ts'
 import { keysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { beneficiariesTable, contractBeneficiariesTable, contributionInstalmentsTable, documentsTable, filesTable, guaranteesTable, insuranceCardsTable, membersTable, sepaMandatesTable, bankAccountsTable } from '../../db/schema/index.ts'
-import { getOwnContract, maskIban, summariseInstalments } from '../contracts/contract.service.ts'
+import { maskIban } from '../bank-accounts/mask-iban.ts'
+import { getOwnContract, summariseInstalments } from '../contracts/contract.service.ts'
 
 /**
  * What the generated documents are built from. Every read starts from a contract or document of

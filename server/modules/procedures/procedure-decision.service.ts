@@ -11,7 +11,9 @@ import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
-import { formatEuros } from '../../core/format.ts'
+import { formatEuros, frenchDate } from '../../core/format.ts'
+import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
+import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
 
@@ -19,8 +21,8 @@ export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
-// other kinds change data of their own (a beneficiary, a RIB…): their own services accept them
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE'])
+// other kinds change data of their own (a beneficiary…): their own services accept them
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -40,8 +42,14 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
   return []
 }
 
-/** The reimbursement of an accepted request, computed by the engine from the contract's guarantees. */
-function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimbursementId: string, mutuelleCents: number } | UserError {
+interface Paid { reimbursementId: string, mutuelleCents: number, paymentDate: string, heldUntil: string | null }
+
+/**
+ * The reimbursement of an accepted request, computed by the engine from the contract's guarantees.
+ * The first payment into an account is held 72 hours: a forged RIB change is then caught before
+ * any money leaves.
+ */
+function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string): Paid | UserError {
   const { beneficiaryId, careType, careDate, amountEurCents } = procedure
   const beneficiary = beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, beneficiaryId)).get() : undefined
   if (!beneficiary || !careType || !careDate || amountEurCents == null)
@@ -66,7 +74,14 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
 
   const { result, contract, guarantee } = computed
   // paid the day of the decision, and never on the day of the care itself
-  const paymentDate = today > careDate ? today : addDays(careDate, 1)
+  let paymentDate = today > careDate ? today : addDays(careDate, 1)
+  const paidBefore = tx.select({ id: reimbursementsTable.id }).from(reimbursementsTable).where(eq(reimbursementsTable.bankAccountId, fallback.id)).limit(1).get()
+  const heldUntil = paidBefore ? null : new Date(Date.parse(now) + CHANGE_RULES.paymentHoldHours * 3_600_000).toISOString()
+  if (heldUntil) {
+    const releaseDay = todayOf({ now: () => new Date(heldUntil) })
+    if (releaseDay > paymentDate)
+      paymentDate = releaseDay
+  }
   const details = (procedure.details ?? {}) as { providerName?: unknown }
   const label = CARE_REFERENCES[careType].label
   const row = tx.insert(reimbursementsTable).values({
@@ -85,21 +100,33 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
     payee: 'MEMBER',
     origin: 'REQUEST',
     bankAccountId: fallback.id,
+    heldUntil,
     procedureId: procedure.id,
   }).returning({ id: reimbursementsTable.id }).get()
-  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents }
+  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents, paymentDate, heldUntil }
+}
+
+function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string {
+  if (bankChangeNote)
+    return bankChangeNote
+  if (!paid)
+    return 'Demande acceptée.'
+  if (paid.heldUntil)
+    return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} seront versés le ${frenchDate(paid.paymentDate)}. C'est le premier remboursement sur ce compte : par sécurité, il est retenu ${CHANGE_RULES.paymentHoldHours} heures.`
+  return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.`
 }
 
 /**
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
- * reimbursement request pays it; refusing it or asking for documents leaves a note the member reads.
+ * reimbursement request pays it; accepting a RIB change held for review applies it (refusing
+ * drops it); refusing or asking for documents leaves a note the member reads.
  */
-export function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): ProcedureResult {
+export async function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): Promise<ProcedureResult> {
   const advisor = requireAdvisor(ctx.viewer)
   const today = todayOf(ctx.clock)
   const now = nowIso(ctx.clock)
   const note = rawNote?.trim() || null
-  return ctx.db.transaction((tx) => {
+  const result = ctx.db.transaction((tx) => {
     const procedure = tx.select().from(p).where(eq(p.id, procedureId)).get()
     if (!procedure)
       throw notFound()
@@ -115,13 +142,21 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
     })
 
     const refused = checkDecision(procedure, decision, note)
-    let paid: { reimbursementId: string, mutuelleCents: number } | null = null
+    let paid: Paid | null = null
+    let bankChangeNote: string | null = null
     if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'REIMBURSEMENT') {
-      const outcome = payRequest(tx, procedure, today)
+      const outcome = payRequest(tx, procedure, today, now)
       if ('code' in outcome)
         refused.push(outcome)
       else
         paid = outcome
+    }
+    if (!refused.length && decision !== 'REQUEST_DOCUMENTS' && procedure.kind === 'BANK_DETAILS_CHANGE') {
+      const outcome = decideReviewedChange(tx, ctx, procedure.id, decision, now)
+      if ('code' in outcome)
+        refused.push(outcome)
+      else
+        bankChangeNote = outcome.note
     }
     if (refused.length) {
       // the attempt is recorded too: an advisor opened this member's file
@@ -130,7 +165,10 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
     }
 
     const status = NEXT_STATUS[decision]
-    const memberNote = note ?? (paid ? `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.` : 'Demande acceptée.')
+    // a refused RIB change says so plainly, with the advisor's words after it
+    const memberNote = decision === 'REJECT' && bankChangeNote
+      ? `${bankChangeNote} ${note ?? ''}`.trim()
+      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,
@@ -138,7 +176,10 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
       decidedAt: decision === 'REQUEST_DOCUMENTS' ? null : now,
       decisionNote: memberNote,
     }).where(eq(p.id, procedure.id)).returning().get()
-    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId } : {})
+    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId, heldUntil: paid.heldUntil } : {})
     return { procedure: updated, errors: [] }
   }, { behavior: 'immediate' })
+  // an applied RIB change notifies the member (recorded in the transaction, sent once committed)
+  await deliverPendingNotifications(ctx.db, ctx.mailer, ctx.clock)
+  return result
 }

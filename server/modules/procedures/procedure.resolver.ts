@@ -6,6 +6,10 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutatio
 import type { Context } from '../../context.ts'
 import { PageArgs } from '../../core/pagination.ts'
 import type { ProcedureKind, ProcedureStatus, ReimbursementRow } from '../../db/schema/index.ts'
+import type { BankAccountChangeView } from '../bank-accounts/bank-account-change.service.ts'
+import { nowIso } from '../../core/clock.ts'
+import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
+import { BankAccountChange } from '../bank-accounts/bank-details.type.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { Reimbursement } from '../reimbursements/reimbursement.type.ts'
 import { ReimbursementEstimateInput, ReimbursementRequestInput } from './procedure.input.ts'
@@ -65,6 +69,11 @@ export class ProcedureResolver {
     return (await ctx.loaders.reimbursementsByProcedure.load(row.id))[0] ?? null
   }
 
+  @FieldResolver(() => BankAccountChange, { nullable: true, description: 'For a « Modification de RIB » démarche made online: the change, IBAN masked.' })
+  bankAccountChange(@Root() row: ProcedureRow, @Ctx() ctx: Context): BankAccountChangeView | null {
+    return row.kind === 'BANK_DETAILS_CHANGE' ? changeOfProcedure(ctx.db, row.id, nowIso(ctx.clock)) : null
+  }
+
   @Query(() => ReimbursementEstimatePayload, { description: 'What the mutuelle would pay for a care, computed from the contract\'s guarantees with the same checks as submitReimbursementRequest. Indicative.' })
   reimbursementRequestEstimate(@Arg('input', () => ReimbursementEstimateInput, { description: 'The care as entered so far.' }) input: ReimbursementEstimateInput, @Ctx() ctx: Context): ReimbursementEstimatePayload {
     return estimateReimbursementRequest(ctx, input)
@@ -85,13 +94,13 @@ export class ProcedureResolver {
   }
 
   @Authorized('ADVISOR')
-  @Mutation(() => ProcedurePayload, { description: 'Advisor only. Decides a démarche once: ACCEPT pays a reimbursement request as computed from the contract; REJECT and REQUEST_DOCUMENTS need a note the member reads. Recorded in the audit log.' })
+  @Mutation(() => ProcedurePayload, { description: 'Advisor only. Decides a démarche once: ACCEPT pays a reimbursement request as computed from the contract (the first payment into an account is held 72 hours), or applies a RIB change held for review (REJECT drops it); REJECT and REQUEST_DOCUMENTS need a note the member reads. Recorded in the audit log.' })
   decideProcedure(
     @Arg('procedureId', () => ID, { description: 'The démarche.' }) procedureId: string,
     @Arg('decision', () => DecisionEnum, { description: 'The decision.' }) decision: Decision,
     @Arg('note', () => String, { nullable: true, description: 'Message to the member (required to refuse or to ask for documents; 2,000 characters at most).' }) note: string | null,
     @Ctx() ctx: Context,
-  ): ProcedureResult {
+  ): Promise<ProcedureResult> {
     return decideProcedure(ctx, procedureId, decision, note)
   }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { enumFrom } from '../../core/enums.ts'
 import { Connection } from '../../core/pagination.ts'
-import { DateScalar } from '../../core/scalars.ts'
+import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
 import { ORIGINS, PAYEES, WITHHOLDING_KINDS } from '../../db/schema/index.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
@@ -42,6 +42,9 @@ export class Reimbursement {
 
   @Field(() => DateScalar, { description: 'Day the mutuelle paid.' })
   paymentDate!: string
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The first reimbursement into a new bank account is held 72 hours (fraud control): not paid before this instant; null otherwise.' })
+  heldUntil!: string | null
 
   @Field(() => String, { description: 'Health professional or establishment.' })
   providerName!: string
@@ -112,7 +115,7 @@ export class PaidBankAccount {
   @Field(() => String, { description: 'Account holder, as on the RIB.' })
   holderName!: string
 
-  @Field(() => String, { description: 'IBAN with only the country code, check digits and last four characters visible, e.g. "FR76 **** **** **** **** *** 9384".' })
+  @Field(() => String, { description: 'IBAN masked as everywhere in the portal: country code and check digits, then only the last eight characters, e.g. "FR76 **** * 4859 9384".' })
   ibanMasked!: string
 }
 
