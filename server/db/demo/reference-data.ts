@@ -60,7 +60,7 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
     subjects: [
       { label: 'Participation de mon employeur' },
       { label: 'Échéancier de cotisations', onlineService: { label: 'Mes cotisations', path: '/ma-mutuelle/cotisations' } },
-      { label: 'Changement de RIB', onlineService: { label: 'Mes informations bancaires', path: '/ma-mutuelle/informations-bancaires' } },
+      { label: 'Changement de RIB', onlineService: { label: 'Mes informations bancaires', path: '/mon-compte/informations-bancaires' } },
       { label: 'Rejet de prélèvement' },
     ],
   },

@@ -16,7 +16,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ma-mutuelle/beneficiaires', name: 'beneficiaries', component: () => import('../pages/BeneficiariesPage.vue'), meta: { title: 'Mes bénéficiaires' } },
   { path: '/ma-mutuelle/carte', name: 'insurance-card', component: () => import('../pages/InsuranceCardPage.vue'), meta: { title: 'Ma carte de tiers payant' } },
   { path: '/ma-mutuelle/documents', name: 'documents', component: () => import('../pages/DocumentsPage.vue'), meta: { title: 'Mes documents' } },
-  { path: '/ma-mutuelle/informations-bancaires', name: 'bank-details', component: ComingSoonPage, meta: { title: 'Mes informations bancaires' } },
+  // the seed reaches bank details from Ma mutuelle too: one page, under Mon compte
+  { path: '/ma-mutuelle/informations-bancaires', redirect: '/mon-compte/informations-bancaires' },
   { path: '/ma-mutuelle/cotisations', name: 'contributions', component: () => import('../pages/ContributionsPage.vue'), meta: { title: 'Mes cotisations' } },
 
   { path: '/remboursements', name: 'reimbursements', component: () => import('../pages/ReimbursementsPage.vue'), meta: { title: 'Mes remboursements' } },
@@ -32,6 +33,8 @@ export const routes: RouteRecordRaw[] = [
 
   { path: '/mon-compte', name: 'account', component: () => import('../pages/AccountContactPage.vue'), meta: { title: 'Mes coordonnées' } },
   { path: '/mon-compte/securite', name: 'account-security', component: () => import('../pages/AccountSecurityPage.vue'), meta: { title: 'Connexion et sécurité' } },
+  { path: '/mon-compte/informations-bancaires', name: 'bank-details', component: () => import('../pages/BankDetailsPage.vue'), meta: { title: 'Mes informations bancaires' } },
+  { path: '/mon-compte/informations-bancaires/modifier', name: 'bank-details-change', component: () => import('../pages/BankDetailsChangePage.vue'), meta: { title: 'Modifier mes coordonnées bancaires' } },
   { path: '/mon-compte/donnees', name: 'account-data', component: () => import('../pages/PersonalDataPage.vue'), meta: { title: 'Mes données personnelles' } },
 
   { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },

@@ -19,7 +19,7 @@ export const memberNavigation: NavEntry[] = [
       link('Mes bénéficiaires', '/ma-mutuelle/beneficiaires'),
       link('Ma carte de tiers payant', '/ma-mutuelle/carte'),
       link('Mes documents', '/ma-mutuelle/documents'),
-      link('Mes informations bancaires', '/ma-mutuelle/informations-bancaires'),
+      link('Mes informations bancaires', '/mon-compte/informations-bancaires'),
       link('Mes cotisations', '/ma-mutuelle/cotisations'),
     ],
   },
@@ -43,6 +43,7 @@ export const memberNavigation: NavEntry[] = [
     label: 'Mon compte',
     items: [
       link('Mes coordonnées', '/mon-compte'),
+      link('Mes informations bancaires', '/mon-compte/informations-bancaires'),
       link('Connexion et sécurité', '/mon-compte/securite'),
       link('Mes données personnelles', '/mon-compte/donnees'),
       { kind: 'sign-out', label: 'Se déconnecter' },

@@ -127,7 +127,7 @@ describe('RequestWizard', () => {
 
   it('links to the bank details and to the configured health professionals directory', async () => {
     const { wrapper } = await mountWizard()
-    expect(wrapper.get('a[href="/ma-mutuelle/informations-bancaires"]').text()).toContain('coordonnées bancaires')
+    expect(wrapper.get('a[href="/mon-compte/informations-bancaires"]').text()).toContain('coordonnées bancaires')
     await vi.waitFor(() => expect(wrapper.get('a[href="https://annuaire.sante.fr"]').text()).toContain('Rechercher un professionnel de santé'))
     expect(wrapper.get('a[href="https://annuaire.sante.fr"]').attributes('rel')).toBe('noopener noreferrer')
     wrapper.unmount()
