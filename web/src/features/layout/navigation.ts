@@ -1,11 +1,12 @@
 // The member navigation, in the portal's order; Messagerie opens the right-hand group.
-export interface NavLink { kind: 'link', label: string, to: string }
+/** `shortcut`: a page whose home is another menu (it does not mark this one as the current section). */
+export interface NavLink { kind: 'link', label: string, to: string, shortcut?: boolean }
 export interface NavSignOut { kind: 'sign-out', label: string }
 export interface NavMenu { kind: 'menu', id: string, label: string, items: (NavLink | NavSignOut)[] }
 export interface NavMessages { kind: 'messages', label: string, to: string }
 export type NavEntry = NavLink | NavMenu | NavMessages
 
-const link = (label: string, to: string): NavLink => ({ kind: 'link', label, to })
+const link = (label: string, to: string, shortcut?: boolean): NavLink => ({ kind: 'link', label, to, ...(shortcut ? { shortcut } : {}) })
 
 export const memberNavigation: NavEntry[] = [
   link('Accueil', '/'),
@@ -19,7 +20,8 @@ export const memberNavigation: NavEntry[] = [
       link('Mes bénéficiaires', '/ma-mutuelle/beneficiaires'),
       link('Ma carte de tiers payant', '/ma-mutuelle/carte'),
       link('Mes documents', '/ma-mutuelle/documents'),
-      link('Mes informations bancaires', '/mon-compte/informations-bancaires'),
+      // the seed lists it in both menus; the page belongs to Mon compte
+      link('Mes informations bancaires', '/mon-compte/informations-bancaires', true),
       link('Mes cotisations', '/ma-mutuelle/cotisations'),
     ],
   },
@@ -53,5 +55,5 @@ export const memberNavigation: NavEntry[] = [
 
 /** Whether the page at `path` belongs to a menu, to mark the menu as the current section. */
 export function menuContains(menu: NavMenu, path: string): boolean {
-  return menu.items.some(item => item.kind === 'link' && (path === item.to || path.startsWith(`${item.to}/`)))
+  return menu.items.some(item => item.kind === 'link' && !item.shortcut && (path === item.to || path.startsWith(`${item.to}/`)))
 }
