@@ -28,6 +28,7 @@ const base: ProcedureItemFragment = {
   history: [{ __typename: 'ProcedureEvent', status: 'SUBMITTED', at: '2026-11-26T10:00:00.000Z', note: null }],
   attachments: [{ __typename: 'ProcedureAttachment', id: 'f1', name: 'facture.pdf', mimeType: 'application/pdf', sizeBytes: 2048 }],
   reimbursement: null,
+  bankAccountChange: null,
 }
 
 async function mountCard(procedure: ProcedureItemFragment) {
