@@ -224,6 +224,21 @@ describe('bankDetails and the change of RIB', () => {
     expect(mails[0]!.text).not.toContain('4859')
   })
 
+  it('never answers a whole IBAN, wherever an account shows: bank details, démarches, reimbursements, contracts, documents', async () => {
+    const answers = await Promise.all([
+      benoit.gql(DETAILS),
+      benoit.gql(PROCEDURES),
+      benoit.gql(`{ reimbursements(first: 100) { nodes { id bankAccount { holderName ibanMasked } } } }`),
+      benoit.gql(`{ contracts { id contributionSummary { mandate { reference accountIbanMasked } } } }`),
+      benoit.gql(`{ me { id email } beneficiaries { id nirMasked } }`),
+    ])
+    for (const r of answers) {
+      expect(r.errors).toBeUndefined()
+      expectNoWholeIban(app, r.data)
+    }
+    expect(JSON.stringify(answers[2]!.data)).toContain('FR76 **** *')
+  })
+
   it('refuses to confirm the same change twice', async () => {
     const used = app.db.select().from(bankAccountChangesTable).where(eq(bankAccountChangesTable.status, 'CONFIRMED')).all().find(c => c.iban === NEW_IBAN)!
     const before = accountsSnapshot(app)
