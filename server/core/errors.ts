@@ -64,7 +64,6 @@ export const USER_ERROR_CODES = {
   INVALID_BIC: 'Not a BIC (8 or 11 characters).',
   INVALID_CHARACTERS: 'Control, invisible or other characters the field does not accept.',
   MANDATE_NOT_ACCEPTED: 'Contributions move to a new account but the SEPA mandate was not accepted.',
-  WRONG_PASSWORD: 'The current password typed to confirm a sensitive change is wrong.',
   CHANGE_EXPIRED: 'The pending change was not confirmed in time (15 minutes).',
   CHANGE_ALREADY_USED: 'The change was already confirmed, cancelled or expired.',
   DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',

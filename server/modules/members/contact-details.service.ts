@@ -183,7 +183,8 @@ export async function confirmEmailChange(ctx: Context, token: string): Promise<{
     tx.update(changes).set({ confirmedAt: now }).where(eq(changes.id, request.id)).run()
     tx.update(membersTable).set({ email: request.newEmail }).where(eq(membersTable.id, request.memberId)).run()
     tx.update(accountsTable).set({ email: request.newEmail }).where(eq(accountsTable.id, request.accountId)).run()
-    recordAudit(tx, { at: now, action: 'EMAIL_CHANGED', actorAccountId: request.accountId, actorRole: ctx.viewer?.role === 'MEMBER' ? 'MEMBER' : 'ANONYMOUS', memberId: request.memberId, outcome: 'SUCCESS', ...requestMeta(ctx) })
+    // previousEmail: a RIB change in the next 30 days is also notified there (bank-account-change.service.ts)
+    recordAudit(tx, { at: now, action: 'EMAIL_CHANGED', actorAccountId: request.accountId, actorRole: ctx.viewer?.role === 'MEMBER' ? 'MEMBER' : 'ANONYMOUS', memberId: request.memberId, outcome: 'SUCCESS', ...requestMeta(ctx), details: { previousEmail: previous } })
     recordNotification(tx, ctx.clock, {
       memberId: request.memberId,
       to: previous,
