@@ -16,7 +16,8 @@ import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
-import { sessionCookieName } from './modules/auth/auth.service.ts'
+import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
+import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
@@ -128,6 +129,16 @@ export async function createApp(deps: AppDeps) {
           maxAge: ABSOLUTE_TIMEOUT_MS,
         }),
         clear: () => res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' }),
+      },
+      deviceCookie: {
+        token: parseCookies(req.get('cookie') ?? '')[deviceCookieName(config.secureCookies)] ?? null,
+        set: token => res.cookie(deviceCookieName(config.secureCookies), token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          path: '/',
+          maxAge: TRUSTED_DEVICE_MAX_AGE_MS,
+        }),
       },
     }),
   }))

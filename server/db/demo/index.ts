@@ -46,7 +46,6 @@ export function buildDemoRows(today: string, hashes: Record<keyof typeof DEMO_AC
     role: 'ADVISOR',
     memberId: null,
     displayName: 'Claire Moreau, conseillère',
-    failedSignIns: 0,
     passwordChangedAt: instant(daysBefore(today, 500), '08:30'),
     createdAt: instant(daysBefore(today, 500), '08:30'),
   })
