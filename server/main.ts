@@ -4,7 +4,7 @@ import { createApp } from './app.ts'
 import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
-import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
+import { INCOMING_MAX_AGE_MS, purgeAbandonedUploads, sweepOrphanUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
@@ -18,10 +18,14 @@ if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
   console.log('Demo household loaded.')
 }
 
-// uploads never sent with a request: purged at start and daily
-const purge = () => purgeAbandonedUploads(db, dataDir, clock.now())
-purge()
-setInterval(purge, 24 * 3600_000).unref()
+// uploads never sent with a request are purged at start and daily, with whatever an interrupted
+// upload left on disk (at start nothing is being received, so every temporary file goes)
+purgeAbandonedUploads(db, dataDir, clock.now())
+sweepOrphanUploads(db, dataDir, 0)
+setInterval(() => {
+  purgeAbandonedUploads(db, dataDir, clock.now())
+  sweepOrphanUploads(db, dataDir, INCOMING_MAX_AGE_MS)
+}, 24 * 3600_000).unref()
 
 // notices a crash left unsent go out now
 const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dataDir, 'outbox') })
