@@ -5,7 +5,7 @@ import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
 import { INCOMING_MAX_AGE_MS, purgeAbandonedUploads, sweepOrphanUploads } from './modules/uploads/uploads.service.ts'
-import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
+import { DEMO_ACCOUNTS, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -13,9 +13,14 @@ const production = process.env.NODE_ENV === 'production'
 const clock = clockFromEnvironment()
 
 const db = openDatabase(dataDir)
-if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
+// the demo's passwords and partner token are public: never in production unless asked for
+const demoWanted = production ? process.env.DEMO_DATA === 'on' : process.env.DEMO_DATA !== 'off'
+if (isDatabaseEmpty(db) && demoWanted) {
   await loadDemoData(db, clock)
-  console.log('Demo household loaded.')
+  console.log(`Demo household loaded: ${Object.values(DEMO_ACCOUNTS).map(a => a.email).join(', ')} (passwords and partner token in README.md).`)
+}
+else if (isDatabaseEmpty(db)) {
+  console.log('Empty database. Create the first advisor: npm run admin -- create-advisor --email <e-mail> --name "<nom>"')
 }
 
 // uploads never sent with a request are purged at start and daily, with whatever an interrupted
@@ -40,8 +45,6 @@ const app = await createApp({
 const server = app.listen(port, () => {
   console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)
   console.log(`Data: ${dataDir}`)
-  console.log(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
-  console.log(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
 })
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000
