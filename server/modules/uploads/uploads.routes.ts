@@ -18,9 +18,19 @@ export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent
 // multipart boundaries and headers around the file: a few kilobytes at most
 const ENVELOPE_BYTES = 64 * 1024
 
-function refuse(res: Response, status: number, error: string, message: string): void {
-  if (!res.headersSent)
-    res.status(status).json({ error, message })
+/**
+ * Answers once the body has been read: a server that answers and closes while the browser is still
+ * sending makes the connection reset, and the browser shows that instead of the message.
+ */
+function refuse(req: Request, res: Response, status: number, error: string, message: string): void {
+  const send = () => {
+    if (!res.headersSent)
+      res.status(status).json({ error, message })
+  }
+  if (req.complete)
+    send()
+  else
+    req.once('end', send)
 }
 
 /**
@@ -78,7 +88,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
   }
   catch {
     reservation.release()
-    refuse(res, 400, 'BAD_REQUEST', 'Envoi de fichier illisible.')
+    refuse(req, res, 400, 'BAD_REQUEST', 'Envoi de fichier illisible.')
     drain(req)
     return
   }
@@ -107,7 +117,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
     incoming?.resume()
     out?.destroy()
     void closed.then(() => rmSync(tempPath, { force: true }))
-    refuse(res, status, error, message)
+    refuse(req, res, status, error, message)
   }
 
   // a connection cut half-way: busboy would wait for the rest for ever
@@ -206,22 +216,22 @@ export function uploadsRouter(deps: AppDeps): Router {
     if (!viewer)
       return drain(req)
     if (!isSameOriginCall(req)) {
-      refuse(res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé : utilisez le formulaire de votre espace adhérent.')
+      refuse(req, res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé : utilisez le formulaire de votre espace adhérent.')
       return drain(req)
     }
     if (!req.is('multipart/form-data')) {
-      refuse(res, 415, 'MULTIPART_REQUIRED', 'Le fichier doit être envoyé en multipart/form-data.')
+      refuse(req, res, 415, 'MULTIPART_REQUIRED', 'Le fichier doit être envoyé en multipart/form-data.')
       return drain(req)
     }
     const declared = Number(req.get('content-length'))
     if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
-      refuse(res, 413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 10 Mo.')
+      refuse(req, res, 413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 10 Mo.')
       return drain(req)
     }
     // room is reserved before the first byte is read: parallel uploads share one quota
     const reservation = reserveUpload(deps.db, reservations, viewer.accountId, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES)
     if ('refused' in reservation) {
-      refuse(res, QUOTA_STATUS[reservation.refused], reservation.refused, reservation.message)
+      refuse(req, res, QUOTA_STATUS[reservation.refused], reservation.refused, reservation.message)
       return drain(req)
     }
     receive(deps, req, res, viewer, reservation)
