@@ -11,12 +11,17 @@ import { expressMiddleware } from '@as-integrations/express5'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { parse as parseCookies } from 'cookie'
 import express from 'express'
+import { GraphQLError } from 'graphql'
+import type { ASTVisitor, ValidationContext } from 'graphql'
+import { frenchGraphqlMessage } from './core/graphql-messages.ts'
+import { jsonErrors } from './core/http-errors.ts'
 import { createLoaders } from './core/loaders.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
-import { sessionCookieName } from './modules/auth/auth.service.ts'
+import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
+import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
@@ -25,10 +30,25 @@ import { createMailer } from './modules/mail/mail.service.ts'
 import { getSchema } from './schema.ts'
 
 const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'])
+/** Codes whose messages come from graphql-js, Apollo or graphql-armor (English) rather than from us. */
+const GRAPHQL_JS_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE'])
+
+/** The schema has no subscriptions: say so at validation, a client error, rather than fail while executing. */
+function noSubscriptions(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (node.operation === 'subscription')
+        context.reportError(new GraphQLError('Les abonnements (subscription) ne sont pas pris en charge : utilisez une query ou une mutation.', { nodes: [node] }))
+    },
+  }
+}
 
 declare module 'express-serve-static-core' {
   interface Request { viewer?: Viewer | null }
 }
+
+/** Tokens a GraphQL document may hold (graphql-armor's default is 1000; the SPA's longest needs less). */
+const MAX_TOKENS = 2000
 
 /** Requests a partner token may make per minute. */
 export const PARTNER_REQUESTS_PER_MINUTE = 120
@@ -62,7 +82,9 @@ export async function createApp(deps: AppDeps) {
     maxDepth: { n: 10 },
     maxAliases: { n: 15 },
     costLimit: { maxCost: 5000 },
-    maxTokens: { n: 2000 },
+    // graphql-js counts tokens itself while parsing (parseOptions below): armor's count runs as a
+    // plugin hook whose refusal Apollo answers with a 500
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     // the SPA never needs suggestions; they help only someone probing the schema
     blockFieldSuggestion: { enabled: true },
@@ -71,15 +93,22 @@ export async function createApp(deps: AppDeps) {
   const apollo = new ApolloServer<Context>({
     schema: getSchema(),
     introspection: config.exposeGraphiql,
+    parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     // armor ships CommonJS typings of Apollo's plugin type: the same shape, another declaration
     plugins: [...protection.plugins as unknown as ApolloServerPlugin<Context>[], ApolloServerPluginLandingPageDisabled()],
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, noSubscriptions],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code
+      if (typeof code === 'string' && GRAPHQL_JS_CODES.has(code)) {
+        // graphql-js's own words are English: the member reads French, developers keep the original
+        const french = frenchGraphqlMessage(formatted.message)
+        if (french)
+          return { ...formatted, message: french }
+      }
       if (typeof code === 'string' && EXPECTED_CODES.has(code))
         return formatted
       // anything else is a bug: log it whole, answer with a correlation id and nothing internal
@@ -129,6 +158,16 @@ export async function createApp(deps: AppDeps) {
         }),
         clear: () => res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' }),
       },
+      deviceCookie: {
+        token: parseCookies(req.get('cookie') ?? '')[deviceCookieName(config.secureCookies)] ?? null,
+        set: token => res.cookie(deviceCookieName(config.secureCookies), token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          path: '/',
+          maxAge: TRUSTED_DEVICE_MAX_AGE_MS,
+        }),
+      },
     }),
   }))
 
@@ -155,5 +194,6 @@ export async function createApp(deps: AppDeps) {
       res.sendFile(join(webDir, 'index.html'))
     })
   }
+  app.use(jsonErrors())
   return app
 }

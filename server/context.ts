@@ -25,6 +25,8 @@ export interface Context {
   request: RequestMeta
   /** Sets or clears the session cookie; the HTTP layer decides how. */
   sessionCookie: { set: (token: string) => void, clear: () => void }
+  /** The trusted-browser cookie sign-in throttling relies on: what the browser sent, and how to replace it. */
+  deviceCookie: { token: string | null, set: (token: string) => void }
 }
 
 export interface RequestMeta {

@@ -4,8 +4,8 @@ import { createApp } from './app.ts'
 import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
-import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
-import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
+import { INCOMING_MAX_AGE_MS, purgeAbandonedUploads, sweepOrphanUploads } from './modules/uploads/uploads.service.ts'
+import { DEMO_ACCOUNTS, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -13,15 +13,24 @@ const production = process.env.NODE_ENV === 'production'
 const clock = clockFromEnvironment()
 
 const db = openDatabase(dataDir)
-if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
+// the demo's passwords and partner token are public: never in production unless asked for
+const demoWanted = production ? process.env.DEMO_DATA === 'on' : process.env.DEMO_DATA !== 'off'
+if (isDatabaseEmpty(db) && demoWanted) {
   await loadDemoData(db, clock)
-  console.log('Demo household loaded.')
+  console.log(`Demo household loaded: ${Object.values(DEMO_ACCOUNTS).map(a => a.email).join(', ')} (passwords and partner token in README.md).`)
+}
+else if (isDatabaseEmpty(db)) {
+  console.log('Empty database. Create the first advisor: npm run admin -- create-advisor --email <e-mail> --name "<nom>"')
 }
 
-// uploads never sent with a request: purged at start and daily
-const purge = () => purgeAbandonedUploads(db, dataDir, clock.now())
-purge()
-setInterval(purge, 24 * 3600_000).unref()
+// uploads never sent with a request are purged at start and daily, with whatever an interrupted
+// upload left on disk (at start nothing is being received, so every temporary file goes)
+purgeAbandonedUploads(db, dataDir, clock.now())
+sweepOrphanUploads(db, dataDir, 0)
+setInterval(() => {
+  purgeAbandonedUploads(db, dataDir, clock.now())
+  sweepOrphanUploads(db, dataDir, INCOMING_MAX_AGE_MS)
+}, 24 * 3600_000).unref()
 
 // notices a crash left unsent go out now
 const mailer = createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(dataDir, 'outbox') })
@@ -36,8 +45,6 @@ const app = await createApp({
 const server = app.listen(port, () => {
   console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)
   console.log(`Data: ${dataDir}`)
-  console.log(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
-  console.log(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
 })
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000

@@ -27,7 +27,7 @@ export const USER_ERROR_CODES = {
   NOT_FOUND: 'The item referred to does not exist for this member (missing and not-yours read the same).',
   INVALID_EMAIL: 'Not an e-mail address.',
   INVALID_CREDENTIALS: 'Wrong e-mail or password (the same answer for both).',
-  TEMPORARILY_LOCKED: 'Too many recent attempts: try again later.',
+  TEMPORARILY_LOCKED: 'Too many recent attempts (sign-in, password change, reset request) for this e-mail, account or address: wait, then try again. Sign-in answers known and unknown e-mails alike.',
   WRONG_PASSWORD: 'The current password given to confirm a sensitive change is wrong.',
   PASSWORD_TOO_SHORT: 'A new password shorter than 12 characters.',
   PASSWORD_WEAK: 'A new password too easy to guess (common, breached or predictable pattern).',

@@ -37,7 +37,8 @@ async function gql(query: string, variables: Record<string, unknown> = {}, cooki
   const body = await res.json() as { data?: any, errors?: unknown[] }
   if (body.errors)
     throw new Error(JSON.stringify(body.errors))
-  return { body, setCookie: res.headers.get('set-cookie') }
+  // the session cookie, not the trusted-browser one
+  return { body, setCookie: res.headers.getSetCookie().find(c => c.startsWith('sid=')) }
 }
 
 // a member in the middle of the generated set

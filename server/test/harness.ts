@@ -23,22 +23,39 @@ export interface GqlResult<T = any> {
   setCookie: string | null
 }
 
-/** A browser-like caller: keeps the session cookie between calls. */
+/** A browser-like caller: keeps the session cookie (and the trusted-browser one) between calls. */
 export class ApiClient {
+  /** `sid=…`: the session. */
   cookie: string | null = null
+  /** `device=…`: the browser is known to the account it signed in to. */
+  deviceCookie: string | null = null
+  /** Sent with every request, e.g. `X-Forwarded-For` to play another address. */
+  headers: Record<string, string> = {}
   constructor(readonly url: string, readonly bearer?: string) {}
 
+  private cookieHeader(): string | null {
+    return [this.cookie, this.deviceCookie].filter(Boolean).join('; ') || null
+  }
+
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
-    if (this.cookie)
-      headers.cookie = this.cookie
+    const headers: Record<string, string> = { ...this.headers, 'content-type': 'application/json' }
+    const cookie = this.cookieHeader()
+    if (cookie)
+      headers.cookie = cookie
     if (this.bearer)
       headers.authorization = `Bearer ${this.bearer}`
     const res = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
-    const setCookie = res.headers.get('set-cookie')
-    if (setCookie) {
-      const pair = setCookie.split(';')[0]!
-      this.cookie = pair.endsWith('=') ? null : pair
+    let setCookie: string | null = null
+    for (const line of res.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!
+      const value = pair.endsWith('=') ? null : pair
+      if (pair.startsWith('device=')) {
+        this.deviceCookie = value
+      }
+      else {
+        setCookie = line
+        this.cookie = value
+      }
     }
     const body = await res.json() as { data?: T, errors?: GqlResult['errors'] }
     return { status: res.status, data: body.data, errors: body.errors, setCookie }
@@ -52,9 +69,10 @@ export class ApiClient {
   }
 
   get(path: string, init?: RequestInit) {
-    const headers = new Headers(init?.headers)
-    if (this.cookie)
-      headers.set('cookie', this.cookie)
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init?.headers)) })
+    const cookie = this.cookieHeader()
+    if (cookie)
+      headers.set('cookie', cookie)
     if (this.bearer)
       headers.set('authorization', `Bearer ${this.bearer}`)
     return fetch(`${this.url}${path}`, { ...init, headers })

@@ -1,5 +1,5 @@
 import type { TestApp } from './harness.ts'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestApp } from './harness.ts'
 
 describe('the HTTP surface', () => {
@@ -35,12 +35,86 @@ describe('the HTTP surface', () => {
     expect(res.status).toBe(400)
   })
 
-  it('refuses alias floods and over-deep queries before running them', async () => {
+  it('refuses over-deep, over-costly, alias-flooded and over-long queries with a 400 before running them', async () => {
     const c = await app.as('benoit')
-    const aliases = await c.gql(`{ ${Array.from({ length: 30 }, (_, i) => `a${i}: unreadMessageCount`).join(' ')} }`)
-    expect(aliases.status).toBe(400)
-    const deep = await c.gql(`{ reimbursements { edges { node { beneficiary { id } } } nodes { id } pageInfo { endCursor } } contracts { beneficiaries { id } } insuranceCard { contract { beneficiaries { id } } } }`)
-    expect(deep.errors).toBeUndefined()
+    const chain = (levels: number) => Array.from({ length: levels }, (_, i) => (i % 2 ? 'procedure' : 'reimbursement')).reduceRight((inner, field) => `${field} { id ${inner} }`, 'id')
+    const refused = {
+      depth: `{ procedures { nodes { ${chain(8)} } } }`,
+      // within the depth, alias and token limits, but 100 rows of twenty fields each
+      cost: `{ reimbursements(first: 100) { nodes { id careType careLabel careDate paymentDate providerName decompteNumber expenseCents socialSecurityBaseCents socialSecurityRatePercent socialSecurityCents withheldCents withholdingKind mutuelleCents outOfPocketCents hundredPercentSante payee origin beneficiary { id firstName lastName } } } }`,
+      aliases: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: unreadMessageCount`).join(' ')} }`,
+      tokens: `{ me { ${'firstName '.repeat(2100)}} }`,
+    }
+    const expected = { depth: /trop imbriquée/, cost: /trop coûteuse/, aliases: /Trop d'alias/, tokens: /trop longue/ }
+    // the token count stops the parser itself; the others are validation rules
+    const codes = { depth: 'GRAPHQL_VALIDATION_FAILED', cost: 'GRAPHQL_VALIDATION_FAILED', aliases: 'GRAPHQL_VALIDATION_FAILED', tokens: 'GRAPHQL_PARSE_FAILED' }
+    for (const [kind, query] of Object.entries(refused)) {
+      const r = await c.gql(query)
+      expect(r.status, kind).toBe(400)
+      expect(r.data, kind).toBeUndefined()
+      expect(r.errors!.map(e => e.extensions?.code), kind).toContain(codes[kind as keyof typeof codes])
+      expect(r.errors!.map(e => e.message).join(' '), kind).toMatch(expected[kind as keyof typeof expected])
+    }
+    const legitimate = await c.gql(`{ reimbursements { edges { node { beneficiary { id } } } nodes { id } pageInfo { endCursor } } contracts { beneficiaries { id } } insuranceCard { contract { beneficiaries { id } } } }`)
+    expect(legitimate.errors).toBeUndefined()
+  })
+
+  it('answers a subscription with a 400 client error, not an internal one', async () => {
+    const r = await app.client().gql('subscription { x }')
+    expect(r.status).toBe(400)
+    expect(r.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    expect(r.errors![0]!.message).toMatch(/abonnements/)
+  })
+
+  it('says graphql-js type errors in French, keeping their code', async () => {
+    const c = await app.as('benoit')
+    const cases: [string, Record<string, unknown> | undefined, string, RegExp][] = [
+      ['{ reimbursements(careType: INCONNU) { totalCount } }', undefined, 'GRAPHQL_VALIDATION_FAILED', /La valeur « INCONNU » n'existe pas dans l'énumération CareType/],
+      ['query($t: CareType) { reimbursements(careType: $t) { totalCount } }', { t: 'INCONNU' }, 'BAD_USER_INPUT', /Valeur invalide pour \$t .*n'existe pas dans l'énumération CareType/],
+      ['query($n: Int) { reimbursements(first: $n) { totalCount } }', { n: 3_000_000_000 }, 'BAD_USER_INPUT', /Nombre entier hors limites/],
+      ['{ reimbursements(first: "x") { totalCount } }', undefined, 'GRAPHQL_VALIDATION_FAILED', /Un nombre entier est attendu/],
+      ['query($d: Date) { reimbursements(from: $d) { totalCount } }', { d: '2026-02-30' }, 'BAD_USER_INPUT', /Date invalide/],
+      ['query($d: Date!) { reimbursements(from: $d) { totalCount } }', undefined, 'BAD_USER_INPUT', /La variable \$d \(type Date!\) est obligatoire/],
+    ]
+    for (const [query, variables, code, message] of cases) {
+      const r = await c.gql(query, variables)
+      expect(r.status, query).toBe(400)
+      expect(r.errors![0]!.extensions?.code, query).toBe(code)
+      expect(r.errors![0]!.message, query).toMatch(message)
+      expect(r.errors![0]!.message, query).not.toMatch(/cannot represent|does not exist|got invalid value|Expected/)
+    }
+  })
+
+  it('answers a broken body with GraphQL-shaped JSON in French, no HTML, stack or path, logged on one line', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const post = (body: string, headers: Record<string, string> = {}) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+    const cases: [Promise<Response>, number, string][] = [
+      [post('{"query": '), 400, 'BAD_REQUEST'],
+      [post(JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(200_000)}` })), 413, 'PAYLOAD_TOO_LARGE'],
+      [post(JSON.stringify({ query: '{ me { id } }' }), { 'content-type': 'application/json; charset=iso-8859-15' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [post(JSON.stringify({ query: '{ me { id } }' }), { 'content-encoding': 'compress' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ]
+    try {
+      for (const [response, status, code] of cases) {
+        const res = await response
+        expect(res.status, code).toBe(status)
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+        const text = await res.text()
+        expect(text).not.toMatch(/<html|\bat \w|node_modules|\/work\/|Error:/)
+        const body = JSON.parse(text)
+        expect(body.errors[0].extensions.code).toBe(code)
+        expect(body.errors[0].message).toMatch(/requête|caractères|Encodage/i)
+      }
+      expect(error).not.toHaveBeenCalled()
+      expect(warn).toHaveBeenCalledTimes(cases.length)
+      for (const [line] of warn.mock.calls)
+        expect(String(line)).not.toMatch(/\n|\bat /)
+    }
+    finally {
+      warn.mockRestore()
+      error.mockRestore()
+    }
   })
 
   it('gives no field suggestions to someone probing the schema', async () => {

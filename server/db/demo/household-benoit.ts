@@ -70,7 +70,6 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     role: 'MEMBER',
     memberId: ctx.memberId,
     displayName: 'Benoit Garnier',
-    failedSignIns: 0,
     passwordChangedAt: instant(daysBefore(today, 140), '21:03'),
     createdAt: instant(joinedOn, '10:12'),
   })

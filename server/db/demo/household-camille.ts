@@ -57,7 +57,6 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
     role: 'MEMBER',
     memberId: ctx.memberId,
     displayName: 'Camille Lefèvre',
-    failedSignIns: 0,
     passwordChangedAt: instant(joinedOn, '14:40'),
     createdAt: instant(joinedOn, '14:40'),
   })

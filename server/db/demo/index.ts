@@ -19,7 +19,7 @@ import { emptyRows, insertRows } from './rows.ts'
  * advisor, a partner token and the shared help and messaging content. Same clock, same rows.
  */
 
-/** Public on purpose: printed at start and in the README, so partners can try coverageCheck. */
+/** Public on purpose (in the README), so partners can try coverageCheck; it exists only with the demo data. */
 export const DEMO_PARTNER_TOKEN = 'ptk_demo_t_KIDr1hFRcsIMOR70pkhZ2VqmhB40_fvF-U3s6o'
 
 export const DEMO_ACCOUNTS = {
@@ -46,7 +46,6 @@ export function buildDemoRows(today: string, hashes: Record<keyof typeof DEMO_AC
     role: 'ADVISOR',
     memberId: null,
     displayName: 'Claire Moreau, conseillère',
-    failedSignIns: 0,
     passwordChangedAt: instant(daysBefore(today, 500), '08:30'),
     createdAt: instant(daysBefore(today, 500), '08:30'),
   })

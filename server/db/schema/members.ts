@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { flag, id, isoDate, isoDateTime } from './columns.ts'
 
 /** The account holder (adhérent) and their postal and contact details. */
@@ -33,8 +33,6 @@ export const accountsTable = sqliteTable('accounts', {
   role: text('role', { enum: ['MEMBER', 'ADVISOR'] }).notNull(),
   memberId: text('member_id').references(() => membersTable.id, { onDelete: 'cascade' }),
   displayName: text('display_name').notNull(),
-  failedSignIns: integer('failed_sign_ins').notNull().default(0),
-  lockedUntil: isoDateTime('locked_until'),
   passwordChangedAt: isoDateTime('password_changed_at').notNull(),
   createdAt: isoDateTime('created_at').notNull(),
 }, t => [

@@ -5,11 +5,9 @@ import { userError } from '../../core/errors.ts'
 import { verifyPassword } from '../../core/passwords.ts'
 import { accountsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
+import type { ThrottleKey } from './sign-in-throttle.service.ts'
 import { createSession, revokeSession } from './session.service.ts'
-
-/** Failures before the account starts backing off; each further failure doubles the wait. */
-const FREE_ATTEMPTS = 5
-const MAX_LOCK_MINUTES = 60
+import { admitAttempt, deviceKey, emailKey, forgiveAttempt, ipKey, takeAuditSlot, trustDevice, trustedDeviceAccount } from './sign-in-throttle.service.ts'
 
 export const SESSION_COOKIE = 'sid'
 export const SECURE_SESSION_COOKIE = '__Host-sid'
@@ -18,9 +16,13 @@ type Account = typeof accountsTable.$inferSelect
 export type SignInResult = { account: Account, token: string } | { errors: UserError[] }
 
 const INVALID = () => userError(null, 'INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.')
+const THROTTLED = () => userError(null, 'TEMPORARILY_LOCKED', 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer, ou réinitialisez votre mot de passe.')
 
-function lockMinutes(failures: number): number {
-  return failures < FREE_ATTEMPTS ? 0 : Math.min(2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_MINUTES)
+/** Failed or refused attempts on a known account: the first ones each, then one event per window. */
+function auditFailure(ctx: Context, account: Account, key: ThrottleKey, reason: 'WRONG_PASSWORD' | 'THROTTLED'): void {
+  const attempts = takeAuditSlot(ctx.db, ctx.clock, key, reason === 'WRONG_PASSWORD')
+  if (attempts !== null)
+    recordAudit(ctx.db, { at: ctx.clock.now().toISOString(), action: 'SIGN_IN', actorAccountId: account.id, actorRole: 'ANONYMOUS', memberId: account.memberId, outcome: 'FAILURE', ...requestMeta(ctx), details: { reason, attempts } })
 }
 
 export async function signIn(ctx: Context, rawEmail: string, password: string): Promise<SignInResult> {
@@ -40,30 +42,38 @@ export async function signIn(ctx: Context, rawEmail: string, password: string): 
   const { db, clock } = ctx
   const meta = requestMeta(ctx)
   const account = db.select().from(accountsTable).where(eq(accountsTable.email, email)).get()
-  const now = clock.now()
-  if (account?.lockedUntil && now.getTime() < Date.parse(account.lockedUntil)) {
-    recordAudit(db, { at: now.toISOString(), action: 'SIGN_IN', actorAccountId: account.id, actorRole: 'ANONYMOUS', memberId: account.memberId, outcome: 'FAILURE', ...meta, details: { reason: 'LOCKED' } })
-    return { errors: [userError(null, 'TEMPORARILY_LOCKED', 'Trop de tentatives de connexion. Réessayez dans quelques minutes ou réinitialisez votre mot de passe.')] }
+  // a browser that signed in to this account before is slowed down by its own failures only,
+  // so strangers hammering the e-mail cannot keep its owner out
+  const device = ctx.deviceCookie.token
+  const trusted = !!account && !!device && trustedDeviceAccount(db, device) === account.id
+  const keys = trusted ? [deviceKey(device!)] : [emailKey(email), ...(meta.ip ? [ipKey(meta.ip)] : [])]
+  // counted before the password is checked: parallel attempts cannot slip past the count, and a
+  // throttled attempt costs no hash whether or not the account exists (same answer, same time)
+  if (!admitAttempt(db, clock, keys).admitted) {
+    if (account)
+      auditFailure(ctx, account, keys[0]!, 'THROTTLED')
+    return { errors: [THROTTLED()] }
   }
   // an unknown e-mail still costs one argon2 verification, so timing does not reveal accounts
   const ok = await verifyPassword(account?.passwordHash, password)
   if (!account || !ok) {
-    if (account) {
-      const failures = account.failedSignIns + 1
-      const minutes = lockMinutes(failures)
-      db.update(accountsTable).set({
-        failedSignIns: failures,
-        lockedUntil: minutes ? new Date(now.getTime() + minutes * 60_000).toISOString() : null,
-      }).where(eq(accountsTable.id, account.id)).run()
-      recordAudit(db, { at: now.toISOString(), action: 'SIGN_IN', actorAccountId: account.id, actorRole: 'ANONYMOUS', memberId: account.memberId, outcome: 'FAILURE', ...meta, details: { failures, lockedMinutes: minutes } })
-    }
+    if (account)
+      auditFailure(ctx, account, keys[0]!, 'WRONG_PASSWORD')
     return { errors: [INVALID()] }
   }
-  const token = db.transaction((tx) => {
-    tx.update(accountsTable).set({ failedSignIns: 0, lockedUntil: null }).where(eq(accountsTable.id, account.id)).run()
+  // the session this browser presented ends here: signing in again, or as someone else, never
+  // leaves the previous one alive
+  const previous = ctx.viewer && ctx.viewer.role !== 'PARTNER' ? ctx.viewer.sessionId : null
+  const now = clock.now()
+  const { token, deviceToken } = db.transaction((tx) => {
+    forgiveAttempt(tx, keys)
+    if (previous)
+      revokeSession(tx, clock, previous)
     recordAudit(tx, { at: now.toISOString(), action: 'SIGN_IN', actorAccountId: account.id, actorRole: account.role, memberId: account.memberId, outcome: 'SUCCESS', ...meta })
-    return createSession(tx, clock, account.id, meta)
+    return { deviceToken: trustDevice(tx, clock, account.id, device, trusted), token: createSession(tx, clock, account.id, meta) }
   })
+  if (deviceToken)
+    ctx.deviceCookie.set(deviceToken)
   return { account, token }
 }
 
@@ -77,6 +87,11 @@ export function signOut(ctx: Context): void {
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE
+}
+
+/** The trusted-browser cookie of sign-in throttling (see sign-in-throttle.service.ts). */
+export function deviceCookieName(secure: boolean): string {
+  return secure ? '__Host-device' : 'device'
 }
 
 /**

@@ -13,6 +13,7 @@ import { deliverPendingNotifications, portalLink, recordNotification } from '../
 import { revokeSessionsOf } from './active-sessions.service.ts'
 import { checkNewPassword } from './password-policy.ts'
 import { reauthenticate } from './reauthentication.ts'
+import { forgetEmailThrottle } from './sign-in-throttle.service.ts'
 
 /** A reset link works for 30 minutes, once. */
 export const RESET_LINK_MINUTES = 30
@@ -190,8 +191,9 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
     if (!again.ok)
       return { signedOutCount: 0, errors: [again.error] }
     tx.update(resets).set({ usedAt: now }).where(and(eq(resets.accountId, account.id), isNull(resets.usedAt))).run()
-    // a new password also lifts a sign-in backoff: the lockout message points here
-    tx.update(accountsTable).set({ passwordHash: hash, passwordChangedAt: now, failedSignIns: 0, lockedUntil: null }).where(eq(accountsTable.id, account.id)).run()
+    tx.update(accountsTable).set({ passwordHash: hash, passwordChangedAt: now }).where(eq(accountsTable.id, account.id)).run()
+    // whoever followed the link owns the mailbox: the e-mail's sign-in delay is lifted
+    forgetEmailThrottle(tx, account.email)
     const n = revokeSessionsOf(tx, ctx.clock, account.id, null)
     recordAudit(tx, { at: now, action: 'PASSWORD_CHANGED', actorAccountId: account.id, actorRole: 'ANONYMOUS', memberId, outcome: 'SUCCESS', ...requestMeta(ctx), details: { method: 'RESET_LINK', sessionsEnded: n } })
     recordNotification(tx, ctx.clock, {

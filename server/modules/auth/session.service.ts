@@ -49,7 +49,7 @@ export function viewerFromSession(db: Db, clock: Clock, token: string): Viewer |
   return null
 }
 
-export function revokeSession(db: Db, clock: Clock, sessionId: string): void {
+export function revokeSession(db: Queryable, clock: Clock, sessionId: string): void {
   db.update(sessionsTable).set({ revokedAt: clock.now().toISOString() }).where(eq(sessionsTable.id, sessionId)).run()
 }
 

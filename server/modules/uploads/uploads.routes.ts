@@ -7,11 +7,10 @@ import { join, resolve, sep } from 'node:path'
 import busboy from 'busboy'
 import { Router } from 'express'
 import { fileTypeFromBuffer } from 'file-type'
+import type { Reservation } from './uploads.service.ts'
 import { nowIso } from '../../core/clock.ts'
-import { attachmentHeaders, memberOf } from '../../core/http.ts'
-import { filesTable } from '../../db/schema/index.ts'
-import { requestMetaOf } from '../../core/http.ts'
-import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, quotaRefusal, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
+import { attachmentHeaders, memberOf, requestMetaOf } from '../../core/http.ts'
+import { ACCEPTED_TYPES, createUploadReservations, extensionOf, findDownload, INCOMING_DIR, MAX_UPLOAD_BYTES, reserveUpload, sanitiseFileName, SNIFF_BYTES, storeUpload } from './uploads.service.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
 export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent' } as const
@@ -19,9 +18,19 @@ export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent
 // multipart boundaries and headers around the file: a few kilobytes at most
 const ENVELOPE_BYTES = 64 * 1024
 
-function refuse(res: Response, status: number, error: string, message: string): void {
-  if (!res.headersSent)
-    res.status(status).json({ error, message })
+/**
+ * Answers once the body has been read: a server that answers and closes while the browser is still
+ * sending makes the connection reset, and the browser shows that instead of the message.
+ */
+function refuse(req: Request, res: Response, status: number, error: string, message: string): void {
+  const send = () => {
+    if (!res.headersSent)
+      res.status(status).json({ error, message })
+  }
+  if (req.complete)
+    send()
+  else
+    req.once('end', send)
 }
 
 /**
@@ -58,19 +67,28 @@ function drain(req: Request): void {
   req.resume()
 }
 
-function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewer): void {
-  const dir = join(deps.config.dataDir, 'uploads')
+const QUOTA_STATUS = { TOO_MANY_PENDING_UPLOADS: 429, STORAGE_QUOTA: 413 } as const
+
+/**
+ * Streams one file to a temporary name, checks it, then hands it to the service that moves it to
+ * its final name and records it. Every way out releases the quota reservation, and a refused or
+ * interrupted upload leaves no file behind.
+ */
+function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewer, reservation: Reservation): void {
+  const dir = join(deps.config.dataDir, INCOMING_DIR)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const id = randomUUID()
-  const path = join(dir, id)
+  const tempPath = join(dir, id)
 
   let parser: busboy.Busboy
   try {
-    // browsers send UTF-8 file names; busboy reads them as latin1 unless told
-    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 5, parts: 6 } })
+    // browsers send UTF-8 file names; busboy reads them as latin1 unless told. busboy stops a file
+    // when it reaches its limit, so the limit is one byte more than a file may weigh.
+    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 5, parts: 6 } })
   }
   catch {
-    refuse(res, 400, 'BAD_REQUEST', 'Envoi de fichier illisible.')
+    reservation.release()
+    refuse(req, res, 400, 'BAD_REQUEST', 'Envoi de fichier illisible.')
     drain(req)
     return
   }
@@ -78,6 +96,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
   let settled = false
   let received = false
   let out: ReturnType<typeof createWriteStream> | null = null
+  let closed: Promise<void> = Promise.resolve()
   let incoming: NodeJS.ReadableStream | null = null
   let written: Promise<void> = Promise.resolve()
   let clientName = ''
@@ -90,14 +109,22 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
     if (settled)
       return
     settled = true
-    // the partial file goes at once; the rest of the body is read and dropped, so the browser
-    // gets this answer instead of a reset connection
+    reservation.release()
+    // the rest of the body is read and dropped, so the browser gets this answer instead of a
+    // reset connection; the temporary file goes once its stream has closed (it may not even
+    // exist yet: removing it before would let the stream create it afterwards)
     incoming?.unpipe()
     incoming?.resume()
     out?.destroy()
-    rmSync(path, { force: true })
-    refuse(res, status, error, message)
+    void closed.then(() => rmSync(tempPath, { force: true }))
+    refuse(req, res, status, error, message)
   }
+
+  // a connection cut half-way: busboy would wait for the rest for ever
+  req.on('close', () => {
+    if (!req.complete)
+      fail(400, 'ABORTED', 'Envoi de fichier interrompu.')
+  })
 
   parser.on('file', (field, stream, info) => {
     if (field !== 'file' || received) {
@@ -106,8 +133,9 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
     }
     received = true
     clientName = info.filename ?? ''
-    out = createWriteStream(path, { flags: 'wx', mode: 0o600 })
+    out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600 })
     const target = out
+    closed = new Promise(done => target.once('close', () => done()))
     written = new Promise((done, failed) => {
       target.on('finish', done)
       target.on('error', failed)
@@ -123,7 +151,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
         headLength += chunk.length
       }
     })
-    // busboy stops the file at the limit: the size is checked while streaming, never after buffering
+    // the size is checked while streaming, never after buffering
     stream.on('limit', () => fail(413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 10 Mo.'))
     stream.pipe(target)
   })
@@ -137,6 +165,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
         return fail(400, 'NO_FILE', 'Aucun fichier reçu : choisissez un document.')
       try {
         await written
+        await closed
       }
       catch {
         return fail(500, 'STORAGE_FAILED', 'Le fichier n\'a pas pu être enregistré. Réessayez plus tard.')
@@ -156,20 +185,19 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
         name = `${name}.${extensions[0]}`
       else if (!extensions.includes(extension))
         return fail(415, 'TYPE_MISMATCH', 'Le contenu du fichier ne correspond pas à son extension : seuls les documents PDF, JPEG et PNG sont acceptés.')
+      if (settled)
+        return
       settled = true
-      const row = deps.db.insert(filesTable).values({
-        id,
-        ownerAccountId: viewer.accountId,
-        name,
-        mimeType: detected.mime,
-        sizeBytes: size,
-        sha256: hash.digest('hex'),
-        storagePath: `uploads/${id}`,
-        createdAt: nowIso(deps.clock),
-      }).returning().get()
-      res.status(201).json({ id: row.id, name: row.name, sizeBytes: row.sizeBytes, mimeType: row.mimeType })
+      try {
+        const row = storeUpload(deps.db, deps.clock, deps.config.dataDir, { id, ownerAccountId: viewer.accountId, name, mimeType: detected.mime, sizeBytes: size, sha256: hash.digest('hex') })
+        res.status(201).json({ id: row.id, name: row.name, sizeBytes: row.sizeBytes, mimeType: row.mimeType })
+      }
+      finally {
+        reservation.release()
+      }
     })().catch((error: unknown) => {
       console.error('[uploads]', error)
+      settled = false
       fail(500, 'STORAGE_FAILED', 'Le fichier n\'a pas pu être enregistré. Réessayez plus tard.')
     })
   })
@@ -180,6 +208,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
 export function uploadsRouter(deps: AppDeps): Router {
   const router = Router()
   const root = resolve(deps.config.dataDir)
+  const reservations = createUploadReservations()
 
   router.post('/uploads', (req, res) => {
     res.setHeader('Cache-Control', 'no-store')
@@ -187,24 +216,25 @@ export function uploadsRouter(deps: AppDeps): Router {
     if (!viewer)
       return drain(req)
     if (!isSameOriginCall(req)) {
-      refuse(res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé : utilisez le formulaire de votre espace adhérent.')
+      refuse(req, res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé : utilisez le formulaire de votre espace adhérent.')
       return drain(req)
     }
     if (!req.is('multipart/form-data')) {
-      refuse(res, 415, 'MULTIPART_REQUIRED', 'Le fichier doit être envoyé en multipart/form-data.')
-      return drain(req)
-    }
-    const quota = quotaRefusal(deps.db, viewer.accountId)
-    if (quota) {
-      refuse(res, quota.status, quota.error, quota.message)
+      refuse(req, res, 415, 'MULTIPART_REQUIRED', 'Le fichier doit être envoyé en multipart/form-data.')
       return drain(req)
     }
     const declared = Number(req.get('content-length'))
     if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
-      refuse(res, 413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 10 Mo.')
+      refuse(req, res, 413, 'FILE_TOO_LARGE', 'Le fichier dépasse la taille maximale de 10 Mo.')
       return drain(req)
     }
-    receive(deps, req, res, viewer)
+    // room is reserved before the first byte is read: parallel uploads share one quota
+    const reservation = reserveUpload(deps.db, reservations, viewer.accountId, Number.isFinite(declared) && declared > 0 ? Math.min(declared, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES)
+    if ('refused' in reservation) {
+      refuse(req, res, QUOTA_STATUS[reservation.refused], reservation.refused, reservation.message)
+      return drain(req)
+    }
+    receive(deps, req, res, viewer, reservation)
   })
 
   router.get('/files/:id', (req, res) => {

@@ -1,13 +1,18 @@
+import type { Clock } from '../../core/clock.ts'
 import type { Db } from '../../db/client.ts'
-import { rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FileRow } from '../../core/loaders.ts'
 import type { AdvisorViewer, Viewer } from '../../core/viewer.ts'
 import { and, count, eq, lt, notExists, sql, sum } from 'drizzle-orm'
+import { nowIso } from '../../core/clock.ts'
 import { filesTable, messageAttachmentsTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 
-/** 10 MB per file: a scanned invoice or a photo of a décompte fits many times over. */
+/**
+ * 10 Mo (10 × 1024 × 1024 bytes) per file, this size included: a scanned invoice or a photo of a
+ * décompte fits many times over. The SPA checks the same bound before sending.
+ */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 /** Uploads not yet sent with a démarche or a message: a request takes 5, so several drafts fit. */
@@ -128,15 +133,103 @@ function unattached(db: Db, accountId?: string) {
   )
 }
 
-/** Why this account may not upload one more file now (status and French message), or null. */
-export function quotaRefusal(db: Db, accountId: string): { status: number, error: string, message: string } | null {
+/** Uploads being received, per account: reserved before the first byte is read, released at the end. */
+export type UploadReservations = Map<string, { count: number, bytes: number }>
+
+export function createUploadReservations(): UploadReservations {
+  return new Map()
+}
+
+export type QuotaRefusal = { refused: 'TOO_MANY_PENDING_UPLOADS' | 'STORAGE_QUOTA', message: string }
+export interface Reservation { release: () => void }
+
+/**
+ * Reserves room for one more upload of at most `bytes`, counting the uploads still being received,
+ * or says why not. Synchronous from the check to the reservation: parallel uploads are counted one
+ * after the other and cannot together pass a quota each of them alone would respect.
+ */
+export function reserveUpload(db: Db, reservations: UploadReservations, accountId: string, bytes: number): Reservation | QuotaRefusal {
+  const inFlight = reservations.get(accountId) ?? { count: 0, bytes: 0 }
   const pending = db.select({ n: count() }).from(filesTable).where(unattached(db, accountId)).get()!.n
-  if (pending >= MAX_PENDING_UPLOADS)
-    return { status: 429, error: 'TOO_MANY_PENDING_UPLOADS', message: `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente d'envoi : envoyez ou abandonnez vos demandes en cours avant d'en ajouter.` }
+  if (pending + inFlight.count >= MAX_PENDING_UPLOADS)
+    return { refused: 'TOO_MANY_PENDING_UPLOADS', message: `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente d'envoi : envoyez ou abandonnez vos demandes en cours avant d'en ajouter.` }
   const stored = Number(db.select({ bytes: sum(filesTable.sizeBytes) }).from(filesTable).where(eq(filesTable.ownerAccountId, accountId)).get()!.bytes ?? 0)
-  if (stored + MAX_UPLOAD_BYTES > MAX_STORED_BYTES)
-    return { status: 413, error: 'STORAGE_QUOTA', message: 'Votre espace de stockage de documents est plein : contactez votre conseiller via la messagerie.' }
-  return null
+  if (stored + inFlight.bytes + bytes > MAX_STORED_BYTES)
+    return { refused: 'STORAGE_QUOTA', message: 'Votre espace de stockage de documents est plein : contactez votre conseiller via la messagerie.' }
+  reservations.set(accountId, { count: inFlight.count + 1, bytes: inFlight.bytes + bytes })
+  let released = false
+  return {
+    release: () => {
+      if (released)
+        return
+      released = true
+      const now = reservations.get(accountId)!
+      if (now.count <= 1)
+        reservations.delete(accountId)
+      else
+        reservations.set(accountId, { count: now.count - 1, bytes: now.bytes - bytes })
+    },
+  }
+}
+
+/** Where uploads are written while they are received; renamed into `uploads/` once complete. */
+export const INCOMING_DIR = 'uploads-incoming'
+export const UPLOADS_DIR = 'uploads'
+/** No upload takes this long (the server ends requests after 30 s): older temporary files are debris. */
+export const INCOMING_MAX_AGE_MS = 3600_000
+
+export interface ReceivedUpload {
+  id: string
+  ownerAccountId: string
+  name: string
+  mimeType: string
+  sizeBytes: number
+  sha256: string
+}
+
+/**
+ * A received upload becomes a file: moved from its temporary name to its final one, then its row
+ * written, in the same tick (the daily sweep cannot fall between the two). Whatever fails leaves
+ * neither the file nor the row.
+ */
+export function storeUpload(db: Db, clock: Clock, dataDir: string, upload: ReceivedUpload): FileRow {
+  const storagePath = `${UPLOADS_DIR}/${upload.id}`
+  const final = join(dataDir, storagePath)
+  mkdirSync(join(dataDir, UPLOADS_DIR), { recursive: true, mode: 0o700 })
+  renameSync(join(dataDir, INCOMING_DIR, upload.id), final)
+  try {
+    return db.insert(filesTable).values({ ...upload, storagePath, createdAt: nowIso(clock) }).returning().get()
+  }
+  catch (error) {
+    rmSync(final, { force: true })
+    throw error
+  }
+}
+
+/**
+ * Removes what an interrupted upload left on disk: every file in `uploads/` without a row, and the
+ * temporary files older than `incomingOlderThanMs` (0 at start, when nothing is being received).
+ */
+export function sweepOrphanUploads(db: Db, dataDir: string, incomingOlderThanMs: number): number {
+  let removed = 0
+  const incoming = join(dataDir, INCOMING_DIR)
+  for (const name of existsSync(incoming) ? readdirSync(incoming) : []) {
+    const path = join(incoming, name)
+    // the age of a file on this disk, in the machine's time (not the business clock)
+    if (Date.now() - statSync(path).mtimeMs >= incomingOlderThanMs) {
+      rmSync(path, { force: true, recursive: true })
+      removed++
+    }
+  }
+  const uploads = join(dataDir, UPLOADS_DIR)
+  const known = db.select({ id: filesTable.id }).from(filesTable).where(eq(filesTable.id, sql.placeholder('id'))).prepare()
+  for (const name of existsSync(uploads) ? readdirSync(uploads) : []) {
+    if (!known.get({ id: name })) {
+      rmSync(join(uploads, name), { force: true, recursive: true })
+      removed++
+    }
+  }
+  return removed
 }
 
 /** Deletes uploads older than ABANDONED_UPLOAD_DAYS that were never sent, rows and files. */

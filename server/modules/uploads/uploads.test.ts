@@ -1,12 +1,14 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { filesTable } from '../../db/schema/index.ts'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../db/demo/index.ts'
+import { accountsTable, filesTable } from '../../db/schema/index.ts'
 import { postUpload, tinyPdf, tinyPng, UPLOAD_HEADERS } from '../../test/files.ts'
 import { startTestApp } from '../../test/harness.ts'
-import { MAX_PENDING_UPLOADS, purgeAbandonedUploads, sanitiseFileName } from './uploads.service.ts'
+import { INCOMING_DIR, INCOMING_MAX_AGE_MS, MAX_PENDING_UPLOADS, MAX_STORED_BYTES, MAX_UPLOAD_BYTES, purgeAbandonedUploads, sanitiseFileName, sweepOrphanUploads, UPLOADS_DIR } from './uploads.service.ts'
 
 const ELEVEN_MB = 11 * 1024 * 1024
 
@@ -190,5 +192,97 @@ describe('upload quotas and abandoned uploads', () => {
       expect(existsSync(join(uploads, f.id))).toBe(false)
     // room again for a new document
     expect((await postUpload(camille, tinyPdf('Nouvelle facture'), 'facture.pdf')).status).toBe(201)
+  })
+})
+
+describe('uploads under concurrency, interrupted, at the size limit', () => {
+  let app: TestApp
+  beforeAll(async () => { app = await startTestApp() })
+  afterAll(() => app.close())
+
+  const onDisk = () => [UPLOADS_DIR, INCOMING_DIR].flatMap(d => (existsSync(join(app.dataDir, d)) ? readdirSync(join(app.dataDir, d)).map(f => `${d}/${f}`) : []))
+  const rowsOf = (accountId: string) => app.db.select().from(filesTable).where(eq(filesTable.ownerAccountId, accountId)).all()
+  const accountId = (who: keyof typeof DEMO_ACCOUNTS) => app.db.select().from(accountsTable).where(eq(accountsTable.email, DEMO_ACCOUNTS[who].email)).get()!.id
+  /** What is on disk is exactly what the table knows, once the server has cleaned up after a refusal. */
+  const diskMatchesRows = () => vi.waitFor(() => expect(onDisk().sort()).toEqual(app.db.select().from(filesTable).all().map(f => f.storagePath).sort()))
+
+  it(`accepts ${MAX_PENDING_UPLOADS} of 40 parallel uploads, after refused ones gave their reservation back`, async () => {
+    const camille = await app.as('camille')
+    const refused = await Promise.all(Array.from({ length: 10 }, () => postUpload(camille, Buffer.from('<html></html>'), 'faux.pdf')))
+    expect(refused.map(r => r.status)).toEqual(Array.from({ length: 10 }, () => 415))
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => postUpload(camille, tinyPdf(`Facture ${i}`), `facture-${i}.pdf`)))
+    const statuses = answers.map(r => r.status)
+    expect(statuses.filter(s => s === 201)).toHaveLength(MAX_PENDING_UPLOADS)
+    expect(statuses.filter(s => s === 429)).toHaveLength(40 - MAX_PENDING_UPLOADS)
+    expect(rowsOf(accountId('camille'))).toHaveLength(MAX_PENDING_UPLOADS)
+    await diskMatchesRows()
+  })
+
+  it('never stores more than the account\'s quota, even from parallel large uploads', async () => {
+    const benoit = await app.as('benoit')
+    const owner = accountId('benoit')
+    // 150 Mio already stored; ten 9.9 Mio files sent at once: five fit, the others are refused
+    app.db.insert(filesTable).values({ ownerAccountId: owner, name: 'archive.pdf', mimeType: 'application/pdf', sizeBytes: 150 * 1024 * 1024, sha256: '0'.repeat(64), storagePath: 'uploads/archive', createdAt: app.clock.now().toISOString() }).run()
+    const big = Buffer.concat([tinyPdf(), Buffer.alloc(Math.round(9.9 * 1024 * 1024) - tinyPdf().length, 0x20)])
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => postUpload(benoit, big, `scan-${i}.pdf`)))
+    const statuses = answers.map(r => r.status)
+    expect(statuses.filter(s => s === 201)).toHaveLength(5)
+    for (const refused of answers.filter(r => r.status !== 201))
+      expect(await json(refused)).toMatchObject({ error: 'STORAGE_QUOTA' })
+    const stored = rowsOf(owner).reduce((total, f) => total + f.sizeBytes, 0)
+    expect(stored).toBeLessThanOrEqual(MAX_STORED_BYTES)
+    app.db.delete(filesTable).where(eq(filesTable.storagePath, 'uploads/archive')).run()
+  })
+
+  it('accepts a file of exactly 10 Mio and refuses one byte more', async () => {
+    const benoit = await app.as('benoit')
+    const exact = Buffer.concat([tinyPdf(), Buffer.alloc(MAX_UPLOAD_BYTES - tinyPdf().length, 0x20)])
+    const accepted = await postUpload(benoit, exact, 'limite.pdf')
+    expect(accepted.status).toBe(201)
+    expect((await json(accepted)).sizeBytes).toBe(MAX_UPLOAD_BYTES)
+    const over = await postUpload(benoit, Buffer.concat([exact, Buffer.from(' ')]), 'trop.pdf')
+    expect(over.status).toBe(413)
+    expect((await json(over)).error).toBe('FILE_TOO_LARGE')
+    await diskMatchesRows()
+  })
+
+  it('refuses two files in one request and keeps neither', async () => {
+    const benoit = await app.as('benoit')
+    const before = rowsOf(accountId('benoit')).length
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(tinyPdf('un'))]), 'un.pdf')
+    form.append('file', new Blob([new Uint8Array(tinyPdf('deux'))]), 'deux.pdf')
+    const res = await benoit.get('/api/uploads', { method: 'POST', body: form, headers: UPLOAD_HEADERS })
+    expect(res.status).toBe(400)
+    expect((await json(res)).error).toBe('ONE_FILE_ONLY')
+    expect(rowsOf(accountId('benoit'))).toHaveLength(before)
+    await diskMatchesRows()
+  })
+
+  it('leaves nothing behind when the connection is cut half-way, and gives the reservation back', async () => {
+    const benoit = await app.as('benoit')
+    const boundary = '----espace-coupure'
+    const { hostname, port } = new URL(app.url)
+    const req = request({ hostname, port, path: '/api/uploads', method: 'POST', headers: { ...UPLOAD_HEADERS, 'cookie': benoit.cookie!, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(5 * 1024 * 1024) } })
+    req.on('error', () => {})
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="coupe.pdf"\r\nContent-Type: application/pdf\r\n\r\n`)
+    req.write(Buffer.concat([tinyPdf(), Buffer.alloc(1024 * 1024, 0x20)]))
+    await vi.waitFor(() => expect(onDisk().some(f => f.startsWith(INCOMING_DIR))).toBe(true))
+    req.destroy()
+    await diskMatchesRows()
+    expect((await postUpload(benoit, tinyPdf(), 'apres.pdf')).status).toBe(201)
+  })
+
+  it('sweeps files without a row, and temporary files left by a crash', () => {
+    const keep = app.db.select().from(filesTable).all().map(f => f.storagePath)
+    mkdirSync(join(app.dataDir, INCOMING_DIR), { recursive: true })
+    writeFileSync(join(app.dataDir, UPLOADS_DIR, '11111111-1111-1111-1111-111111111111'), 'orphan')
+    writeFileSync(join(app.dataDir, INCOMING_DIR, '22222222-2222-2222-2222-222222222222'), 'partial')
+    // the daily sweep leaves a temporary file that may still be receiving
+    expect(sweepOrphanUploads(app.db, app.dataDir, INCOMING_MAX_AGE_MS)).toBe(1)
+    expect(onDisk()).toContain(`${INCOMING_DIR}/22222222-2222-2222-2222-222222222222`)
+    // at start nothing is being received
+    expect(sweepOrphanUploads(app.db, app.dataDir, 0)).toBe(1)
+    expect(onDisk().sort()).toEqual(keep.sort())
   })
 })

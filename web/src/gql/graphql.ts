@@ -374,7 +374,7 @@ export type UserErrorCode =
   | 'RECENT_SECURITY_CHANGE'
   /** The field is empty or missing. */
   | 'REQUIRED'
-  /** Too many recent attempts: try again later. */
+  /** Too many recent attempts (sign-in, password change, reset request) for this e-mail, account or address: wait, then try again. Sign-in answers known and unknown e-mails alike. */
   | 'TEMPORARILY_LOCKED'
   /** The amount or size is above what the portal accepts. */
   | 'TOO_LARGE'
