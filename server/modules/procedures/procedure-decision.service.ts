@@ -12,6 +12,7 @@ import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { formatEuros } from '../../core/format.ts'
+import { normaliseMultilineText } from '../../core/text.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
 
@@ -98,7 +99,7 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
   const advisor = requireAdvisor(ctx.viewer)
   const today = todayOf(ctx.clock)
   const now = nowIso(ctx.clock)
-  const note = rawNote?.trim() || null
+  const note = rawNote ? normaliseMultilineText(rawNote) || null : null
   return ctx.db.transaction((tx) => {
     const procedure = tx.select().from(p).where(eq(p.id, procedureId)).get()
     if (!procedure)
