@@ -13,7 +13,7 @@ const ESTIMATE = `query Estimate($input: ReimbursementEstimateInput!) {
   reimbursementRequestEstimate(input: $input) { errors { field code message } estimate { amountEurCents } }
 }`
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
-  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { code } procedure { id decisionNote } }
+  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { code } task { procedure { id decisionNote } } }
 }`
 
 /** What an outside test typed: a NUL, a bell and a right-to-left override around a name. */
@@ -62,7 +62,7 @@ describe('free text and amounts of the existing mutations', () => {
     const input = { beneficiaryId: lea, ...care, abroad: false, amountCents: 2500, attachmentIds: [await uploadId(benoit)] }
     const id = (await benoit.gql(SUBMIT, { input })).data.submitReimbursementRequest.procedure.id
     const r = await advisor.gql(DECIDE, { id, decision: 'REQUEST_DOCUMENTS', note: `Merci\u0000 de joindre\r\nl'ordonnance.\u202E\u0007` })
-    expect(r.data.decideProcedure).toMatchObject({ errors: [], procedure: { decisionNote: 'Merci de joindre\nl\'ordonnance.' } })
+    expect(r.data.decideProcedure).toMatchObject({ errors: [], task: { procedure: { decisionNote: 'Merci de joindre\nl\'ordonnance.' } } })
     const events = app.db.select().from(procedureEventsTable).where(eq(procedureEventsTable.procedureId, id)).all()
     expect(events.at(-1)!.note).toBe('Merci de joindre\nl\'ordonnance.')
   })

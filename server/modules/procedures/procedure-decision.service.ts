@@ -10,6 +10,7 @@ import { addDays, nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
+import { toProcedureTask } from '../advisor/advisor.service.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { formatEuros } from '../../core/format.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
@@ -140,6 +141,6 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
       decisionNote: memberNote,
     }).where(eq(p.id, procedure.id)).returning().get()
     audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId } : {})
-    return { procedure: updated, errors: [] }
+    return { procedure: null, task: toProcedureTask(updated, today), errors: [] }
   }, { behavior: 'immediate' })
 }
