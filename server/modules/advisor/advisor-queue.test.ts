@@ -210,11 +210,11 @@ describe('advisorQueue and advisorProcedure', () => {
       if (isUnionType(type))
         type.getTypes().forEach(walk)
     }
-    const roots = [schema.getQueryType()!.getFields().advisorQueue!, schema.getQueryType()!.getFields().advisorProcedure!, schema.getType('ProcedurePayload') as GraphQLObjectType]
-    walk(getNamedType(roots[0]!.type))
-    walk(getNamedType(roots[1]!.type))
+    const query = schema.getQueryType()!.getFields()
+    walk(getNamedType(query.advisorQueue!.type))
+    walk(getNamedType(query.advisorProcedure!.type))
     // what decideProcedure answers advisors: the payload's task (its `procedure` is null to them)
-    walk(getNamedType((roots[2] as GraphQLObjectType).getFields().task!.type))
+    walk(getNamedType((schema.getType('ProcedurePayload') as GraphQLObjectType).getFields().task!.type))
     // every path to member data is listed here: a field added to these types must be added on purpose
     expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
       'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
