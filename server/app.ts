@@ -12,6 +12,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { parse as parseCookies } from 'cookie'
 import express from 'express'
 import { createLoaders } from './core/loaders.ts'
+import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
@@ -28,6 +29,21 @@ const EXPECTED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BA
 
 declare module 'express-serve-static-core' {
   interface Request { viewer?: Viewer | null }
+}
+
+/**
+ * One line per request: method, path (never the query string), status, duration, who (role
+ * only). Headers are logged at debug level, where redaction removes cookies and tokens.
+ */
+function requestLog(req: Request, res: Response, next: NextFunction) {
+  const started = performance.now()
+  // read now: mounted routers rewrite req.path while they run
+  const path = req.path
+  logger.debug({ req: { method: req.method, path, headers: req.headers } }, 'request received')
+  res.on('finish', () => {
+    logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), role: req.viewer?.role ?? 'ANONYMOUS' }, 'request')
+  })
+  next()
 }
 
 /** Requests a partner token may make per minute. */
@@ -84,7 +100,7 @@ export async function createApp(deps: AppDeps) {
         return formatted
       // anything else is a bug: log it whole, answer with a correlation id and nothing internal
       const correlationId = randomUUID()
-      console.error(`[graphql] ${correlationId}`, error)
+      logger.error({ err: error, correlationId }, 'unexpected GraphQL error')
       return { message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }
     },
   })
@@ -94,6 +110,7 @@ export async function createApp(deps: AppDeps) {
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(securityHeaders(config.secureCookies))
+  app.use(requestLog)
 
   app.get('/healthz', (_req, res) => {
     try {

@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { join, resolve } from 'node:path'
 import { createApp } from './app.ts'
+import { logger } from './core/logger.ts'
 import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
@@ -15,7 +16,7 @@ const clock = clockFromEnvironment()
 const db = openDatabase(dataDir)
 if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
   await loadDemoData(db, clock)
-  console.log('Demo household loaded.')
+  logger.info('demo household loaded')
 }
 
 // uploads never sent with a request: purged at start and daily
@@ -34,10 +35,9 @@ const app = await createApp({
   config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
 })
 const server = app.listen(port, () => {
-  console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)
-  console.log(`Data: ${dataDir}`)
-  console.log(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
-  console.log(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
+  logger.info({ url: `http://localhost:${port}`, graphiql: `http://localhost:${port}/graphiql`, dataDir }, 'Espace adhérent listening')
+  logger.info(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
+  logger.info(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
 })
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000

@@ -12,6 +12,7 @@ import { attachmentHeaders, memberOf } from '../../core/http.ts'
 import { filesTable } from '../../db/schema/index.ts'
 import { requestMetaOf } from '../../core/http.ts'
 import { ACCEPTED_TYPES, extensionOf, findDownload, MAX_UPLOAD_BYTES, quotaRefusal, sanitiseFileName, SNIFF_BYTES } from './uploads.service.ts'
+import { logger } from '../../core/logger.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
 export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent' } as const
@@ -169,7 +170,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
       }).returning().get()
       res.status(201).json({ id: row.id, name: row.name, sizeBytes: row.sizeBytes, mimeType: row.mimeType })
     })().catch((error: unknown) => {
-      console.error('[uploads]', error)
+      logger.error({ err: error }, 'upload failed')
       fail(500, 'STORAGE_FAILED', 'Le fichier n\'a pas pu être enregistré. Réessayez plus tard.')
     })
   })
