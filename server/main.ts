@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { createApp } from './app.ts'
 import { logger } from './core/logger.ts'
 import { clockFromEnvironment } from './core/clock.ts'
+import { markServerRunning } from './db/backup.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
 import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
@@ -39,11 +40,14 @@ const server = app.listen(port, () => {
   logger.info(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
   logger.info(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
 })
+// `npm run restore` refuses to replace the data of a running server
+const running = markServerRunning(dataDir)
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000
 
 function shutdown() {
   server.close(() => {
+    running.stop()
     db.$client.close()
     process.exit(0)
   })
