@@ -10,6 +10,8 @@ import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
+// HOST=127.0.0.1 keeps a server off the network (tests); all interfaces by default
+const host = process.env.HOST
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
 const production = process.env.NODE_ENV === 'production'
 const clock = clockFromEnvironment()
@@ -35,11 +37,12 @@ const app = await createApp({
   mailer,
   config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
 })
-const server = app.listen(port, () => {
+const onListening = () => {
   logger.info({ url: `http://localhost:${port}`, graphiql: `http://localhost:${port}/graphiql`, dataDir }, 'Espace adhérent listening')
   logger.info(`Demo accounts: ${Object.values(DEMO_ACCOUNTS).map(a => `${a.email} / ${a.password}`).join(', ')}`)
   logger.info(`Demo partner token (scope coverage:read): ${DEMO_PARTNER_TOKEN}`)
-})
+}
+const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening)
 // `npm run restore` refuses to replace the data of a running server
 const running = markServerRunning(dataDir)
 server.requestTimeout = 30_000
