@@ -66,6 +66,16 @@ const ACCESS: Record<string, Row> = {
   'Mutation.submitReimbursementRequest': MEMBER_ID_TAKING,
   'Mutation.addProcedureDocuments': MEMBER_ID_TAKING,
   'Mutation.decideProcedure': ADVISOR_ONLY,
+  // Mon compte
+  'Query.activeSessions': MEMBER_ONLY,
+  'Query.recentSignIns': MEMBER_ONLY,
+  'Mutation.changePassword': { ...MEMBER_ID_TAKING, otherHousehold: 'USER_ERROR' },
+  'Mutation.signOutSession': MEMBER_ID_TAKING,
+  'Mutation.signOutOtherSessions': MEMBER_ONLY,
+  'Mutation.requestPasswordReset': { anonymous: 'USER_ERROR', otherHousehold: 'USER_ERROR', advisor: 'USER_ERROR', partner: 'USER_ERROR' },
+  'Mutation.resetPassword': { anonymous: 'USER_ERROR', otherHousehold: 'USER_ERROR', advisor: 'USER_ERROR', partner: 'USER_ERROR' },
+  'Mutation.updateContactDetails': { ...MEMBER_ID_TAKING, otherHousehold: 'USER_ERROR' },
+  'Mutation.confirmEmailChange': { anonymous: 'USER_ERROR', otherHousehold: 'USER_ERROR', advisor: 'USER_ERROR', partner: 'USER_ERROR' },
 }
 
 /** The advisor's reads of a member's file: answered with advisor types, and audited. */
@@ -75,7 +85,7 @@ const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', '
 const ENDS_SESSION = new Set(['Mutation.signOut'])
 
 /** Benoit's objects, named by the arguments that take their ids. */
-interface BenoitIds { member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string }
+interface BenoitIds { session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string }
 
 /** Whose object an ID argument (or input field) names: `Type.field.arg`, else the argument's name. */
 const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
@@ -90,6 +100,7 @@ const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
   'threadId': 'thread',
   'documentId': 'document',
   'reimbursementId': 'reimbursement',
+  'sessionId': 'session',
 }
 
 /** GET and POST routes under /api, by method and path, with Benoit's id in the URL and what each caller gets. */
@@ -220,7 +231,9 @@ describe('object-level access, generated from the schema', () => {
       input: { beneficiaryId: beneficiaries[0]!.id, careType: 'PHARMACY', careDate: '2026-11-20', abroad: false, amountCents: 1500, attachmentIds: [file] },
     })
     expect(sent.data.submitReimbursementRequest.errors).toEqual([])
+    const sessions = db.select().from(s.sessionsTable).innerJoin(s.accountsTable, eq(s.accountsTable.id, s.sessionsTable.accountId)).where(eq(s.accountsTable.memberId, member.id)).all()
     ids = {
+      session: sessions[0]!.sessions.id,
       member: member.id,
       procedure: sent.data.submitReimbursementRequest.procedure.id,
       reimbursement: reimbursements[0]!.id,
@@ -248,6 +261,7 @@ describe('object-level access, generated from the schema', () => {
       ...reimbursements.map(r => r.id),
       ...documents.map(d => d.id),
       ...threads.map(t => t.id),
+      ...sessions.map(x => x.sessions.id),
       file,
     ]
     callers.anonymous = app.client()
@@ -266,7 +280,7 @@ describe('object-level access, generated from the schema', () => {
 
   const advisorAudits = () => app.db.select().from(s.auditEventsTable).where(and(eq(s.auditEventsTable.memberId, benoitId), eq(s.auditEventsTable.actorRole, 'ADVISOR'))).all().length
 
-  const unknownIds: BenoitIds = { member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '' }
+  const unknownIds: BenoitIds = { session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '' }
   for (const [i, key] of Object.keys(unknownIds).entries())
     unknownIds[key as keyof BenoitIds] = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
 
