@@ -25,10 +25,10 @@ import { startTestApp } from './harness.ts'
 type Caller = 'anonymous' | 'otherHousehold' | 'advisor' | 'partner'
 /**
  * UNAUTHENTICATED / FORBIDDEN / NOT_FOUND: the GraphQL error code (NOT_FOUND also as a payload's
- * user error, as mutations answer); NULL: no error, null; USER_ERROR: a payload's errors, none
+ * user error, as mutations answer); BAD_USER_INPUT: a query refusing its input; NULL: no error, null; USER_ERROR: a payload's errors, none
  * NOT_FOUND; ANSWERS: data, which the leak check reads.
  */
-type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL' | 'USER_ERROR' | 'ANSWERS'
+type Outcome = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'NULL' | 'USER_ERROR' | 'ANSWERS'
 type Row = Record<Caller, Outcome>
 
 const MEMBER_ONLY: Row = { anonymous: 'UNAUTHENTICATED', otherHousehold: 'ANSWERS', advisor: 'FORBIDDEN', partner: 'FORBIDDEN' }
@@ -66,6 +66,12 @@ const ACCESS: Record<string, Row> = {
   'Mutation.submitReimbursementRequest': MEMBER_ID_TAKING,
   'Mutation.addProcedureDocuments': MEMBER_ID_TAKING,
   'Mutation.decideProcedure': ADVISOR_ONLY,
+  // news, quotes, the site's pages
+  'Query.newsItem': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'NULL', advisor: 'NULL', partner: 'FORBIDDEN' },
+  'Query.siteInformation': { anonymous: 'ANSWERS', otherHousehold: 'ANSWERS', advisor: 'ANSWERS', partner: 'ANSWERS' },
+  // another household's beneficiary is refused as the input's error, as an unknown one is
+  'Query.analyseQuote': { ...MEMBER_ID_TAKING, otherHousehold: 'BAD_USER_INPUT' },
+  'Mutation.submitQuote': MEMBER_ID_TAKING,
   // Mon compte
   'Query.activeSessions': MEMBER_ONLY,
   'Query.recentSignIns': MEMBER_ONLY,
@@ -85,13 +91,15 @@ const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', '
 const ENDS_SESSION = new Set(['Mutation.signOut'])
 
 /** Benoit's objects, named by the arguments that take their ids. */
-interface BenoitIds { session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string }
+interface BenoitIds { unknown: string, session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string }
 
 /** Whose object an ID argument (or input field) names: `Type.field.arg`, else the argument's name. */
 const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
   'Query.contract.id': 'contract',
   'Query.reimbursement.id': 'reimbursement',
   'Query.advisorProcedure.id': 'procedure',
+  // a news item is public to every signed-in caller: an id nobody has
+  'Query.newsItem.id': 'unknown',
   'procedureId': 'procedure',
   'beneficiaryId': 'beneficiary',
   'beneficiaryIds': 'beneficiary',
@@ -233,6 +241,7 @@ describe('object-level access, generated from the schema', () => {
     expect(sent.data.submitReimbursementRequest.errors).toEqual([])
     const sessions = db.select().from(s.sessionsTable).innerJoin(s.accountsTable, eq(s.accountsTable.id, s.sessionsTable.accountId)).where(eq(s.accountsTable.memberId, member.id)).all()
     ids = {
+      unknown: '00000000-0000-4000-8000-00000000ffff',
       session: sessions[0]!.sessions.id,
       member: member.id,
       procedure: sent.data.submitReimbursementRequest.procedure.id,
@@ -280,7 +289,7 @@ describe('object-level access, generated from the schema', () => {
 
   const advisorAudits = () => app.db.select().from(s.auditEventsTable).where(and(eq(s.auditEventsTable.memberId, benoitId), eq(s.auditEventsTable.actorRole, 'ADVISOR'))).all().length
 
-  const unknownIds: BenoitIds = { session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '' }
+  const unknownIds: BenoitIds = { unknown: '', session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '' }
   for (const [i, key] of Object.keys(unknownIds).entries())
     unknownIds[key as keyof BenoitIds] = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
 
