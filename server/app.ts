@@ -16,6 +16,7 @@ import type { ASTVisitor, ValidationContext } from 'graphql'
 import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
 import { createLoaders } from './core/loaders.ts'
+import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
@@ -49,6 +50,21 @@ declare module 'express-serve-static-core' {
 
 /** Tokens a GraphQL document may hold (graphql-armor's default is 1000; the SPA's longest needs less). */
 const MAX_TOKENS = 2000
+
+/**
+ * One line per request: method, path (never the query string), status, duration, who (role
+ * only). Headers are logged at debug level, where redaction removes cookies and tokens.
+ */
+function requestLog(req: Request, res: Response, next: NextFunction) {
+  const started = performance.now()
+  // read now: mounted routers rewrite req.path while they run
+  const path = req.path
+  logger.debug({ req: { method: req.method, path, headers: req.headers } }, 'request received')
+  res.on('finish', () => {
+    logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), role: req.viewer?.role ?? 'ANONYMOUS' }, 'request')
+  })
+  next()
+}
 
 /** Requests a partner token may make per minute. */
 export const PARTNER_REQUESTS_PER_MINUTE = 120
@@ -113,7 +129,7 @@ export async function createApp(deps: AppDeps) {
         return formatted
       // anything else is a bug: log it whole, answer with a correlation id and nothing internal
       const correlationId = randomUUID()
-      console.error(`[graphql] ${correlationId}`, error)
+      logger.error({ err: error, correlationId }, 'unexpected GraphQL error')
       return { message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }
     },
   })
@@ -123,6 +139,7 @@ export async function createApp(deps: AppDeps) {
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(securityHeaders(config.secureCookies))
+  app.use(requestLog)
 
   app.get('/healthz', (_req, res) => {
     try {

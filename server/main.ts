@@ -1,13 +1,17 @@
 import 'reflect-metadata'
 import { join, resolve } from 'node:path'
 import { createApp } from './app.ts'
+import { logger } from './core/logger.ts'
 import { clockFromEnvironment } from './core/clock.ts'
+import { markServerRunning } from './db/backup.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
 import { INCOMING_MAX_AGE_MS, purgeAbandonedUploads, sweepOrphanUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
 const port = Number(process.env.PORT ?? 4000)
+// HOST=127.0.0.1 keeps a server off the network (tests); all interfaces by default
+const host = process.env.HOST
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
 const production = process.env.NODE_ENV === 'production'
 const clock = clockFromEnvironment()
@@ -17,10 +21,10 @@ const db = openDatabase(dataDir)
 const demoWanted = production ? process.env.DEMO_DATA === 'on' : process.env.DEMO_DATA !== 'off'
 if (isDatabaseEmpty(db) && demoWanted) {
   await loadDemoData(db, clock)
-  console.log(`Demo household loaded: ${Object.values(DEMO_ACCOUNTS).map(a => a.email).join(', ')} (passwords and partner token in README.md).`)
+  logger.info(`Demo household loaded: ${Object.values(DEMO_ACCOUNTS).map(a => a.email).join(', ')} (passwords and partner token in README.md).`)
 }
 else if (isDatabaseEmpty(db)) {
-  console.log('Empty database. Create the first advisor: npm run admin -- create-advisor --email <e-mail> --name "<nom>"')
+  logger.info('Empty database. Create the first advisor: npm run admin -- create-advisor --email <e-mail> --name "<nom>"')
 }
 
 // uploads never sent with a request are purged at start and daily, with whatever an interrupted
@@ -42,15 +46,18 @@ const app = await createApp({
   mailer,
   config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
 })
-const server = app.listen(port, () => {
-  console.log(`Espace adhérent: http://localhost:${port}  (GraphiQL: http://localhost:${port}/graphiql)`)
-  console.log(`Data: ${dataDir}`)
-})
+const onListening = () => {
+  logger.info({ url: `http://localhost:${port}`, graphiql: `http://localhost:${port}/graphiql`, dataDir }, 'Espace adhérent listening')
+}
+const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening)
+// `npm run restore` refuses to replace the data of a running server
+const running = markServerRunning(dataDir)
 server.requestTimeout = 30_000
 server.headersTimeout = 10_000
 
 function shutdown() {
   server.close(() => {
+    running.stop()
     db.$client.close()
     process.exit(0)
   })

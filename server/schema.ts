@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql'
 import { printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
+import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
 import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
@@ -26,6 +27,7 @@ import { SiteResolver } from './modules/site/site.resolver.ts'
 export const resolvers = [
   AccessLogResolver,
   AccountSecurityResolver,
+  AdvisorProcedureResolver,
   AdvisorResolver,
   AuthResolver,
   PasswordResetResolver,

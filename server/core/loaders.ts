@@ -81,6 +81,19 @@ function memberSummary(db: Db) {
   })
 }
 
+/** What an advisor sees of a beneficiary: who the care was for, never the NIR nor the birth date. */
+export interface AdvisorBeneficiaryRow { id: string, firstName: string, lastName: string, relationship: string }
+
+function advisorBeneficiary(db: Db) {
+  return new DataLoader<string, AdvisorBeneficiaryRow | undefined>(async (keys) => {
+    const b = s.beneficiariesTable
+    const rows = db.select({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })
+      .from(b).where(inArray(b.id, keys as string[])).all()
+    const map = new Map(rows.map(r => [r.id, r]))
+    return keys.map(k => map.get(k))
+  })
+}
+
 /**
  * Who acted in a member's file, as the member's access log names them: the advisor account's
  * display name or the partner token's name, one query per batch, never hashes or e-mails.
@@ -129,6 +142,7 @@ export function createLoaders(db: Db) {
   return {
     member: byKey<MemberRow>(db, s.membersTable, s.membersTable.id, r => r.id),
     memberSummary: memberSummary(db),
+    advisorBeneficiary: advisorBeneficiary(db),
     accountDisplayName: accountDisplayName(db),
     partnerName: partnerName(db),
     beneficiary: byKey<BeneficiaryRow>(db, s.beneficiariesTable, s.beneficiariesTable.id, r => r.id),

@@ -1,7 +1,8 @@
 import type { ProcedureKind, ProcedureStatus } from '../../db/schema/index.ts'
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { and, eq } from 'drizzle-orm'
-import { isObjectType } from 'graphql'
+import type { GraphQLNamedType, GraphQLObjectType } from 'graphql'
+import { getNamedType, isInterfaceType, isObjectType, isUnionType } from 'graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEventsTable, beneficiariesTable, membersTable, proceduresTable } from '../../db/schema/index.ts'
 import { DEMO_PARTNER_TOKEN } from '../../db/demo/index.ts'
@@ -35,7 +36,7 @@ const DETAIL = `query Detail($id: ID!) {
 }`
 
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
-  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { code } procedure { id status } }
+  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { code } procedure { id } task { procedure { id status } } }
 }`
 
 const SUBMIT = `mutation Submit($input: ReimbursementRequestInput!) {
@@ -197,6 +198,76 @@ describe('advisorQueue and advisorProcedure', () => {
     expect(isObjectType(summary) && Object.keys(summary.getFields())).toEqual(['memberNumber', 'firstName', 'lastName'])
   })
 
+  it('leads from the advisor\'s fields to advisor types only: no contract, bank account, mandate, NIR, birth date nor other household member', () => {
+    const schema = getSchema()
+    const reached = new Set<string>()
+    const walk = (type: GraphQLNamedType) => {
+      if (reached.has(type.name))
+        return
+      reached.add(type.name)
+      if (isObjectType(type) || isInterfaceType(type))
+        Object.values(type.getFields()).forEach(f => walk(getNamedType(f.type)))
+      if (isUnionType(type))
+        type.getTypes().forEach(walk)
+    }
+    const query = schema.getQueryType()!.getFields()
+    walk(getNamedType(query.advisorQueue!.type))
+    walk(getNamedType(query.advisorProcedure!.type))
+    // what decideProcedure answers advisors: the payload's task (its `procedure` is null to them)
+    walk(getNamedType((schema.getType('ProcedurePayload') as GraphQLObjectType).getFields().task!.type))
+    // every path to member data is listed here: a field added to these types must be added on purpose
+    expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
+      'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
+      'Boolean', 'CareType', 'Date', 'DateTime', 'Float', 'ID', 'Int', 'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
+      'ProcedureTask', 'Relationship', 'String', 'WithholdingKind',
+    ])
+    const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields())
+    expect(fields('AdvisorBeneficiary')).toEqual(['id', 'firstName', 'lastName', 'relationship'])
+    expect(fields('ProcedureAttachment')).toEqual(['id', 'name', 'mimeType', 'sizeBytes', 'addedAt'])
+  })
+
+  it('answers decideProcedure to advisors with their own view, never the member\'s Procedure', async () => {
+    const louise = app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Louise')).get()!.id
+    const sent = await benoit.gql(SUBMIT, { input: { beneficiaryId: louise, careType: 'PHARMACY', careDate: '2026-11-20', abroad: false, amountCents: 1800, attachmentIds: [await uploadId(benoit)] } })
+    const id = sent.data.submitReimbursementRequest.procedure.id as string
+    const r = await advisor.gql(`mutation($id: ID!) { decideProcedure(procedureId: $id, decision: ACCEPT) {
+      errors { code } procedure { id reimbursement { contract { id } } }
+      task { member { lastName } procedure { id status beneficiary { firstName relationship } reimbursement { mutuelleCents paymentDate } } }
+    } }`, { id })
+    expect(r.errors).toBeUndefined()
+    expect(r.data.decideProcedure).toMatchObject({
+      errors: [],
+      procedure: null,
+      task: { member: { lastName: 'Garnier' }, procedure: { id, status: 'ACCEPTED', beneficiary: { firstName: 'Louise', relationship: 'CHILD' }, reimbursement: { mutuelleCents: expect.any(Number) } } },
+    })
+  })
+
+  it('records a page of the queue in the access log of each member listed, once per consultation', async () => {
+    const listings = () => app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_LIST_QUEUE')).all()
+    const before = listings().length
+    const page = await queue({ first: 12 })
+    const shown = new Map<string, string[]>()
+    const numbers = new Map(app.db.select().from(membersTable).all().map(m => [m.memberNumber, m.id]))
+    for (const t of page.nodes) {
+      const memberId = numbers.get(t.member.memberNumber)!
+      shown.set(memberId, [...(shown.get(memberId) ?? []), t.procedure.reference])
+    }
+    expect(shown.size).toBeGreaterThan(1)
+    const added = listings().slice(before)
+    expect(added.map(e => [e.memberId, e.details?.references]).sort()).toEqual([...shown].sort())
+    expect(added.every(e => e.actorRole === 'ADVISOR' && e.outcome === 'SUCCESS')).toBe(true)
+    // a refresh shows the same démarches: one consultation, nothing more recorded
+    await queue({ first: 12 })
+    expect(listings()).toHaveLength(before + shown.size)
+
+    const benoitId = app.db.select().from(membersTable).where(eq(membersTable.firstName, 'Benoit')).get()!.id
+    const log = await benoit.gql(`{ accessLog(first: 50) { nodes { action actorKind description } } }`)
+    const entry = log.data.accessLog.nodes.find((n: { action: string }) => n.action === 'ADVISOR_LIST_QUEUE')
+    expect(entry).toMatchObject({ actorKind: 'ADVISOR', description: expect.stringMatching(/^a vu vos? démarches? DEM-.* dans la file d'attente des conseillers$/) })
+    for (const reference of shown.get(benoitId) ?? [])
+      expect(log.data.accessLog.nodes.map((n: { description: string }) => n.description).join(' ')).toContain(reference)
+  })
+
   it('opens any démarche, decided or not, and records each opening in the member\'s audit trail', async () => {
     const audits = () => app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all()
     const before = audits().length
@@ -249,7 +320,7 @@ describe('advisorQueue and advisorProcedure', () => {
     expect(before.nodes.at(-1)!.id).toBe(id)
 
     const asked = await advisor.gql(DECIDE, { id, decision: 'REQUEST_DOCUMENTS', note: 'Merci de joindre l\'ordonnance.' })
-    expect(asked.data.decideProcedure).toMatchObject({ errors: [], procedure: { status: 'MISSING_DOCUMENTS' } })
+    expect(asked.data.decideProcedure).toMatchObject({ errors: [], procedure: null, task: { procedure: { status: 'MISSING_DOCUMENTS' } } })
     const during = await queue()
     expect(during.totalCount).toBe(before.totalCount - 1)
     expect(during.nodes.map(t => t.id)).not.toContain(id)
@@ -282,22 +353,38 @@ describe('advisorQueue query shapes', () => {
     const q = `query($n: Int) { advisorQueue(first: $n) { totalCount nodes { ... on ProcedureTask { id member { lastName } procedure { beneficiary { firstName } attachments { id } history { status } } } } } }`
     const small = await statementsFor(q, { n: 2 })
     const large = await statementsFor(q, { n: 30 })
-    expect(large.length).toBe(small.length)
+    const reads = (statements: string[]) => statements.filter(q => !/"audit_events"/.test(q))
+    expect(reads(large).length).toBe(reads(small).length)
     // page, count, members, beneficiaries, attachments, events
-    expect(large.length).toBeLessThanOrEqual(6)
-    // members are read for the advisor's summary only: never their NIR, contact details or address
+    expect(reads(large).length).toBeLessThanOrEqual(6)
+    // the listing's audit: what was recently recorded, then one insert for every member listed
+    expect(large.filter(q => /"audit_events"/.test(q))).toEqual([expect.stringMatching(/^select/), expect.stringMatching(/^insert into "audit_events"/)])
+    // members and beneficiaries are read for the advisor's view only: never NIR, birth date, contact details or address
     const memberQuery = large.find(q => /from "members"/.test(q))!
-    expect(memberQuery).not.toMatch(/"nir"|"email"|"phone"|"address_line1"/)
+    expect(memberQuery).not.toMatch(/"nir"|"birth_date"|"email"|"phone"|"address_line1"/)
+    const beneficiaryQuery = large.find(q => /from "beneficiaries"/.test(q))!
+    expect(beneficiaryQuery).not.toMatch(/"nir"|"birth_date"/)
   })
 
-  it.each([
-    ['the first page', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' ORDER BY submitted_at, id LIMIT 21`],
-    ['a later page', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' AND (submitted_at > 'a' OR (submitted_at = 'a' AND id > 'b')) ORDER BY submitted_at, id LIMIT 21`],
-    ['one kind', `SELECT * FROM procedures WHERE status = 'SUBMITTED' AND kind <> 'AFFILIATION' AND kind = 'QUOTE' ORDER BY submitted_at, id LIMIT 21`],
-  ])('answers %s from the status index, without scanning the table', (_label, sql) => {
-    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map(p => p.detail).join(' | ')
-    expect(plan).toMatch(/USING (COVERING )?INDEX procedures_(status_submitted|member_kind)_idx/)
-    expect(plan).not.toMatch(/^SCAN \w+$|\| SCAN \w+( \||$)/)
+  it('answers the first page, a later page and one kind from the status index, on the SQL the service runs', async () => {
+    const pageQuery = async (variables: Record<string, unknown>) => {
+      const statements = await statementsFor(`query($first: Int, $after: String, $kind: ProcedureKind) { advisorQueue(first: $first, after: $after, kind: $kind) { pageInfo { endCursor } nodes { __typename } } }`, variables)
+      return statements.find(q => /from "procedures"/.test(q) && /limit/.test(q))!
+    }
+    const firstPage = await pageQuery({ first: 5 })
+    const { data } = await advisor.gql(`{ advisorQueue(first: 5) { pageInfo { endCursor } } }`)
+    const laterPage = await pageQuery({ first: 5, after: data.advisorQueue.pageInfo.endCursor })
+    const oneKind = await pageQuery({ first: 5, kind: 'QUOTE' })
+    // the later page carries the keyset condition and the plain range bound that lets SQLite seek
+    expect(laterPage).toMatch(/"submitted_at" >= \?/)
+    expect(laterPage).toMatch(/"submitted_at" > \? or \("procedures"\."submitted_at" = \? and "procedures"\."id" > \?\)/)
+    for (const sql of [firstPage, laterPage, oneKind]) {
+      const params = (sql.match(/\?/g) ?? []).map(() => 'x')
+      const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(p => p.detail).join(' | ')
+      expect(plan).toMatch(/USING (COVERING )?INDEX procedures_(status_submitted|member_kind)_idx/)
+      expect(plan).not.toMatch(/^SCAN \w+$|\| SCAN \w+( \||$)/)
+    }
+    expect((app.db.$client.prepare(`EXPLAIN QUERY PLAN ${laterPage}`).all(...(laterPage.match(/\?/g) ?? []).map(() => 'x')) as { detail: string }[]).map(p => p.detail).join(' | ')).toMatch(/submitted_at>\?/)
   })
 })
 

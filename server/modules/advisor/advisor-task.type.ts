@@ -1,7 +1,7 @@
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql'
 import { PageInfo } from '../../core/pagination.ts'
-import { Procedure } from '../procedures/procedure.type.ts'
+import { AdvisorProcedure } from './advisor-procedure.type.ts'
 
 @ObjectType({ description: 'The member a task concerns, as an advisor\'s queue shows them: identity only (no NIR, contact details nor IBAN).' })
 export class AdvisorMemberSummary {
@@ -33,7 +33,7 @@ export class ProcedureTask {
   @Field(() => ID, { description: 'Identifier of the task: the démarche\'s id.' })
   id!: string
 
-  @Field(() => Procedure, { description: 'The démarche, with its request fields, supporting documents (GET /api/files/{id}) and timeline.' })
+  @Field(() => AdvisorProcedure, { description: 'The démarche as an advisor sees it: request fields, supporting documents (GET /api/files/{id}) and timeline; nothing else of the household.' })
   procedure!: ProcedureRow
 
   @Field(() => AdvisorMemberSummary, { description: 'The member who sent it.' })

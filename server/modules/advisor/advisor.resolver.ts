@@ -18,7 +18,7 @@ class AdvisorQueueArgs extends PageArgs {
 @Authorized('ADVISOR')
 @Resolver(() => ProcedureTask)
 export class AdvisorResolver {
-  @Query(() => AdvisorTaskConnection, { description: 'Advisor only. The work queue: démarches waiting for a decision of the mutuelle (status SUBMITTED), oldest sent first, optionally of one kind. Unfinished commercial journeys (AFFILIATION) wait for the member and are not listed.' })
+  @Query(() => AdvisorTaskConnection, { description: 'Advisor only. The work queue: démarches waiting for a decision of the mutuelle (status SUBMITTED), oldest sent first, optionally of one kind. Unfinished commercial journeys (AFFILIATION) wait for the member and are not listed. Each page is recorded in the access log of every member it lists (ADVISOR_LIST_QUEUE).' })
   advisorQueue(@Args(() => AdvisorQueueArgs) args: AdvisorQueueArgs, @Ctx() ctx: Context) {
     return listAdvisorQueue(ctx, args.kind, args.first, args.after)
   }

@@ -52,12 +52,44 @@ export function toProcedureTask(row: ProcedureRow, today: string): ProcedureTask
 }
 
 /**
+ * A page of the queue shows members' démarches (who, which care, how much): one audit event per
+ * member listed, naming the references shown, so the listing appears in each member's access log.
+ * The same advisor seeing the same démarches of a member again within the consultation window
+ * (a refresh, the next page and back) adds nothing.
+ */
+function recordQueueListing(ctx: Context, advisorAccountId: string, rows: ProcedureRow[]) {
+  const byMember = new Map<string, string[]>()
+  for (const row of rows)
+    byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), row.reference])
+  if (!byMember.size)
+    return
+  const since = new Date(ctx.clock.now().getTime() - CONSULTATION_WINDOW_MS).toISOString()
+  const seen = new Set(ctx.db.select({ memberId: auditEventsTable.memberId, details: auditEventsTable.details }).from(auditEventsTable).where(and(
+    eq(auditEventsTable.actorAccountId, advisorAccountId),
+    gte(auditEventsTable.at, since),
+    eq(auditEventsTable.action, 'ADVISOR_LIST_QUEUE'),
+  )).all().map(e => `${e.memberId} ${JSON.stringify(e.details?.references)}`))
+  const at = nowIso(ctx.clock)
+  const events = [...byMember].filter(([memberId, references]) => !seen.has(`${memberId} ${JSON.stringify(references)}`))
+  recordAudit(ctx.db, events.map(([memberId, references]) => ({
+    at,
+    action: 'ADVISOR_LIST_QUEUE',
+    actorAccountId: advisorAccountId,
+    actorRole: 'ADVISOR' as const,
+    memberId,
+    outcome: 'SUCCESS' as const,
+    ...requestMeta(ctx),
+    details: { references },
+  })))
+}
+
+/**
  * The démarches waiting for the mutuelle, oldest first: status SUBMITTED ("En cours"). An
  * unfinished commercial journey (AFFILIATION) is SUBMITTED too but waits for the member to resume
  * it, and no decision applies to it: it is not an advisor's work.
  */
 export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | undefined, first?: number | null, after?: string | null): Page<ProcedureTaskValue> {
-  requireAdvisor(ctx.viewer)
+  const advisor = requireAdvisor(ctx.viewer)
   const where = and(
     eq(p.status, 'SUBMITTED'),
     ne(p.kind, 'AFFILIATION'),
@@ -74,6 +106,7 @@ export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | unde
     count: () => ctx.db.select({ n: count() }).from(p).where(where).get()!.n,
     key: row => [row.submittedAt, row.id],
   })
+  recordQueueListing(ctx, advisor.accountId, page.nodes)
   const today = todayOf(ctx.clock)
   const edges = page.edges.map(edge => ({ cursor: edge.cursor, node: toProcedureTask(edge.node, today) }))
   return { edges, nodes: edges.map(e => e.node), pageInfo: page.pageInfo, totalCount: page.totalCount }

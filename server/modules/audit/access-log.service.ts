@@ -86,6 +86,13 @@ function describe(row: AuditRow, look: Lookups): string {
   switch (row.action) {
     case 'ADVISOR_VIEW_PROCEDURE':
       return `a consulté ${procedure}`
+    case 'ADVISOR_LIST_QUEUE': {
+      const shown = row.details?.references
+      const list = Array.isArray(shown) ? shown.filter(r => typeof r === 'string') : []
+      if (list.length > 1)
+        return `a vu vos démarches ${list.slice(0, -1).join(', ')} et ${list.at(-1)} dans la file d'attente des conseillers`
+      return list.length ? `a vu votre démarche ${list[0]} dans la file d'attente des conseillers` : 'a vu vos démarches dans la file d\'attente des conseillers'
+    }
     case 'ADVISOR_VIEW_FILE': {
       const name = look.fileName(row)
       const of = reference ? `de ${procedure}` : 'd\'une de vos démarches'

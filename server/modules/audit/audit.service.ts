@@ -4,9 +4,11 @@ import { auditEventsTable } from '../../db/schema/index.ts'
 
 type AuditRow = typeof auditEventsTable.$inferInsert
 
-/** Appends an audit event; call inside the same transaction as the change it records. */
-export function recordAudit(db: Queryable, event: AuditRow): void {
-  db.insert(auditEventsTable).values(event).run()
+/** Appends audit events (one statement); call inside the same transaction as the change it records. */
+export function recordAudit(db: Queryable, event: AuditRow | AuditRow[]): void {
+  const events = Array.isArray(event) ? event : [event]
+  if (events.length)
+    db.insert(auditEventsTable).values(events).run()
 }
 
 /** Request facts every audit event carries. */

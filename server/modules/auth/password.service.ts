@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts'
 import type { PersonalWords } from './password-policy.ts'
 import { and, count, eq, gte, isNull } from 'drizzle-orm'
 import { userError } from '../../core/errors.ts'
+import { logger } from '../../core/logger.ts'
 import { hashPassword, verifyPassword } from '../../core/passwords.ts'
 import { hashToken, randomToken } from '../../core/tokens.ts'
 import { requireMember } from '../../core/viewer.ts'
@@ -41,7 +42,7 @@ function personalWordsOf(db: Queryable, memberId: string | null): PersonalWords 
 function deliverLater(ctx: Context): void {
   setImmediate(() => {
     deliverPendingNotifications(ctx.db, ctx.mailer, ctx.clock).catch((error: unknown) => {
-      console.error('[mail] delivery failed:', error instanceof Error ? error.message : error)
+      logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'mail delivery failed')
     })
   })
 }

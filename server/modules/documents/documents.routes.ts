@@ -10,6 +10,7 @@ import { renderInsuranceCardPdf } from '../insurance-card/insurance-card.pdf.ts'
 import { renderBenefitsStatement } from '../reimbursements/benefits-statement.ts'
 import { renderAttestationPdf, renderGuaranteeTablePdf, renderNoticePdf, renderSchedulePdf } from './documents.pdf.ts'
 import { attestationData, getOwnDocument, guaranteeTableData, holderName, memberOfContract, scheduleData, storedFileOf } from './documents.service.ts'
+import { logger } from '../../core/logger.ts'
 
 /**
  * Document downloads, for the signed-in member only: 401 for anonymous callers whatever the id,
@@ -94,7 +95,7 @@ export function documentsRouter(deps: AppDeps): Router {
     catch (error) {
       if (isNotFound(error))
         return notFound(res)
-      console.error('[documents]', error)
+      logger.error({ err: error }, 'document download failed')
       res.status(500).json({ error: 'INTERNAL' })
     }
   }

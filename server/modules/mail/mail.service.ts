@@ -6,6 +6,7 @@ import type { Db, Queryable } from '../../db/client.ts'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import nodemailer from 'nodemailer'
 import { notificationsTable } from '../../db/schema/index.ts'
+import { logger } from '../../core/logger.ts'
 
 /**
  * The portal's one way to send e-mail. With `SMTP_URL` (e.g. smtp://user:pass@mail.example:587)
@@ -114,7 +115,7 @@ async function deliverNow(db: Db, mailer: Mailer, clock: Clock): Promise<void> {
     }
     catch (error) {
       // left unsent: the next delivery (next change, or the next start) tries again
-      console.error('[mail] not sent:', row.subject, error instanceof Error ? error.message : error)
+      logger.error({ notificationId: row.id, reason: error instanceof Error ? error.message : String(error) }, 'mail not sent')
     }
   }
 }

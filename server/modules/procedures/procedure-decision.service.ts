@@ -10,8 +10,10 @@ import { addDays, nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
+import { toProcedureTask } from '../advisor/advisor.service.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
+import { normaliseMultilineText } from '../../core/text.ts'
 import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
@@ -125,7 +127,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
   const advisor = requireAdvisor(ctx.viewer)
   const today = todayOf(ctx.clock)
   const now = nowIso(ctx.clock)
-  const note = rawNote?.trim() || null
+  const note = rawNote ? normaliseMultilineText(rawNote) || null : null
   const result = ctx.db.transaction((tx) => {
     const procedure = tx.select().from(p).where(eq(p.id, procedureId)).get()
     if (!procedure)
@@ -177,7 +179,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       decisionNote: memberNote,
     }).where(eq(p.id, procedure.id)).returning().get()
     audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId, heldUntil: paid.heldUntil } : {})
-    return { procedure: updated, errors: [] }
+    return { procedure: null, task: toProcedureTask(updated, today), errors: [] }
   }, { behavior: 'immediate' })
   // an applied RIB change notifies the member (recorded in the transaction, sent once committed)
   await deliverPendingNotifications(ctx.db, ctx.mailer, ctx.clock)

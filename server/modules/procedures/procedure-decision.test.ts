@@ -13,7 +13,7 @@ const SUBMIT = `mutation Submit($input: ReimbursementRequestInput!) {
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
   decideProcedure(procedureId: $id, decision: $decision, note: $note) {
     errors { field code message }
-    procedure { id status decidedAt decisionNote history { status note } reimbursement { id mutuelleCents } }
+    task { procedure { id status decidedAt decisionNote history { status note } reimbursement { id mutuelleCents } } }
   }
 }`
 
@@ -82,7 +82,7 @@ describe('decideProcedure', () => {
     expect(r.errors).toBeUndefined()
     const payload = r.data.decideProcedure
     expect(payload.errors).toEqual([])
-    expect(payload.procedure).toMatchObject({
+    expect(payload.task.procedure).toMatchObject({
       status: 'ACCEPTED',
       decidedAt: '2026-11-26T10:00:00.000Z',
       decisionNote: 'Demande acceptée : 24,00\u00A0€ versés par votre mutuelle sur votre compte.',
@@ -145,7 +145,7 @@ describe('decideProcedure', () => {
     expect((await advisor.gql(DECIDE, { id, decision: 'ACCEPT' })).data.decideProcedure.errors).toEqual([])
     for (const decision of ['ACCEPT', 'REJECT']) {
       const again = await advisor.gql(DECIDE, { id, decision, note: 'Deuxième décision' })
-      expect(again.data.decideProcedure).toEqual({ procedure: null, errors: [{ field: null, code: 'ALREADY_DECIDED', message: 'Cette démarche a déjà été décidée.' }] })
+      expect(again.data.decideProcedure).toEqual({ task: null, errors: [{ field: null, code: 'ALREADY_DECIDED', message: 'Cette démarche a déjà été décidée.' }] })
     }
     expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, id)).all()).toHaveLength(1)
   })
@@ -156,7 +156,7 @@ describe('decideProcedure', () => {
     expect(bare.data.decideProcedure.errors).toEqual([{ field: 'note', code: 'REQUIRED', message: expect.stringContaining('pourquoi') }])
     const note = 'La naturopathie ne fait pas partie des médecines douces couvertes par votre contrat.'
     const r = await advisor.gql(DECIDE, { id, decision: 'REJECT', note })
-    expect(r.data.decideProcedure.procedure).toMatchObject({ status: 'REJECTED', decisionNote: note, reimbursement: null })
+    expect(r.data.decideProcedure.task.procedure).toMatchObject({ status: 'REJECTED', decisionNote: note, reimbursement: null })
     const seen = (await benoit.gql(MEMBER_VIEW)).data.procedures.nodes.find((p: { id: string }) => p.id === id)
     expect(seen).toMatchObject({ status: 'REJECTED', decisionNote: note, history: [{ status: 'SUBMITTED' }, { status: 'REJECTED', note }] })
     expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, id)).all()).toEqual([])
@@ -166,7 +166,7 @@ describe('decideProcedure', () => {
     const id = await submit({ beneficiaryId: ids['Léa'], careType: 'LABORATORY', amountCents: 1920 })
     expect((await advisor.gql(DECIDE, { id, decision: 'REQUEST_DOCUMENTS' })).data.decideProcedure.errors[0]).toMatchObject({ field: 'note', code: 'REQUIRED' })
     const asked = await advisor.gql(DECIDE, { id, decision: 'REQUEST_DOCUMENTS', note: 'Merci de joindre l\'ordonnance du laboratoire.' })
-    expect(asked.data.decideProcedure.procedure).toMatchObject({ status: 'MISSING_DOCUMENTS', decidedAt: null, decisionNote: 'Merci de joindre l\'ordonnance du laboratoire.' })
+    expect(asked.data.decideProcedure.task.procedure).toMatchObject({ status: 'MISSING_DOCUMENTS', decidedAt: null, decisionNote: 'Merci de joindre l\'ordonnance du laboratoire.' })
 
     // another household cannot touch it, nor can someone else's file be slipped in
     const file = await uploadId(benoit, undefined, 'ordonnance.pdf')
@@ -184,7 +184,7 @@ describe('decideProcedure', () => {
     expect(added.data.addProcedureDocuments.procedure.attachments).toHaveLength(2)
     const again = await benoit.gql(ADD_DOCUMENTS, { id, files: [await uploadId(benoit)] })
     expect(again.data.addProcedureDocuments.errors).toEqual([expect.objectContaining({ code: 'NOT_WAITING_FOR_DOCUMENTS' })])
-    expect((await advisor.gql(DECIDE, { id, decision: 'ACCEPT' })).data.decideProcedure.procedure.status).toBe('ACCEPTED')
+    expect((await advisor.gql(DECIDE, { id, decision: 'ACCEPT' })).data.decideProcedure.task.procedure.status).toBe('ACCEPTED')
   })
 
   it('accepts only démarches it knows how to carry out', async () => {

@@ -10,6 +10,7 @@ import { isCoveredOn } from '../beneficiaries/beneficiary.service.ts'
 import { referenceRate, toEuroCents } from '../reimbursements/exchange-rates.ts'
 import { contractsCovering } from '../reimbursements/reimbursement-calculation.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
+import { normaliseLineText } from '../../core/text.ts'
 
 /**
  * The rules a reimbursement request must pass, one function per rule set, each returning French
@@ -70,7 +71,7 @@ export interface Converted {
 /** Positive, plausible amount; abroad a country and a known currency, in France euros only. */
 export function checkAmountAndPlace(input: AmountFacts): Converted {
   const errors: UserError[] = []
-  const country = input.country?.trim() || null
+  const country = input.country ? normaliseLineText(input.country) || null : null
   const code = input.currency?.trim().toUpperCase() || null
   let rate: ReferenceRate | null = null
 
@@ -97,6 +98,9 @@ export function checkAmountAndPlace(input: AmountFacts): Converted {
   const amountEurCents = rate ? toEuroCents(input.amountCents, rate) : input.amountCents
   if (input.amountCents <= 0)
     errors.push(userError('amountCents', 'NOT_POSITIVE', 'Indiquez le montant payé, supérieur à 0.'))
+  // the checks hold on what is paid, in euros: 1 CZK cent converts to 0 € and pays nothing
+  else if (amountEurCents <= 0)
+    errors.push(userError('amountCents', 'NOT_POSITIVE', `Une fois converti en euros, ce montant est nul : vérifiez-le (au moins ${formatEuros(1)}).`))
   else if (amountEurCents > MAX_AMOUNT_EUR_CENTS)
     errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)} : vérifiez-le, ou écrivez à votre conseiller.`))
   return { errors, country: input.abroad ? country : null, currency: rate?.currency ?? 'EUR', rate, amountEurCents }
@@ -126,7 +130,7 @@ export function checkDecompte(input: DecompteFacts, amountEurCents: number): Use
 }
 
 export function checkProviderName(providerName: string | null | undefined): { errors: UserError[], providerName: string | null } {
-  const name = providerName?.replace(/\s+/g, ' ').trim() || null
+  const name = providerName ? normaliseLineText(providerName) || null : null
   if (name && name.length > MAX_PROVIDER_NAME)
     return { errors: [userError('providerName', 'TOO_LONG', `Le nom du professionnel ne doit pas dépasser ${MAX_PROVIDER_NAME} caractères.`)], providerName: null }
   return { errors: [], providerName: name }

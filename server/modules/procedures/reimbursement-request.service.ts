@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts'
 import type { ReimbursementEstimateInput, ReimbursementRequestInput } from './procedure.input.ts'
 import type { ReimbursementEstimate } from './reimbursement-request.type.ts'
 import type { ProcedureRow } from './procedure.service.ts'
+import type { ProcedureTaskValue } from '../advisor/advisor-task.type.ts'
 import { and, eq, sql } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound, userError } from '../../core/errors.ts'
@@ -19,6 +20,8 @@ export const DECISION_WORKING_DAYS = 10
 
 export interface ProcedureResult {
   procedure: ProcedureRow | null
+  /** The advisor's view, for advisors' mutations: they never get the member's Procedure type. */
+  task?: ProcedureTaskValue | null
   errors: UserError[]
 }
 

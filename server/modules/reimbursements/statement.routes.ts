@@ -4,6 +4,7 @@ import { today } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf } from '../../core/http.ts'
 import { lastOfMonth } from '../../core/calendar.ts'
 import { renderBenefitsStatement } from './benefits-statement.ts'
+import { logger } from '../../core/logger.ts'
 
 /** The inclusive dates of a month (1–12) or, without a month, of a year. */
 export function statementPeriod(year: number, month: number | null): { from: string, to: string } {
@@ -38,7 +39,7 @@ export function statementRouter(deps: AppDeps): Router {
       res.end(pdf)
     }
     catch (error) {
-      console.error('[benefits-statement]', error)
+      logger.error({ err: error }, 'benefits statement failed')
       res.status(500).json({ error: 'INTERNAL', message: 'Le relevé n\'a pas pu être créé. Réessayez plus tard.' })
     }
   })

@@ -1,3 +1,4 @@
+import { logger } from '../../core/logger.ts'
 /** The public directory of health professionals (Annuaire santé of the Agence du numérique en santé). */
 export const DEFAULT_HEALTH_DIRECTORY_URL = 'https://annuaire.sante.fr'
 
@@ -15,6 +16,6 @@ export function healthDirectoryUrl(env: NodeJS.ProcessEnv = process.env): string
       return url.href
   }
   catch {}
-  console.warn('[settings] HEALTH_DIRECTORY_URL is not an http(s) URL; using the default directory')
+  logger.warn('HEALTH_DIRECTORY_URL is not an http(s) URL; using the default directory')
   return DEFAULT_HEALTH_DIRECTORY_URL
 }

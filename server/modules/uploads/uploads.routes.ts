@@ -11,6 +11,7 @@ import type { Reservation } from './uploads.service.ts'
 import { nowIso } from '../../core/clock.ts'
 import { attachmentHeaders, memberOf, requestMetaOf } from '../../core/http.ts'
 import { ACCEPTED_TYPES, createUploadReservations, extensionOf, findDownload, INCOMING_DIR, MAX_UPLOAD_BYTES, reserveUpload, sanitiseFileName, SNIFF_BYTES, storeUpload } from './uploads.service.ts'
+import { logger } from '../../core/logger.ts'
 
 /** The header the SPA's upload helper sends: a cross-site form cannot set it without a CORS preflight. */
 export const UPLOAD_HEADER = { name: 'X-Requested-With', value: 'espace-adherent' } as const
@@ -196,7 +197,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
         reservation.release()
       }
     })().catch((error: unknown) => {
-      console.error('[uploads]', error)
+      logger.error({ err: error }, 'upload failed')
       settled = false
       fail(500, 'STORAGE_FAILED', 'Le fichier n\'a pas pu être enregistré. Réessayez plus tard.')
     })

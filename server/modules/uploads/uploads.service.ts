@@ -7,6 +7,7 @@ import type { AdvisorViewer, Viewer } from '../../core/viewer.ts'
 import { and, count, eq, lt, notExists, sql, sum } from 'drizzle-orm'
 import { nowIso } from '../../core/clock.ts'
 import { filesTable, messageAttachmentsTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
+import { normaliseLineText } from '../../core/text.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 
 /**
@@ -40,12 +41,8 @@ const MAX_NAME_LENGTH = 120
  */
 export function sanitiseFileName(raw: string | undefined, fallbackExtension: string): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? ''
-  let name = base.normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001F\u007F<>:"|?*\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
+  // the same cleaning as every free text, then what file systems reserve
+  let name = normaliseLineText(base).replace(/[<>:"|?*]/g, '').trim().replace(/^\.+/, '')
   if (!name)
     name = `document.${fallbackExtension}`
   if (name.length > MAX_NAME_LENGTH) {

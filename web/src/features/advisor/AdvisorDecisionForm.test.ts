@@ -6,7 +6,7 @@ import { visibleText } from '../../test/text'
 import AdvisorDecisionForm from './AdvisorDecisionForm.vue'
 
 const procedure: AdvisorProcedureDetailFragment = {
-  __typename: 'Procedure',
+  __typename: 'AdvisorProcedure',
   id: 'p1',
   kind: 'REIMBURSEMENT',
   status: 'SUBMITTED',
@@ -26,7 +26,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   socialSecurityBaseCents: 9,
   socialSecurityPaidCents: 5,
   providerName: 'Optique Lafayette',
-  beneficiary: { __typename: 'Beneficiary', id: 'b2', firstName: 'Sarah', lastName: 'Garnier', relationship: 'SPOUSE' },
+  beneficiary: { __typename: 'AdvisorBeneficiary', id: 'b2', firstName: 'Sarah', lastName: 'Garnier', relationship: 'SPOUSE' },
   history: [{ __typename: 'ProcedureEvent', status: 'SUBMITTED', at: '2026-11-23T12:47:00.000Z', note: null }],
   attachments: [],
   reimbursement: null,
@@ -39,7 +39,7 @@ function payload(errors: { field: string | null, code: UserErrorCode, message: s
       __typename: 'Mutation',
       decideProcedure: {
         __typename: 'ProcedurePayload',
-        procedure: errors.length ? null : { ...procedure, ...decided },
+        task: errors.length ? null : { __typename: 'ProcedureTask', id: 'p1', waitingDays: 3, overdue: false, procedure: { ...procedure, ...decided } },
         errors: errors.map(e => ({ __typename: 'UserError', ...e })),
       },
     },

@@ -7,7 +7,7 @@ import { pieces } from '../../test/pieces'
 import AdvisorProcedurePanel from './AdvisorProcedurePanel.vue'
 
 const procedure: AdvisorProcedureDetailFragment = {
-  __typename: 'Procedure',
+  __typename: 'AdvisorProcedure',
   id: 'p7',
   kind: 'REIMBURSEMENT',
   status: 'SUBMITTED',
@@ -27,7 +27,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   socialSecurityBaseCents: null,
   socialSecurityPaidCents: null,
   providerName: null,
-  beneficiary: { __typename: 'Beneficiary', id: 'b4', firstName: 'Hélia', lastName: 'Garnier', relationship: 'CHILD' },
+  beneficiary: { __typename: 'AdvisorBeneficiary', id: 'b4', firstName: 'Hélia', lastName: 'Garnier', relationship: 'CHILD' },
   history: [{ __typename: 'ProcedureEvent', status: 'SUBMITTED', at: '2026-11-26T10:00:00.000Z', note: null }],
   attachments: [{ __typename: 'ProcedureAttachment', id: 'f1', name: 'Invoice clinic Boston.pdf', mimeType: 'application/pdf', sizeBytes: 2048 }],
   reimbursement: null,
@@ -51,13 +51,19 @@ const accepted: AdvisorDecideProcedureMutation = {
   decideProcedure: {
     __typename: 'ProcedurePayload',
     errors: [],
-    procedure: {
-      ...procedure,
-      status: 'ACCEPTED',
-      decidedAt: '2026-11-26T11:00:00.000Z',
-      decisionNote: 'Demande acceptée : 46,62 € versés par votre mutuelle sur votre compte.',
-      history: [...procedure.history, { __typename: 'ProcedureEvent', status: 'ACCEPTED', at: '2026-11-26T11:00:00.000Z', note: 'Demande acceptée : 46,62 € versés par votre mutuelle sur votre compte.' }],
-      reimbursement: { __typename: 'Reimbursement', id: 'r1', expenseCents: 15541, socialSecurityBaseCents: 3000, socialSecurityCents: 1900, withheldCents: 200, withholdingKind: 'PARTICIPATION_FORFAITAIRE', mutuelleCents: 4662, outOfPocketCents: 8979, paymentDate: '2026-11-26' },
+    task: {
+      __typename: 'ProcedureTask',
+      id: 'p7',
+      waitingDays: 6,
+      overdue: false,
+      procedure: {
+        ...procedure,
+        status: 'ACCEPTED',
+        decidedAt: '2026-11-26T11:00:00.000Z',
+        decisionNote: 'Demande acceptée : 46,62 € versés par votre mutuelle sur votre compte.',
+        history: [...procedure.history, { __typename: 'ProcedureEvent', status: 'ACCEPTED', at: '2026-11-26T11:00:00.000Z', note: 'Demande acceptée : 46,62 € versés par votre mutuelle sur votre compte.' }],
+        reimbursement: { __typename: 'AdvisorReimbursement', id: 'r1', expenseCents: 15541, socialSecurityBaseCents: 3000, socialSecurityCents: 1900, withheldCents: 200, withholdingKind: 'PARTICIPATION_FORFAITAIRE', mutuelleCents: 4662, outOfPocketCents: 8979, paymentDate: '2026-11-26' },
+      },
     },
   },
 }
@@ -104,6 +110,7 @@ describe('AdvisorProcedurePanel', () => {
       'Reste à charge 89,79 €',
     ])
     expect(wrapper.get('.base-card__footer a').attributes('href')).toBe('/conseiller?type=REIMBURSEMENT')
-    expect(pieces(wrapper.get('.advisor-procedure__lead'))).toBe('Référence DEM-2026-115354 Acceptée En retard')
+    // decided: no longer late, as the server's task now says
+    expect(pieces(wrapper.get('.advisor-procedure__lead'))).toBe('Référence DEM-2026-115354 Acceptée')
   })
 })

@@ -14,7 +14,7 @@ function task(n: number, more: Partial<AdvisorQueueTaskFragment> = {}): AdvisorQ
     overdue: false,
     member: { __typename: 'AdvisorMemberSummary', memberNumber: '0123456789', firstName: 'Benoit', lastName: 'Garnier' },
     procedure: {
-      __typename: 'Procedure',
+      __typename: 'AdvisorProcedure',
       id: `p${n}`,
       kind: 'REIMBURSEMENT',
       reference: `DEM-2026-10${n}`,
@@ -25,7 +25,7 @@ function task(n: number, more: Partial<AdvisorQueueTaskFragment> = {}): AdvisorQ
       currency: 'EUR',
       amountCents: 38900,
       amountEurCents: 38900,
-      beneficiary: { __typename: 'Beneficiary', id: 'b2', firstName: 'Sarah', lastName: 'Garnier' },
+      beneficiary: { __typename: 'AdvisorBeneficiary', id: 'b2', firstName: 'Sarah', lastName: 'Garnier' },
     },
     ...more,
   }

@@ -28,7 +28,7 @@ export function useAdvisorDecision() {
   const { mutate, loading } = useMutation(AdvisorDecideProcedureDocument, {
     // a decided démarche leaves the queue (or changes place): read it again when next shown
     update: (cache, { data }) => {
-      if (!data?.decideProcedure.procedure) return
+      if (!data?.decideProcedure.task) return
       cache.evict({ id: 'ROOT_QUERY', fieldName: 'advisorQueue' })
       cache.gc()
     },
@@ -49,7 +49,7 @@ export function useAdvisorDecision() {
         if (error.field === 'note' || error.field === 'decision') fieldErrors.value[error.field] ??= error.message
         else formErrors.value.push(error.message)
       }
-      return payload.errors.length ? null : payload.procedure ?? null
+      return payload.errors.length ? null : payload.task?.procedure ?? null
     }
     catch {
       formErrors.value = [UNREACHABLE]

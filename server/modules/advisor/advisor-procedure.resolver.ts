@@ -1,0 +1,53 @@
+import type { AdvisorBeneficiaryRow, AttachedFileRow } from '../../core/loaders.ts'
+import type { ReimbursementRow } from '../../db/schema/index.ts'
+import type { ProcedureRow } from '../procedures/procedure.service.ts'
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql'
+import type { Context } from '../../context.ts'
+import { ProcedureAttachment, ProcedureEvent } from '../procedures/procedure.type.ts'
+import { nowIso } from '../../core/clock.ts'
+import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+
+// reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
+@Authorized('ADVISOR')
+@Resolver(() => AdvisorProcedure)
+export class AdvisorProcedureResolver {
+  @FieldResolver(() => AdvisorBeneficiary, { nullable: true, description: 'Who the care was for, when there is one.' })
+  async beneficiary(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<AdvisorBeneficiaryRow | null> {
+    return row.beneficiaryId ? (await ctx.loaders.advisorBeneficiary.load(row.beneficiaryId)) ?? null : null
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Health professional or establishment named by the member, when given.' })
+  providerName(@Root() row: ProcedureRow): string | null {
+    const name = (row.details as { providerName?: unknown } | null)?.providerName
+    return typeof name === 'string' ? name : null
+  }
+
+  @FieldResolver(() => [ProcedureEvent], { description: 'Status timeline, oldest first.' })
+  history(@Root() row: ProcedureRow, @Ctx() ctx: Context) {
+    return ctx.loaders.procedureEvents.load(row.id)
+  }
+
+  @FieldResolver(() => [ProcedureAttachment], { description: 'Supporting documents, downloadable at GET /api/files/{id} (each download is audited).' })
+  attachments(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<AttachedFileRow[]> {
+    return ctx.loaders.procedureAttachments.load(row.id)
+  }
+
+  @FieldResolver(() => AdvisorReimbursement, { nullable: true, description: 'What an accepted reimbursement request paid; null otherwise.' })
+  async reimbursement(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<ReimbursementRow | null> {
+    if (row.kind !== 'REIMBURSEMENT' || row.status !== 'ACCEPTED')
+      return null
+    return (await ctx.loaders.reimbursementsByProcedure.load(row.id))[0] ?? null
+  }
+
+  @FieldResolver(() => AdvisorBankAccountChange, { nullable: true, description: 'For a « Modification de RIB » démarche: the change under review, IBAN masked; null otherwise.' })
+  bankAccountChange(@Root() row: ProcedureRow, @Ctx() ctx: Context): AdvisorBankAccountChange | null {
+    if (row.kind !== 'BANK_DETAILS_CHANGE')
+      return null
+    const change = changeOfProcedure(ctx.db, row.id, nowIso(ctx.clock))
+    if (!change)
+      return null
+    const { status, ibanMasked, holderName, bic, usages, newMandate } = change
+    return { status, ibanMasked, holderName, bic, usages, newMandate, beneficiaries: change.beneficiaries.map(b => ({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })) as AdvisorBeneficiary[] }
+  }
+}
