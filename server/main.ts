@@ -4,6 +4,7 @@ import { createApp } from './app.ts'
 import { clockFromEnvironment } from './core/clock.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
+import { purgeExpiredThreads } from './modules/messages/message.service.ts'
 import { purgeAbandonedUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
@@ -18,8 +19,11 @@ if (isDatabaseEmpty(db) && process.env.DEMO_DATA !== 'off') {
   console.log('Demo household loaded.')
 }
 
-// uploads never sent with a request: purged at start and daily
-const purge = () => purgeAbandonedUploads(db, dataDir, clock.now())
+// uploads never sent with a request, and threads past their year with their files: purged at start and daily
+const purge = () => {
+  purgeAbandonedUploads(db, dataDir, clock.now())
+  purgeExpiredThreads(db, dataDir, clock.now())
+}
 purge()
 setInterval(purge, 24 * 3600_000).unref()
 

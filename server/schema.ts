@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql'
 import { printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
-import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
+import { AdvisorResolver, AdvisorThreadResolver } from './modules/advisor/advisor.resolver.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
@@ -14,7 +14,8 @@ import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
 import { ContactDetailsResolver, EmailConfirmationResolver } from './modules/members/contact-details.resolver.ts'
 import { MemberResolver } from './modules/members/member.resolver.ts'
-import { MessageResolver } from './modules/messages/message.resolver.ts'
+import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, MessageSubjectResolver } from './modules/messages/message.resolver.ts'
+import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
@@ -24,6 +25,7 @@ export const resolvers = [
   AccessLogResolver,
   AccountSecurityResolver,
   AdvisorResolver,
+  AdvisorThreadResolver,
   AuthResolver,
   PasswordResetResolver,
   BeneficiaryResolver,
@@ -36,6 +38,12 @@ export const resolvers = [
   EmailConfirmationResolver,
   MemberResolver,
   MessageResolver,
+  MessageCategoryResolver,
+  MessageSubjectResolver,
+  MessageFieldResolver,
+  HelpResolver,
+  GuideResolver,
+  FaqEntryResolver,
   NewsResolver,
   ProcedureResolver,
   ReimbursementResolver,

@@ -57,6 +57,7 @@ export const USER_ERROR_CODES = {
   UNSUPPORTED_KIND: 'This kind of démarche cannot be decided this way.',
   INCOMPLETE_REQUEST: 'The request lacks what the decision needs.',
   NO_BANK_ACCOUNT: 'No bank account to pay into.',
+  WRONG_CATEGORY: 'A message objet that belongs to another category than the one chosen.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES
