@@ -10,8 +10,8 @@ import { uploadId } from '../../test/files.ts'
 import { startTestApp, testClock } from '../../test/harness.ts'
 import { CONSULTATION_WINDOW_MS } from './advisor.service.ts'
 
-const QUEUE = `query Queue($kind: ProcedureKind, $first: Int, $after: String) {
-  advisorQueue(kind: $kind, first: $first, after: $after) {
+const QUEUE = `query Queue($kind: ProcedureKind, $taskKind: AdvisorTaskKind, $first: Int, $after: String) {
+  advisorQueue(kind: $kind, taskKind: $taskKind, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { __typename } }
@@ -105,7 +105,8 @@ describe('advisorQueue and advisorProcedure', () => {
   afterAll(() => app.close())
 
   async function queue(variables: Record<string, unknown> = {}) {
-    const r = await advisor.gql(QUEUE, { first: 100, ...variables })
+    // démarches only: threads in the queue are tested in messages.test.ts
+    const r = await advisor.gql(QUEUE, { first: 100, taskKind: 'PROCEDURE', ...variables })
     expect(r.errors).toBeUndefined()
     return r.data.advisorQueue as { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Task[] }
   }
@@ -283,8 +284,8 @@ describe('advisorQueue query shapes', () => {
     const small = await statementsFor(q, { n: 2 })
     const large = await statementsFor(q, { n: 30 })
     expect(large.length).toBe(small.length)
-    // page, count, members, beneficiaries, attachments, events
-    expect(large.length).toBeLessThanOrEqual(6)
+    // page and count of démarches, page and count of threads, members, beneficiaries, attachments, events
+    expect(large.length).toBeLessThanOrEqual(8)
     // members are read for the advisor's summary only: never their NIR, contact details or address
     const memberQuery = large.find(q => /from "members"/.test(q))!
     expect(memberQuery).not.toMatch(/"nir"|"email"|"phone"|"address_line1"/)

@@ -62,24 +62,28 @@ function lookups(ctx: Context, memberId: string, rows: AuditRow[]) {
     for (const row of ctx.db.select({ id: messageThreadsTable.id, label: messageSubjectsTable.label }).from(messageThreadsTable).innerJoin(messageSubjectsTable, eq(messageSubjectsTable.id, messageThreadsTable.subjectId)).where(and(inArray(messageThreadsTable.id, threadIds), eq(messageThreadsTable.memberId, memberId))).all())
       subjects.set(row.id, row.label)
   }
-  const fileIds = [...new Set(rows.filter(r => r.action === 'ADVISOR_VIEW_FILE').map(r => detail(r, 'fileId')).filter(present))]
-  if (fileIds.length) {
+  const opened = rows.filter(r => r.action === 'ADVISOR_VIEW_FILE')
+  const procedureFileIds = [...new Set(opened.filter(r => !detail(r, 'threadId')).map(r => detail(r, 'fileId')).filter(present))]
+  if (procedureFileIds.length) {
     const files = ctx.db.select({ id: filesTable.id, name: filesTable.name })
       .from(procedureAttachmentsTable)
       .innerJoin(filesTable, eq(filesTable.id, procedureAttachmentsTable.fileId))
       .innerJoin(p, eq(p.id, procedureAttachmentsTable.procedureId))
-      .where(and(inArray(procedureAttachmentsTable.fileId, fileIds), eq(p.memberId, memberId)))
+      .where(and(inArray(procedureAttachmentsTable.fileId, procedureFileIds), eq(p.memberId, memberId)))
       .all()
     for (const file of files)
       fileNames.set(file.id, file.name)
-    const sent = ctx.db.select({ id: filesTable.id, name: filesTable.name })
+  }
+  const messageFileIds = [...new Set(opened.filter(r => detail(r, 'threadId')).map(r => detail(r, 'fileId')).filter(present))]
+  if (messageFileIds.length) {
+    const files = ctx.db.select({ id: filesTable.id, name: filesTable.name })
       .from(messageAttachmentsTable)
       .innerJoin(filesTable, eq(filesTable.id, messageAttachmentsTable.fileId))
       .innerJoin(messagesTable, eq(messagesTable.id, messageAttachmentsTable.messageId))
       .innerJoin(messageThreadsTable, eq(messageThreadsTable.id, messagesTable.threadId))
-      .where(and(inArray(messageAttachmentsTable.fileId, fileIds), eq(messageThreadsTable.memberId, memberId)))
+      .where(and(inArray(messageAttachmentsTable.fileId, messageFileIds), eq(messageThreadsTable.memberId, memberId)))
       .all()
-    for (const file of sent)
+    for (const file of files)
       fileNames.set(file.id, file.name)
   }
   return {
