@@ -51,7 +51,6 @@ describe('messagerie of a member', () => {
   let camille: ApiClient
   let advisor: ApiClient
   let categories: Category[]
-  let benoitId: string
   let camilleThread: string
 
   const counts = () => ({
@@ -65,7 +64,6 @@ describe('messagerie of a member', () => {
     camille = await app.as('camille')
     advisor = await app.as('advisor')
     categories = (await benoit.gql(CATEGORIES)).data.messageCategories
-    benoitId = app.db.select().from(membersTable).where(eq(membersTable.firstName, 'Benoit')).get()!.id
     const camilleId = app.db.select().from(membersTable).where(eq(membersTable.firstName, 'Camille')).get()!.id
     camilleThread = app.db.select().from(messageThreadsTable).where(eq(messageThreadsTable.memberId, camilleId)).get()!.id
   })

@@ -16,17 +16,20 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ma-mutuelle/beneficiaires', name: 'beneficiaries', component: () => import('../pages/BeneficiariesPage.vue'), meta: { title: 'Mes bénéficiaires' } },
   { path: '/ma-mutuelle/carte', name: 'insurance-card', component: () => import('../pages/InsuranceCardPage.vue'), meta: { title: 'Ma carte de tiers payant' } },
   { path: '/ma-mutuelle/documents', name: 'documents', component: () => import('../pages/DocumentsPage.vue'), meta: { title: 'Mes documents' } },
-  { path: '/ma-mutuelle/informations-bancaires', name: 'bank-details', component: ComingSoonPage, meta: { title: 'Mes informations bancaires' } },
+  { path: '/ma-mutuelle/informations-bancaires', name: 'bank-details', component: ComingSoonPage, meta: { title: 'Mes informations bancaires', comingSoon: true } },
   { path: '/ma-mutuelle/cotisations', name: 'contributions', component: () => import('../pages/ContributionsPage.vue'), meta: { title: 'Mes cotisations' } },
 
   { path: '/remboursements', name: 'reimbursements', component: () => import('../pages/ReimbursementsPage.vue'), meta: { title: 'Mes remboursements' } },
   { path: '/remboursements/demande', name: 'reimbursement-request', component: () => import('../pages/ReimbursementRequestPage.vue'), meta: { title: 'Demander un remboursement' } },
   { path: '/remboursements/:id', name: 'reimbursement', component: () => import('../pages/ReimbursementDetailPage.vue'), meta: { title: 'Détail du remboursement' } },
   { path: '/demarches', name: 'procedures', component: () => import('../pages/ProceduresPage.vue'), meta: { title: 'Mes démarches' } },
-  { path: '/devis', name: 'quote', component: ComingSoonPage, meta: { title: 'Envoyer un devis' } },
-  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis' } },
-  { path: '/messagerie', name: 'messages', component: ComingSoonPage, meta: { title: 'Messagerie' } },
-  { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
+  { path: '/devis', name: 'quote', component: ComingSoonPage, meta: { title: 'Envoyer un devis', comingSoon: true } },
+  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis', comingSoon: true } },
+  { path: '/messagerie', name: 'messages', component: () => import('../pages/MessagesPage.vue'), meta: { title: 'Messagerie' } },
+  { path: '/messagerie/nouveau', name: 'message-new', component: () => import('../pages/MessageNewPage.vue'), meta: { title: 'Envoyer un message' } },
+  { path: '/messagerie/:id', name: 'message-thread', component: () => import('../pages/MessageThreadPage.vue'), meta: { title: 'Message' } },
+  { path: '/aide', name: 'help', component: () => import('../pages/HelpPage.vue'), meta: { title: 'Aide / contact' } },
+  { path: '/aide/guides/:slug', name: 'help-guide', component: () => import('../pages/HelpGuidePage.vue'), meta: { title: 'Guide' } },
   { path: '/actualites/:id', name: 'news-item', component: () => import('../pages/NewsItemPage.vue'), meta: { title: 'Actualité' } },
 
   { path: '/mon-compte', name: 'account', component: () => import('../pages/AccountContactPage.vue'), meta: { title: 'Mes coordonnées' } },
@@ -35,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
 
   { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },
   { path: '/conseiller/demarches/:id', name: 'advisor-procedure', component: () => import('../pages/AdvisorProcedurePage.vue'), meta: { title: 'Démarche à traiter', access: 'advisor' } },
+  { path: '/conseiller/messages/:id', name: 'advisor-thread', component: () => import('../pages/AdvisorThreadPage.vue'), meta: { title: 'Message à traiter', access: 'advisor' } },
 
   // footer pages, readable signed out
   { path: '/plan-du-site', name: 'sitemap', component: ComingSoonPage, meta: { title: 'Plan du site', access: 'public' } },
