@@ -6,6 +6,10 @@ const benoit = DEMO.members.find(m => m.firstName === 'Benoit')!
 const benoitThreads = DEMO.messageThreads.filter(t => t.memberId === benoit.id)
 const demoUnread = benoitThreads.filter(t => t.unreadByMember).length
 
+// the specs are type-checked against Node's library: the page's globals are typed here
+interface PageGlobals { getComputedStyle: (el: unknown) => { fontWeight: string } }
+const fontWeight = (el: unknown) => Number((globalThis as unknown as PageGlobals).getComputedStyle(el).fontWeight)
+
 /** The header's « Messagerie » link says how many threads are unread ("Messagerie, 2 messages non lus"). */
 async function headerCount(page: Page): Promise<number> {
   const link = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: /^Messagerie/ })
@@ -25,7 +29,7 @@ test.describe('reading the messagerie', () => {
     // unread: bold, and said first by screen readers
     const unread = table.getByRole('link', { name: /^Non lu : / })
     await expect(unread).toHaveCount(demoUnread)
-    const weight = await unread.first().evaluate(el => Number(getComputedStyle(el).fontWeight))
+    const weight = await unread.first().evaluate(fontWeight)
     expect(weight).toBeGreaterThanOrEqual(700)
     await expect(table.getByText('En cours', { exact: true }).first()).toBeVisible()
     await expect(table.getByText('Traité', { exact: true }).first()).toBeVisible()
@@ -163,7 +167,7 @@ test.describe('a message and its answer', () => {
     const row = page.getByRole('table').locator('tbody tr').first()
     const link = row.getByRole('link', { name: 'Non lu : Ajout de bénéficiaires' })
     await expect(link).toBeVisible()
-    expect(await link.evaluate(el => Number(getComputedStyle(el).fontWeight))).toBeGreaterThanOrEqual(700)
+    expect(await link.evaluate(fontWeight)).toBeGreaterThanOrEqual(700)
     await expect(row.getByText('Traité', { exact: true })).toBeVisible()
     await link.click()
     await expect(page).toHaveURL(threadUrl)

@@ -65,7 +65,8 @@ function collect(errors: readonly { field?: string | null, message: string }[]):
 
 /** Sends a new message; errors come back per field, in French. */
 export function useSendMessage() {
-  const { mutate, loading } = useMutation(SendMessageDocument, { refetchQueries: ['MessageThreads'] })
+  // the inbox is read again from the server whenever it is shown (cache-and-network)
+  const { mutate, loading } = useMutation(SendMessageDocument)
   const errors = ref<FieldErrors>({})
   const general = ref<string | null>(null)
 
@@ -96,7 +97,7 @@ export function useSendMessage() {
 
 /** The member's reply; the thread goes back to « En cours ». */
 export function useReplyToThread() {
-  const { mutate, loading } = useMutation(ReplyToThreadDocument, { refetchQueries: ['MessageThreads'] })
+  const { mutate, loading } = useMutation(ReplyToThreadDocument)
   const errors = ref<FieldErrors>({})
   const general = ref<string | null>(null)
 
