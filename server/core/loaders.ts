@@ -163,7 +163,8 @@ export function createLoaders(db: Db) {
     messageCategory: byKey<typeof s.messageCategoriesTable.$inferSelect>(db, s.messageCategoriesTable, s.messageCategoriesTable.id, r => r.id),
     messageSubject: byKey<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.id, r => r.id),
     subjectsByCategory: groupedBy<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.categoryId, r => r.categoryId, (a, b) => a.sortOrder - b.sortOrder),
-    messagesByThread: groupedBy<typeof s.messagesTable.$inferSelect>(db, s.messagesTable, s.messagesTable.threadId, r => r.threadId, (a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id)),
+    // a stable sort: messages of the same instant keep the order they were written in (rowid order)
+    messagesByThread: groupedBy<typeof s.messagesTable.$inferSelect>(db, s.messagesTable, s.messagesTable.threadId, r => r.threadId, (a, b) => a.sentAt.localeCompare(b.sentAt)),
     messageAttachments: messageAttachments(db),
     helpCategory: byKey<typeof s.helpCategoriesTable.$inferSelect>(db, s.helpCategoriesTable, s.helpCategoriesTable.id, r => r.id),
     procedureEvents: groupedBy<typeof s.procedureEventsTable.$inferSelect>(db, s.procedureEventsTable, s.procedureEventsTable.procedureId, r => r.procedureId, (a, b) => a.at.localeCompare(b.at)),

@@ -218,13 +218,14 @@ describe('messagerie of a member', () => {
 })
 
 describe('threads in the advisor\'s queue', () => {
+  const clock = testClock()
   let app: TestApp
   let benoit: ApiClient
   let advisor: ApiClient
   let categories: Category[]
 
   beforeAll(async () => {
-    app = await startTestApp()
+    app = await startTestApp({ clock })
     benoit = await app.as('benoit')
     advisor = await app.as('advisor')
     categories = (await benoit.gql(CATEGORIES)).data.messageCategories
@@ -278,6 +279,8 @@ describe('threads in the advisor\'s queue', () => {
     const memberFile = read.thread.messages[0].attachments[0].id
     expect((await advisor.get(`/api/files/${memberFile}`)).status).toBe(200)
 
+    // the advisor answers a few minutes later
+    clock.advance(5 * 60_000)
     const answerFile = await uploadId(advisor, tinyPdf('formulaire'), 'Formulaire de prise en charge.pdf')
     const answered = await advisor.gql(ANSWER, { id: threadId, body: 'Bonjour,\n\nVoici le formulaire à faire remplir par la clinique.', files: [answerFile] })
     expect(answered.data.answerThread.errors).toEqual([])
