@@ -19,7 +19,7 @@ test('the advisor asks Sarah for documents on her optics request: it leaves the 
   await signInAsAdvisor(page)
   const table = page.getByRole('table')
   await expect(table.locator('tbody tr').first()).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: /démarches? en attente/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /tâches? en attente/ })).toBeVisible()
   await expect(sarahsOptics(page)).toHaveCount(1)
   const row = table.locator('tbody tr').filter({ has: page.getByRole('link', { name: SARAHS_OPTICS }) })
   await expect(row).toContainText('Benoit Garnier')
@@ -92,15 +92,15 @@ test('the advisor asks Sarah for documents on her optics request: it leaves the 
 
 test('the advisor filters the queue by kind; the URL keeps the filter through a reload', async ({ page }) => {
   await signInAsAdvisor(page)
-  await page.getByLabel('Type de démarche').selectOption({ label: 'Analyse de devis' })
+  await page.getByLabel('Type de tâche').selectOption({ label: 'Analyse de devis' })
   await expect(page).toHaveURL(/\?type=QUOTE$/)
   await expect(page.getByRole('status').filter({ hasText: 'analyse de devis' })).toBeVisible()
   await page.reload()
-  await expect(page.getByLabel('Type de démarche').locator('option:checked')).toHaveText('Analyse de devis')
+  await expect(page.getByLabel('Type de tâche').locator('option:checked')).toHaveText('Analyse de devis')
   await expect(page.getByRole('table').getByRole('link', { name: /^Soins optiques/ })).toHaveCount(0)
   await page.goBack()
   await expect(page).toHaveURL(/\/conseiller$/)
-  await expect(page.getByLabel('Type de démarche').locator('option:checked')).toHaveText('Toutes les démarches')
+  await expect(page.getByLabel('Type de tâche').locator('option:checked')).toHaveText('Démarches et messages')
 })
 
 test('a member who opens the advisor\'s pages lands on their own home page', async ({ page }) => {

@@ -8,7 +8,8 @@ test.use({ baseURL: baseUrl(SERVERS.changing) })
 test('after an advisor opens one of his démarches, Benoit sees it in "Mes données personnelles"', async ({ page }) => {
   await submitSignIn(page, 'advisor')
   await expect(page.getByRole('heading', { level: 1, name: 'File de traitement' })).toBeVisible()
-  const row = page.getByRole('table').locator('tbody tr').filter({ hasText: 'Benoit Garnier' }).first()
+  // a démarche, not one of the messages waiting beside them
+  const row = page.getByRole('table').locator('tbody tr').filter({ hasText: 'Benoit Garnier' }).filter({ has: page.locator('a[href^="/conseiller/demarches/"]') }).first()
   await row.getByRole('link').click()
   const reference = page.locator('.advisor-procedure__reference')
   await expect(reference).toHaveText(/^Référence DEM-\d{4}-\d+$/)
@@ -28,7 +29,7 @@ test('after an advisor opens one of his démarches, Benoit sees it in "Mes donn�
   // honest about the other rights: a message, not a download that does not exist
   const rights = page.getByRole('region', { name: 'Vos autres droits' })
   await expect(rights).toContainText('Données et site internet')
-  await expect(rights.getByRole('link', { name: 'Écrire à ma mutuelle' })).toHaveAttribute('href', '/messagerie')
+  await expect(rights.getByRole('link', { name: 'Écrire à ma mutuelle' })).toHaveAttribute('href', '/messagerie/nouveau?objet=traitement-des-donnees-personnelles')
   await expect(page.getByRole('link', { name: /télécharger/i })).toHaveCount(0)
   await expectNoAxeViolations(page)
 

@@ -6,6 +6,7 @@ import { clockFromEnvironment } from './core/clock.ts'
 import { markServerRunning } from './db/backup.ts'
 import { openDatabase } from './db/client.ts'
 import { createMailer, deliverPendingNotifications } from './modules/mail/mail.service.ts'
+import { purgeExpiredThreads } from './modules/messages/message.service.ts'
 import { INCOMING_MAX_AGE_MS, purgeAbandonedUploads, sweepOrphanUploads } from './modules/uploads/uploads.service.ts'
 import { DEMO_ACCOUNTS, isDatabaseEmpty, loadDemoData } from './db/demo/index.ts'
 
@@ -27,12 +28,15 @@ else if (isDatabaseEmpty(db)) {
   logger.info('Empty database. Create the first advisor: npm run admin -- create-advisor --email <e-mail> --name "<nom>"')
 }
 
-// uploads never sent with a request are purged at start and daily, with whatever an interrupted
-// upload left on disk (at start nothing is being received, so every temporary file goes)
+// uploads never sent with a request, and threads past their year with their files, are purged at
+// start and daily, with whatever an interrupted upload left on disk (at start nothing is being
+// received, so every temporary file goes)
 purgeAbandonedUploads(db, dataDir, clock.now())
+purgeExpiredThreads(db, dataDir, clock.now())
 sweepOrphanUploads(db, dataDir, 0)
 setInterval(() => {
   purgeAbandonedUploads(db, dataDir, clock.now())
+  purgeExpiredThreads(db, dataDir, clock.now())
   sweepOrphanUploads(db, dataDir, INCOMING_MAX_AGE_MS)
 }, 24 * 3600_000).unref()
 

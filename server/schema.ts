@@ -3,7 +3,7 @@ import { printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
-import { AdvisorResolver } from './modules/advisor/advisor.resolver.ts'
+import { AdvisorResolver, AdvisorThreadResolver } from './modules/advisor/advisor.resolver.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
@@ -16,7 +16,8 @@ import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
 import { ContactDetailsResolver, EmailConfirmationResolver } from './modules/members/contact-details.resolver.ts'
 import { MemberResolver } from './modules/members/member.resolver.ts'
-import { MessageResolver } from './modules/messages/message.resolver.ts'
+import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, MessageSubjectResolver } from './modules/messages/message.resolver.ts'
+import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
@@ -29,6 +30,7 @@ export const resolvers = [
   AccountSecurityResolver,
   AdvisorProcedureResolver,
   AdvisorResolver,
+  AdvisorThreadResolver,
   AuthResolver,
   PasswordResetResolver,
   BankDetailsResolver,
@@ -42,6 +44,12 @@ export const resolvers = [
   EmailConfirmationResolver,
   MemberResolver,
   MessageResolver,
+  MessageCategoryResolver,
+  MessageSubjectResolver,
+  MessageFieldResolver,
+  HelpResolver,
+  GuideResolver,
+  FaqEntryResolver,
   NewsResolver,
   ProcedureResolver,
   QuoteResolver,

@@ -68,6 +68,7 @@ export const USER_ERROR_CODES = {
   CHANGE_ALREADY_USED: 'The change was already confirmed, cancelled or expired.',
   DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',
   RECENT_SECURITY_CHANGE: 'Refused for a while after a password or e-mail change (account takeover protection).',
+  WRONG_CATEGORY: 'A message objet that belongs to another category than the one chosen.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

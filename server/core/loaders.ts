@@ -134,6 +134,23 @@ function procedureAttachments(db: Db) {
   })
 }
 
+export type MessageFileRow = FileRow & { messageId: string }
+
+/** The files of each message: one join for all messages of a thread (or of a page of threads). */
+function messageAttachments(db: Db) {
+  return new DataLoader<string, MessageFileRow[]>(async (keys) => {
+    const rows = db.select({ file: s.filesTable, messageId: s.messageAttachmentsTable.messageId })
+      .from(s.messageAttachmentsTable)
+      .innerJoin(s.filesTable, eq(s.filesTable.id, s.messageAttachmentsTable.fileId))
+      .where(inArray(s.messageAttachmentsTable.messageId, keys as string[]))
+      .all()
+    const map = new Map<string, MessageFileRow[]>(keys.map(k => [k, []]))
+    for (const r of rows) map.get(r.messageId)?.push({ ...r.file, messageId: r.messageId })
+    for (const list of map.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    return keys.map(k => map.get(k)!)
+  })
+}
+
 /**
  * Per-request loaders. They do not scope by household: only use them for objects reached
  * through a parent that a service already scoped to the viewer.
@@ -157,6 +174,13 @@ export function createLoaders(db: Db) {
     reimbursementsByProcedure: groupedBy<typeof s.reimbursementsTable.$inferSelect>(db, s.reimbursementsTable, s.reimbursementsTable.procedureId, r => r.procedureId ?? '', (a, b) => a.paymentDate.localeCompare(b.paymentDate)),
     forfaitUsage: forfaitUsage(db),
     contributionMandate: contributionMandate(db),
+    messageCategory: byKey<typeof s.messageCategoriesTable.$inferSelect>(db, s.messageCategoriesTable, s.messageCategoriesTable.id, r => r.id),
+    messageSubject: byKey<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.id, r => r.id),
+    subjectsByCategory: groupedBy<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.categoryId, r => r.categoryId, (a, b) => a.sortOrder - b.sortOrder),
+    // a stable sort: messages of the same instant keep the order they were written in (rowid order)
+    messagesByThread: groupedBy<typeof s.messagesTable.$inferSelect>(db, s.messagesTable, s.messagesTable.threadId, r => r.threadId, (a, b) => a.sentAt.localeCompare(b.sentAt)),
+    messageAttachments: messageAttachments(db),
+    helpCategory: byKey<typeof s.helpCategoriesTable.$inferSelect>(db, s.helpCategoriesTable, s.helpCategoriesTable.id, r => r.id),
     procedureEvents: groupedBy<typeof s.procedureEventsTable.$inferSelect>(db, s.procedureEventsTable, s.procedureEventsTable.procedureId, r => r.procedureId, (a, b) => a.at.localeCompare(b.at)),
   }
 }

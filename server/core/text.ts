@@ -13,3 +13,8 @@ export function normaliseMultilineText(raw: string): string {
 export function normaliseLineText(raw: string): string {
   return raw.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim()
 }
+
+/** A label as a URL word: "Rejet de prélèvement" → "rejet-de-prelevement" (accents and punctuation dropped). */
+export function slugify(label: string): string {
+  return label.normalize('NFD').replace(/[\u0300-\u036F]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+}

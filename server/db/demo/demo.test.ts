@@ -29,7 +29,8 @@ afterAll(() => {
 
 /** Every row of every table, in insertion order; salted password hashes differ by design. */
 function dump(db: Db): Record<string, unknown[]> {
-  const tables = db.$client.prepare('SELECT name FROM sqlite_master WHERE type = \'table\' AND name NOT LIKE \'sqlite_%\' AND name NOT LIKE \'__drizzle%\' ORDER BY name').all() as { name: string }[]
+  // the FAQ's full-text index (faq_search and its shadow tables) is derived from faq_entries
+  const tables = db.$client.prepare('SELECT name FROM sqlite_master WHERE type = \'table\' AND name NOT LIKE \'sqlite_%\' AND name NOT LIKE \'__drizzle%\' AND name NOT LIKE \'faq_search%\' ORDER BY name').all() as { name: string }[]
   return Object.fromEntries(tables.map(({ name }) => {
     const rows = db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]
     return [name, rows.map(({ password_hash: _ignored, ...rest }) => rest)]
@@ -242,14 +243,17 @@ describe.each(CLOCKS)('the demo data loaded on %s', (iso) => {
     expect(addition).toMatchObject({ onlineServiceLabel: 'Ajout de bénéficiaires', onlineServicePath: '/ma-mutuelle/beneficiaires' })
   })
 
-  it('points every online service at a page the portal has', () => {
+  it('points every online service and FAQ link at a page the portal has', () => {
     // the SPA's route table, read as text: importing it would pull the .vue pages into the server
     const table = readFileSync(join(projectRoot, 'web/src/router/routes.ts'), 'utf8')
     const routePaths = [...table.matchAll(/path: '([^']+)'/g)].map(m => m[1]!).filter(p => !p.includes('(.*)'))
     // ":id?" optional, ":id" one segment
     const patterns = routePaths.map(p => new RegExp(`^${p.replace(/\/:\w+\?/g, '(?:/[^/]+)?').replace(/:\w+/g, '[^/]+')}$`))
-    const paths = db.select({ path: s.messageSubjectsTable.onlineServicePath }).from(s.messageSubjectsTable).all().map(r => r.path).filter(Boolean) as string[]
-    expect(paths.length).toBeGreaterThan(3)
+    const services = db.select({ path: s.messageSubjectsTable.onlineServicePath }).from(s.messageSubjectsTable).all().map(r => r.path)
+    // and every FAQ answer's link, its query aside (the messagerie form takes ?objet=)
+    const faqLinks = db.select({ path: s.faqEntriesTable.linkPath }).from(s.faqEntriesTable).all().map(r => r.path?.split('?')[0])
+    const paths = [...services, ...faqLinks].filter(Boolean) as string[]
+    expect(paths.length).toBeGreaterThan(12)
     expect(paths.filter(p => !patterns.some(re => re.test(p)))).toEqual([])
   })
 

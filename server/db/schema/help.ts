@@ -22,6 +22,9 @@ export const faqEntriesTable = sqliteTable('faq_entries', {
   categoryId: text('category_id').notNull().references(() => helpCategoriesTable.id),
   question: text('question').notNull(),
   answer: text('answer').notNull(),
+  /** The portal page that does what the answer explains (the card, the request wizard), if any. */
+  linkLabel: text('link_label'),
+  linkPath: text('link_path'),
   sortOrder: integer('sort_order').notNull().default(0),
 }, t => [index('faq_entries_category_idx').on(t.categoryId, t.sortOrder)])
 

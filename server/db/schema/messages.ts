@@ -3,6 +3,11 @@ import { flag, id, isoDateTime } from './columns.ts'
 import { filesTable } from './files.ts'
 import { accountsTable, membersTable } from './members.ts'
 
+export const THREAD_STATUSES = ['OPEN', 'ANSWERED'] as const
+export type ThreadStatus = typeof THREAD_STATUSES[number]
+export const MESSAGE_AUTHOR_KINDS = ['MEMBER', 'ADVISOR', 'SYSTEM'] as const
+export type MessageAuthorKind = typeof MESSAGE_AUTHOR_KINDS[number]
+
 export const messageCategoriesTable = sqliteTable('message_categories', {
   id: id(),
   label: text('label').notNull(),
@@ -25,7 +30,7 @@ export const messageThreadsTable = sqliteTable('message_threads', {
   categoryId: text('category_id').notNull().references(() => messageCategoriesTable.id),
   subjectId: text('subject_id').notNull().references(() => messageSubjectsTable.id),
   /** OPEN ("En cours"): the advisor has not answered yet; ANSWERED ("Traité"). */
-  status: text('status', { enum: ['OPEN', 'ANSWERED'] }).notNull(),
+  status: text('status', { enum: THREAD_STATUSES }).notNull(),
   unreadByMember: flag('unread_by_member'),
   unreadByAdvisor: flag('unread_by_advisor'),
   createdAt: isoDateTime('created_at').notNull(),
@@ -41,7 +46,7 @@ export const messageThreadsTable = sqliteTable('message_threads', {
 export const messagesTable = sqliteTable('messages', {
   id: id(),
   threadId: text('thread_id').notNull().references(() => messageThreadsTable.id, { onDelete: 'cascade' }),
-  authorKind: text('author_kind', { enum: ['MEMBER', 'ADVISOR', 'SYSTEM'] }).notNull(),
+  authorKind: text('author_kind', { enum: MESSAGE_AUTHOR_KINDS }).notNull(),
   authorAccountId: text('author_account_id').references(() => accountsTable.id),
   body: text('body').notNull(),
   sentAt: isoDateTime('sent_at').notNull(),

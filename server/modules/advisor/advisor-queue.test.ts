@@ -11,8 +11,8 @@ import { uploadId } from '../../test/files.ts'
 import { startTestApp, testClock } from '../../test/harness.ts'
 import { CONSULTATION_WINDOW_MS } from './advisor.service.ts'
 
-const QUEUE = `query Queue($kind: ProcedureKind, $first: Int, $after: String) {
-  advisorQueue(kind: $kind, first: $first, after: $after) {
+const QUEUE = `query Queue($kind: ProcedureKind, $taskKind: AdvisorTaskKind, $first: Int, $after: String) {
+  advisorQueue(kind: $kind, taskKind: $taskKind, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { __typename } }
@@ -106,7 +106,8 @@ describe('advisorQueue and advisorProcedure', () => {
   afterAll(() => app.close())
 
   async function queue(variables: Record<string, unknown> = {}) {
-    const r = await advisor.gql(QUEUE, { first: 100, ...variables })
+    // démarches only: threads in the queue are tested in messages.test.ts
+    const r = await advisor.gql(QUEUE, { first: 100, taskKind: 'PROCEDURE', ...variables })
     expect(r.errors).toBeUndefined()
     return r.data.advisorQueue as { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Task[] }
   }
@@ -355,8 +356,8 @@ describe('advisorQueue query shapes', () => {
     const large = await statementsFor(q, { n: 30 })
     const reads = (statements: string[]) => statements.filter(q => !/"audit_events"/.test(q))
     expect(reads(large).length).toBe(reads(small).length)
-    // page, count, members, beneficiaries, attachments, events
-    expect(reads(large).length).toBeLessThanOrEqual(6)
+    // page and count of démarches, page and count of threads, members, beneficiaries, attachments, events
+    expect(reads(large).length).toBeLessThanOrEqual(8)
     // the listing's audit: what was recently recorded, then one insert for every member listed
     expect(large.filter(q => /"audit_events"/.test(q))).toEqual([expect.stringMatching(/^select/), expect.stringMatching(/^insert into "audit_events"/)])
     // members and beneficiaries are read for the advisor's view only: never NIR, birth date, contact details or address

@@ -1,7 +1,17 @@
+import type { ThreadRow } from '../messages/message.service.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql'
+import { enumFrom } from '../../core/enums.ts'
 import { PageInfo } from '../../core/pagination.ts'
+import { MessageThread } from '../messages/message.type.ts'
 import { AdvisorProcedure } from './advisor-procedure.type.ts'
+
+export const ADVISOR_TASK_KINDS = ['PROCEDURE', 'THREAD'] as const
+export type AdvisorTaskKind = typeof ADVISOR_TASK_KINDS[number]
+export const AdvisorTaskKindEnum = enumFrom(ADVISOR_TASK_KINDS, 'AdvisorTaskKind', 'Kind of work in the advisor\'s queue.', {
+  PROCEDURE: 'A démarche to decide (ProcedureTask).',
+  THREAD: 'A message thread to answer (ThreadTask).',
+})
 
 @ObjectType({ description: 'The member a task concerns, as an advisor\'s queue shows them: identity only (no NIR, contact details nor IBAN).' })
 export class AdvisorMemberSummary {
@@ -46,12 +56,40 @@ export class ProcedureTask {
   overdue!: boolean
 }
 
-// messaging is not built yet: message threads waiting for an answer join this union when it lands
+/** What the service hands over for a ThreadTask. */
+export interface ThreadTaskValue {
+  kind: 'THREAD'
+  id: string
+  thread: ThreadRow
+  memberId: string
+  waitingDays: number
+}
+
+export type AdvisorTaskValue = ProcedureTaskValue | ThreadTaskValue
+
+@ObjectType({ description: 'A message thread for an advisor to answer (answerThread): the member wrote last.' })
+export class ThreadTask {
+  /** Which member of the AdvisorTask union this is; not a GraphQL field. */
+  kind!: 'THREAD'
+
+  @Field(() => ID, { description: 'Identifier of the task: the thread\'s id.' })
+  id!: string
+
+  @Field(() => MessageThread, { description: 'The thread with its messages and attached files (GET /api/files/{id}).' })
+  thread!: ThreadRow
+
+  @Field(() => AdvisorMemberSummary, { description: 'The member who wrote.' })
+  member!: AdvisorMemberSummary
+
+  @Field(() => Int, { description: 'Calendar days (French time) since the member\'s last message while the thread waits for an answer; 0 once answered.' })
+  waitingDays!: number
+}
+
 export const AdvisorTask = createUnionType({
   name: 'AdvisorTask',
-  description: 'Something waiting for an advisor. Today only démarches (ProcedureTask); message threads waiting for an answer join when messaging lands, so select members with `... on ProcedureTask`.',
-  types: () => [ProcedureTask] as const,
-  resolveType: value => (value.kind === 'PROCEDURE' ? ProcedureTask : undefined),
+  description: 'Something waiting for an advisor: a démarche to decide (ProcedureTask) or a message thread to answer (ThreadTask).',
+  types: () => [ProcedureTask, ThreadTask] as const,
+  resolveType: value => (value.kind === 'PROCEDURE' ? ProcedureTask : ThreadTask),
 })
 
 @ObjectType({ description: 'One AdvisorTask in a page, with its cursor.' })
@@ -60,7 +98,7 @@ export class AdvisorTaskEdge {
   cursor!: string
 
   @Field(() => AdvisorTask, { description: 'The task.' })
-  node!: ProcedureTaskValue
+  node!: AdvisorTaskValue
 }
 
 @ObjectType({ description: 'A page of the advisor\'s work queue, oldest first.' })
@@ -69,7 +107,7 @@ export class AdvisorTaskConnection {
   edges!: AdvisorTaskEdge[]
 
   @Field(() => [AdvisorTask], { description: 'Tasks of the page.' })
-  nodes!: ProcedureTaskValue[]
+  nodes!: AdvisorTaskValue[]
 
   @Field(() => PageInfo, { description: 'Where the page ends.' })
   pageInfo!: PageInfo

@@ -2,14 +2,16 @@ import type { Context } from '../../context.ts'
 import type { Page } from '../../core/pagination.ts'
 import type { ProcedureKind } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
-import type { ProcedureTaskValue } from './advisor-task.type.ts'
+import type { ThreadRow } from '../messages/message.service.ts'
+import type { AdvisorTaskKind, AdvisorTaskValue, ProcedureTaskValue, ThreadTaskValue } from './advisor-task.type.ts'
 import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
-import { keysetPage } from '../../core/pagination.ts'
+import { clampFirst, keysetPage } from '../../core/pagination.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
-import { auditEventsTable, proceduresTable as p } from '../../db/schema/index.ts'
+import { auditEventsTable, messageThreadsTable as t, proceduresTable as p } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
+import { stillAvailable } from '../messages/message.service.ts'
 
 const DAY_MS = 86_400_000
 
@@ -19,22 +21,23 @@ const DAY_MS = 86_400_000
  */
 export const CONSULTATION_WINDOW_MS = 15 * 60_000
 
-function viewedRecently(ctx: Context, advisorAccountId: string, procedureId: string): boolean {
+/** Whether this advisor recorded `action` on the object `details[key] = id` within the window. */
+export function viewedRecently(ctx: Context, advisorAccountId: string, action: 'ADVISOR_VIEW_PROCEDURE' | 'ADVISOR_VIEW_THREAD', key: 'procedureId' | 'threadId', id: string): boolean {
   const since = new Date(ctx.clock.now().getTime() - CONSULTATION_WINDOW_MS).toISOString()
   return !!ctx.db.select({ id: auditEventsTable.id }).from(auditEventsTable).where(and(
     eq(auditEventsTable.actorAccountId, advisorAccountId),
     gte(auditEventsTable.at, since),
-    eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE'),
-    sql`json_extract(${auditEventsTable.details}, '$.procedureId') = ${procedureId}`,
+    eq(auditEventsTable.action, action),
+    sql`json_extract(${auditEventsTable.details}, ${`$.${key}`}) = ${id}`,
   )).get()
 }
 
 /** The French calendar day of an instant, as the member lived it. */
-function parisDay(iso: string): string {
+export function parisDay(iso: string): string {
   return todayOf({ now: () => new Date(iso) })
 }
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS))
 }
 
@@ -49,6 +52,24 @@ export function toProcedureTask(row: ProcedureRow, today: string): ProcedureTask
     waitingDays: daysBetween(parisDay(row.submittedAt), until),
     overdue: row.status === 'SUBMITTED' && row.estimatedDecisionDate !== null && row.estimatedDecisionDate < today,
   }
+}
+
+/** A thread as an advisor's task: days since the member's last message while it waits. */
+export function toThreadTask(row: ThreadRow, today: string): ThreadTaskValue {
+  return {
+    kind: 'THREAD',
+    id: row.id,
+    thread: row,
+    memberId: row.memberId,
+    waitingDays: row.status === 'OPEN' ? daysBetween(parisDay(row.updatedAt), today) : 0,
+  }
+}
+
+export interface QueueFilter {
+  /** Only démarches of this kind (threads left out). */
+  kind?: ProcedureKind | null
+  /** Only démarches or only message threads. */
+  taskKind?: AdvisorTaskKind | null
 }
 
 /**
@@ -84,18 +105,17 @@ function recordQueueListing(ctx: Context, advisorAccountId: string, rows: Proced
 }
 
 /**
- * The démarches waiting for the mutuelle, oldest first: status SUBMITTED ("En cours"). An
- * unfinished commercial journey (AFFILIATION) is SUBMITTED too but waits for the member to resume
- * it, and no decision applies to it: it is not an advisor's work.
+ * The démarches waiting for the mutuelle: status SUBMITTED ("En cours"). An unfinished
+ * commercial journey (AFFILIATION) is SUBMITTED too but waits for the member to resume it, and no
+ * decision applies to it: it is not an advisor's work.
  */
-export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | undefined, first?: number | null, after?: string | null): Page<ProcedureTaskValue> {
-  const advisor = requireAdvisor(ctx.viewer)
+function procedurePage(ctx: Context, kind: ProcedureKind | null | undefined, first: number, after: string | null | undefined): Page<ProcedureRow> {
   const where = and(
     eq(p.status, 'SUBMITTED'),
     ne(p.kind, 'AFFILIATION'),
     kind ? eq(p.kind, kind) : undefined,
   )
-  const page = keysetPage<ProcedureRow>({
+  return keysetPage<ProcedureRow>({
     first,
     after,
     sortColumn: p.submittedAt,
@@ -106,10 +126,54 @@ export function listAdvisorQueue(ctx: Context, kind: ProcedureKind | null | unde
     count: () => ctx.db.select({ n: count() }).from(p).where(where).get()!.n,
     key: row => [row.submittedAt, row.id],
   })
-  recordQueueListing(ctx, advisor.accountId, page.nodes)
+}
+
+/** Threads waiting for an answer (« En cours »), since the member's last message. */
+function threadPage(ctx: Context, first: number, after: string | null | undefined): Page<ThreadRow> {
+  const where = and(eq(t.status, 'OPEN'), stillAvailable(ctx))
+  return keysetPage<ThreadRow>({
+    first,
+    after,
+    sortColumn: t.updatedAt,
+    idColumn: t.id,
+    direction: 'asc',
+    where,
+    fetch: (w, limit) => ctx.db.select().from(t).where(w).orderBy(asc(t.updatedAt), asc(t.id)).limit(limit).all(),
+    count: () => ctx.db.select({ n: count() }).from(t).where(where).get()!.n,
+    key: row => [row.updatedAt, row.id],
+  })
+}
+
+const emptyPage = <T>(): Page<T> => ({ edges: [], nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 })
+
+/**
+ * The work queue, oldest wait first: démarches (since sent) and message threads (since the
+ * member's last message) in one order. Both sources are read with the same keyset cursor (the
+ * instant and the id), so merging their pages gives the same page as a union would.
+ */
+export function listAdvisorQueue(ctx: Context, filter: QueueFilter, first?: number | null, after?: string | null): Page<AdvisorTaskValue> {
+  const advisor = requireAdvisor(ctx.viewer)
+  const size = clampFirst(first)
+  const withProcedures = filter.taskKind !== 'THREAD'
+  const withThreads = filter.taskKind !== 'PROCEDURE' && !filter.kind
+  const procedures = withProcedures ? procedurePage(ctx, filter.kind, size, after) : emptyPage<ProcedureRow>()
+  const threads = withThreads ? threadPage(ctx, size, after) : emptyPage<ThreadRow>()
   const today = todayOf(ctx.clock)
-  const edges = page.edges.map(edge => ({ cursor: edge.cursor, node: toProcedureTask(edge.node, today) }))
-  return { edges, nodes: edges.map(e => e.node), pageInfo: page.pageInfo, totalCount: page.totalCount }
+  const merged = [
+    ...procedures.edges.map(e => ({ cursor: e.cursor, at: e.node.submittedAt, node: toProcedureTask(e.node, today) as AdvisorTaskValue })),
+    ...threads.edges.map(e => ({ cursor: e.cursor, at: e.node.updatedAt, node: toThreadTask(e.node, today) as AdvisorTaskValue })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.node.id.localeCompare(b.node.id))
+  const edges = merged.slice(0, size).map(({ cursor, node }) => ({ cursor, node }))
+  recordQueueListing(ctx, advisor.accountId, edges.flatMap(e => (e.node.kind === 'PROCEDURE' ? [e.node.procedure] : [])))
+  return {
+    edges,
+    nodes: edges.map(e => e.node),
+    pageInfo: {
+      hasNextPage: merged.length > size || procedures.pageInfo.hasNextPage || threads.pageInfo.hasNextPage,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: procedures.totalCount + threads.totalCount,
+  }
 }
 
 /**
@@ -122,7 +186,7 @@ export function getAdvisorProcedure(ctx: Context, id: string): ProcedureTaskValu
   const row = ctx.db.select().from(p).where(eq(p.id, id)).get()
   if (!row)
     throw notFound()
-  if (!viewedRecently(ctx, advisor.accountId, row.id)) {
+  if (!viewedRecently(ctx, advisor.accountId, 'ADVISOR_VIEW_PROCEDURE', 'procedureId', row.id)) {
     recordAudit(ctx.db, {
       at: nowIso(ctx.clock),
       action: 'ADVISOR_VIEW_PROCEDURE',

@@ -5,7 +5,7 @@ import type { AccessActorKind } from './access-log.type.ts'
 import { and, count, desc, eq, inArray } from 'drizzle-orm'
 import { keysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
-import { auditEventsTable as a, filesTable, procedureAttachmentsTable, proceduresTable as p } from '../../db/schema/index.ts'
+import { auditEventsTable as a, filesTable, messageAttachmentsTable, messagesTable, messageSubjectsTable, messageThreadsTable, procedureAttachmentsTable, proceduresTable as p } from '../../db/schema/index.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 
 type AuditRow = typeof a.$inferSelect
@@ -55,13 +55,33 @@ function lookups(ctx: Context, memberId: string, rows: AuditRow[]) {
     for (const row of ctx.db.select({ id: p.id, reference: p.reference }).from(p).where(and(inArray(p.id, procedureIds), eq(p.memberId, memberId))).all())
       references.set(row.id, row.reference)
   }
-  const fileIds = [...new Set(rows.filter(r => r.action === 'ADVISOR_VIEW_FILE').map(r => detail(r, 'fileId')).filter(present))]
-  if (fileIds.length) {
+  const subjects = new Map<string, string>()
+  const threadIds = [...new Set(rows.map(r => detail(r, 'threadId')).filter(present))]
+  if (threadIds.length) {
+    // threads past their year are gone: their rows then read "un de vos messages"
+    for (const row of ctx.db.select({ id: messageThreadsTable.id, label: messageSubjectsTable.label }).from(messageThreadsTable).innerJoin(messageSubjectsTable, eq(messageSubjectsTable.id, messageThreadsTable.subjectId)).where(and(inArray(messageThreadsTable.id, threadIds), eq(messageThreadsTable.memberId, memberId))).all())
+      subjects.set(row.id, row.label)
+  }
+  const opened = rows.filter(r => r.action === 'ADVISOR_VIEW_FILE')
+  const procedureFileIds = [...new Set(opened.filter(r => !detail(r, 'threadId')).map(r => detail(r, 'fileId')).filter(present))]
+  if (procedureFileIds.length) {
     const files = ctx.db.select({ id: filesTable.id, name: filesTable.name })
       .from(procedureAttachmentsTable)
       .innerJoin(filesTable, eq(filesTable.id, procedureAttachmentsTable.fileId))
       .innerJoin(p, eq(p.id, procedureAttachmentsTable.procedureId))
-      .where(and(inArray(procedureAttachmentsTable.fileId, fileIds), eq(p.memberId, memberId)))
+      .where(and(inArray(procedureAttachmentsTable.fileId, procedureFileIds), eq(p.memberId, memberId)))
+      .all()
+    for (const file of files)
+      fileNames.set(file.id, file.name)
+  }
+  const messageFileIds = [...new Set(opened.filter(r => detail(r, 'threadId')).map(r => detail(r, 'fileId')).filter(present))]
+  if (messageFileIds.length) {
+    const files = ctx.db.select({ id: filesTable.id, name: filesTable.name })
+      .from(messageAttachmentsTable)
+      .innerJoin(filesTable, eq(filesTable.id, messageAttachmentsTable.fileId))
+      .innerJoin(messagesTable, eq(messagesTable.id, messageAttachmentsTable.messageId))
+      .innerJoin(messageThreadsTable, eq(messageThreadsTable.id, messagesTable.threadId))
+      .where(and(inArray(messageAttachmentsTable.fileId, messageFileIds), eq(messageThreadsTable.memberId, memberId)))
       .all()
     for (const file of files)
       fileNames.set(file.id, file.name)
@@ -69,6 +89,10 @@ function lookups(ctx: Context, memberId: string, rows: AuditRow[]) {
   return {
     reference: (row: AuditRow) => detail(row, 'reference') ?? references.get(detail(row, 'procedureId') ?? '') ?? null,
     fileName: (row: AuditRow) => fileNames.get(detail(row, 'fileId') ?? '') ?? null,
+    thread: (row: AuditRow) => {
+      const subject = subjects.get(detail(row, 'threadId') ?? '')
+      return subject ? `votre message « ${subject} »` : 'un de vos messages'
+    },
   }
 }
 
@@ -93,8 +117,14 @@ function describe(row: AuditRow, look: Lookups): string {
         return `a vu vos démarches ${list.slice(0, -1).join(', ')} et ${list.at(-1)} dans la file d'attente des conseillers`
       return list.length ? `a vu votre démarche ${list[0]} dans la file d'attente des conseillers` : 'a vu vos démarches dans la file d\'attente des conseillers'
     }
+    case 'ADVISOR_VIEW_THREAD':
+      return `a consulté ${look.thread(row)}`
+    case 'ADVISOR_ANSWER_THREAD':
+      return `a répondu à ${look.thread(row)}`
     case 'ADVISOR_VIEW_FILE': {
       const name = look.fileName(row)
+      if (detail(row, 'threadId'))
+        return name ? `a ouvert la pièce « ${name} » de ${look.thread(row)}` : `a ouvert une pièce jointe de ${look.thread(row)}`
       const of = reference ? `de ${procedure}` : 'd\'une de vos démarches'
       return name ? `a ouvert la pièce « ${name} » ${of}` : `a ouvert une pièce justificative ${of}`
     }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 import type { AppDeps } from '../../context.ts'
-import type { MemberViewer } from '../../core/viewer.ts'
+import type { AdvisorViewer, MemberViewer } from '../../core/viewer.ts'
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
@@ -75,7 +75,7 @@ const QUOTA_STATUS = { TOO_MANY_PENDING_UPLOADS: 429, STORAGE_QUOTA: 413 } as co
  * its final name and records it. Every way out releases the quota reservation, and a refused or
  * interrupted upload leaves no file behind.
  */
-function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewer, reservation: Reservation): void {
+function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewer | AdvisorViewer, reservation: Reservation): void {
   const dir = join(deps.config.dataDir, INCOMING_DIR)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const id = randomUUID()
@@ -205,6 +205,13 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
   req.pipe(parser)
 }
 
+/** Who may upload: members (requests, messages) and advisors (files sent with an answer). */
+function writerOf(req: Request, res: Response): MemberViewer | AdvisorViewer | null {
+  if (req.viewer?.role === 'ADVISOR')
+    return req.viewer
+  return memberOf(req, res)
+}
+
 /** Uploads: POST /api/uploads (one file, field `file`, members), GET /api/files/:id (the owner, or an advisor for a démarche's documents). */
 export function uploadsRouter(deps: AppDeps): Router {
   const router = Router()
@@ -213,7 +220,7 @@ export function uploadsRouter(deps: AppDeps): Router {
 
   router.post('/uploads', (req, res) => {
     res.setHeader('Cache-Control', 'no-store')
-    const viewer = memberOf(req, res)
+    const viewer = writerOf(req, res)
     if (!viewer)
       return drain(req)
     if (!isSameOriginCall(req)) {

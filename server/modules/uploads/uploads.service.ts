@@ -6,7 +6,7 @@ import type { FileRow } from '../../core/loaders.ts'
 import type { AdvisorViewer, Viewer } from '../../core/viewer.ts'
 import { and, count, eq, lt, notExists, sql, sum } from 'drizzle-orm'
 import { nowIso } from '../../core/clock.ts'
-import { filesTable, messageAttachmentsTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
+import { filesTable, messageAttachmentsTable, messagesTable, messageThreadsTable, procedureAttachmentsTable, proceduresTable } from '../../db/schema/index.ts'
 import { normaliseLineText } from '../../core/text.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 
@@ -64,11 +64,24 @@ export function getOwnFile(db: Db, accountId: string, id: string): FileRow | und
   return db.select().from(filesTable).where(and(eq(filesTable.id, id), eq(filesTable.ownerAccountId, accountId))).get()
 }
 
-/** A supporting document as an advisor reaches it: through the démarche it is attached to. */
-interface AttachedFile { file: FileRow, procedureId: string, reference: string, memberId: string }
+/** A document as an advisor reaches it: through the démarche or the message it is attached to. */
+type AttachedFile =
+  | { file: FileRow, procedureId: string, reference: string, memberId: string, threadId?: undefined }
+  | { file: FileRow, threadId: string, memberId: string, procedureId?: undefined }
+
+/** A file sent in a message, with the thread and member it belongs to. */
+function getMessageFile(db: Db, id: string) {
+  return db.select({ file: filesTable, threadId: messageThreadsTable.id, memberId: messageThreadsTable.memberId })
+    .from(messageAttachmentsTable)
+    .innerJoin(filesTable, eq(filesTable.id, messageAttachmentsTable.fileId))
+    .innerJoin(messagesTable, eq(messagesTable.id, messageAttachmentsTable.messageId))
+    .innerJoin(messageThreadsTable, eq(messageThreadsTable.id, messagesTable.threadId))
+    .where(eq(messageAttachmentsTable.fileId, id))
+    .get()
+}
 
 /**
- * A file an advisor may open: one attached to a démarche (procedure_attachments). Anything else a
+ * A file an advisor may open: one attached to a démarche or sent in a message. Anything else a
  * member uploaded (a draft, a file never sent) stays theirs alone, and reads as missing.
  */
 function getAttachedFileForAdvisor(db: Db, id: string): AttachedFile | undefined {
@@ -79,7 +92,7 @@ function getAttachedFileForAdvisor(db: Db, id: string): AttachedFile | undefined
     .innerJoin(filesTable, eq(filesTable.id, a.fileId))
     .innerJoin(p, eq(p.id, a.procedureId))
     .where(eq(a.fileId, id))
-    .get()
+    .get() ?? getMessageFile(db, id)
 }
 
 interface AuditMeta { at: string, ip: string | null, userAgent: string | null }
@@ -94,7 +107,9 @@ function recordAdvisorFileAccess(db: Db, advisor: AdvisorViewer, attached: Attac
     memberId: attached.memberId,
     outcome: 'SUCCESS',
     // ids and the démarche's reference: the file name may describe the care, health data kept out of the log
-    details: { fileId: attached.file.id, procedureId: attached.procedureId, reference: attached.reference },
+    details: attached.procedureId === undefined
+      ? { fileId: attached.file.id, threadId: attached.threadId }
+      : { fileId: attached.file.id, procedureId: attached.procedureId, reference: attached.reference },
   })
 }
 
@@ -105,14 +120,17 @@ export interface Download {
 }
 
 /**
- * What GET /api/files/:id may send to this viewer: a member only their own uploads; an advisor
- * only a démarche's supporting documents, each download audited; a partner nothing. Whatever is
- * refused reads as missing.
+ * What GET /api/files/:id may send to this viewer: a member their own uploads and the files an
+ * advisor sent in their threads; an advisor the documents of démarches and messages, each download
+ * audited; a partner nothing. Whatever is refused reads as missing.
  */
 export function findDownload(db: Db, viewer: Viewer, id: string, meta: () => AuditMeta): Download | undefined {
   if (viewer.role === 'MEMBER') {
-    const file = getOwnFile(db, viewer.accountId, id)
-    return file && { file, sending: () => {} }
+    const own = getOwnFile(db, viewer.accountId, id)
+    if (own)
+      return { file: own, sending: () => {} }
+    const sent = getMessageFile(db, id)
+    return sent && sent.memberId === viewer.memberId ? { file: sent.file, sending: () => {} } : undefined
   }
   if (viewer.role === 'ADVISOR') {
     const attached = getAttachedFileForAdvisor(db, id)

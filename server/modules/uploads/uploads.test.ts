@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../db/demo/index.ts'
 import { accountsTable, filesTable } from '../../db/schema/index.ts'
 import { postUpload, tinyPdf, tinyPng, UPLOAD_HEADERS } from '../../test/files.ts'
+import { DEMO_PARTNER_TOKEN } from '../../db/demo/index.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { INCOMING_DIR, INCOMING_MAX_AGE_MS, MAX_PENDING_UPLOADS, MAX_STORED_BYTES, MAX_UPLOAD_BYTES, purgeAbandonedUploads, sanitiseFileName, sweepOrphanUploads, UPLOADS_DIR } from './uploads.service.ts'
 
@@ -121,11 +122,13 @@ describe('POST /api/uploads and GET /api/files/:id', () => {
     expect(foreignOrigin.status).toBe(403)
   })
 
-  it('refuses anonymous callers with 401 and advisors with 404', async () => {
+  it('refuses anonymous callers with 401 and partners with 404; advisors upload files for their answers', async () => {
     const anonymous = await postUpload(app.client(), tinyPdf(), 'facture.pdf')
     expect(anonymous.status).toBe(401)
-    const advisor = await postUpload(await app.as('advisor'), tinyPdf(), 'facture.pdf')
-    expect(advisor.status).toBe(404)
+    const partner = await postUpload(app.client(DEMO_PARTNER_TOKEN), tinyPdf(), 'facture.pdf')
+    expect(partner.status).toBe(404)
+    const advisor = await postUpload(await app.as('advisor'), tinyPdf(), 'formulaire.pdf')
+    expect(advisor.status).toBe(201)
   })
 
   it('lets the owner download the file as an attachment, never sniffed', async () => {

@@ -30,7 +30,8 @@ export function createCache(): InMemoryCache {
         fields: {
           reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),
           procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
-          advisorQueue: cursorConnection(['kind', 'first']),
+          advisorQueue: cursorConnection(['kind', 'taskKind', 'first']),
+          messageThreads: cursorConnection(['categoryId', 'status', 'first']),
           accessLog: cursorConnection(['first']),
           news: cursorConnection(['first']),
         },

@@ -25,9 +25,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/remboursements/:id', name: 'reimbursement', component: () => import('../pages/ReimbursementDetailPage.vue'), meta: { title: 'Détail du remboursement' } },
   { path: '/demarches', name: 'procedures', component: () => import('../pages/ProceduresPage.vue'), meta: { title: 'Mes démarches' } },
   { path: '/devis', name: 'quote', component: () => import('../pages/QuotePage.vue'), meta: { title: 'Analyse de devis' } },
-  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis' } },
-  { path: '/messagerie', name: 'messages', component: ComingSoonPage, meta: { title: 'Messagerie' } },
-  { path: '/aide', name: 'help', component: ComingSoonPage, meta: { title: 'Aide / contact' } },
+  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis', comingSoon: true } },
+  { path: '/messagerie', name: 'messages', component: () => import('../pages/MessagesPage.vue'), meta: { title: 'Messagerie' } },
+  { path: '/messagerie/nouveau', name: 'message-new', component: () => import('../pages/MessageNewPage.vue'), meta: { title: 'Envoyer un message' } },
+  { path: '/messagerie/:id', name: 'message-thread', component: () => import('../pages/MessageThreadPage.vue'), meta: { title: 'Message' } },
+  { path: '/aide', name: 'help', component: () => import('../pages/HelpPage.vue'), meta: { title: 'Aide / contact' } },
+  { path: '/aide/guides/:slug', name: 'help-guide', component: () => import('../pages/HelpGuidePage.vue'), meta: { title: 'Guide' } },
   { path: '/actualites', name: 'news', component: () => import('../pages/NewsListPage.vue'), meta: { title: 'Actualités' } },
   { path: '/actualites/:id', name: 'news-item', component: () => import('../pages/NewsItemPage.vue'), meta: { title: 'Actualité' } },
 
@@ -39,6 +42,7 @@ export const routes: RouteRecordRaw[] = [
 
   { path: '/conseiller', name: 'advisor', component: () => import('../pages/AdvisorQueuePage.vue'), meta: { title: 'File de traitement', access: 'advisor' } },
   { path: '/conseiller/demarches/:id', name: 'advisor-procedure', component: () => import('../pages/AdvisorProcedurePage.vue'), meta: { title: 'Démarche à traiter', access: 'advisor' } },
+  { path: '/conseiller/messages/:id', name: 'advisor-thread', component: () => import('../pages/AdvisorThreadPage.vue'), meta: { title: 'Message à traiter', access: 'advisor' } },
 
   // footer pages, readable signed out
   { path: '/plan-du-site', name: 'sitemap', component: () => import('../pages/SitemapPage.vue'), meta: { title: 'Plan du site', access: 'public' } },

@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import type { AdvisorQueueQuery, AdvisorQueueTaskFragment } from '../../gql/graphql'
+import type { AdvisorQueueQuery, AdvisorQueueTaskFragment, AdvisorQueueThreadFragment } from '../../gql/graphql'
 import { createTestClient } from '../../test/apollo'
 import { createTestRouter } from '../../test/router'
 import { spokenText, visibleText } from '../../test/text'
@@ -31,7 +31,7 @@ function task(n: number, more: Partial<AdvisorQueueTaskFragment> = {}): AdvisorQ
   }
 }
 
-function page(nodes: AdvisorQueueTaskFragment[], totalCount: number, endCursor: string | null): { data: AdvisorQueueQuery } {
+function page(nodes: (AdvisorQueueTaskFragment | AdvisorQueueThreadFragment)[], totalCount: number, endCursor: string | null): { data: AdvisorQueueQuery } {
   return { data: { __typename: 'Query', advisorQueue: { __typename: 'AdvisorTaskConnection', totalCount, pageInfo: { __typename: 'PageInfo', hasNextPage: !!endCursor, endCursor }, nodes } } }
 }
 
@@ -47,8 +47,8 @@ describe('AdvisorQueue', () => {
   it('lists each démarche with its member, beneficiary, amount, date sent and days waited, a delay said in words', async () => {
     const { wrapper } = await mountQueue(() => page([task(1, { overdue: true, waitingDays: 12 }), task(2)], 2, null))
     expect(wrapper.get('h1').text()).toBe('File de traitement')
-    expect(wrapper.get('[role="status"]').text()).toBe('2 démarches en attente')
-    expect(wrapper.findAll('thead th').map(th => th.text())).toEqual(['Démarche', 'Adhérent', 'Bénéficiaire', 'Montant', 'Envoyée le', 'Attente'])
+    expect(wrapper.get('[role="status"]').text()).toBe('2 tâches en attente')
+    expect(wrapper.findAll('thead th').map(th => th.text())).toEqual(['Tâche', 'Adhérent', 'Bénéficiaire', 'Montant', 'Envoyé le', 'Attente'])
     const first = wrapper.get('tbody tr')
     expect(first.get('a').attributes('href')).toBe('/conseiller/demarches/p1')
     expect(first.get('a').text()).toBe('Soins optiques le 12/02/2026 pour Sarah')
@@ -66,7 +66,32 @@ describe('AdvisorQueue', () => {
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(3))
     expect(wrapper.findAll('tbody tr a').map(a => a.attributes('href'))).toEqual(['/conseiller/demarches/p1', '/conseiller/demarches/p2', '/conseiller/demarches/p3'])
     expect(wrapper.find('.queue__shown').exists()).toBe(false)
-    expect(requests.map(r => r.variables)).toEqual([{ kind: null, first: 20 }, { kind: null, first: 20, after: 'c2' }])
+    expect(requests.map(r => r.variables)).toEqual([{ kind: null, taskKind: null, first: 20 }, { kind: null, taskKind: null, first: 20, after: 'c2' }])
+  })
+
+  it('lists a message waiting for an answer beside the démarches, linked to its page', async () => {
+    const thread: AdvisorQueueThreadFragment = {
+      __typename: 'ThreadTask',
+      id: 't1',
+      waitingDays: 0,
+      member: { __typename: 'AdvisorMemberSummary', memberNumber: '0123456789', firstName: 'Camille', lastName: 'Lefèvre' },
+      thread: { __typename: 'MessageThread', id: 't1', updatedAt: '2026-11-17T18:32:00.000Z', category: { __typename: 'MessageCategory', id: 'c', label: 'Cotisations' }, subject: { __typename: 'MessageSubject', id: 's', label: 'Échéancier de cotisations' } },
+    }
+    const { wrapper, requests } = await mountQueue(() => page([task(1), thread], 2, null))
+    const row = wrapper.findAll('tbody tr')[1]!
+    expect(row.get('a').attributes('href')).toBe('/conseiller/messages/t1')
+    expect(row.get('a').text()).toBe('Message : Échéancier de cotisations')
+    expect(visibleText(row.findAll('td').at(-1)!)).toBe('Aujourd\'hui')
+    expect(requests[0]!.variables).toEqual({ kind: null, taskKind: null, first: 20 })
+  })
+
+  it('asks only for message threads when filtered on « Messages »', async () => {
+    const api = createTestClient({ AdvisorQueue: page([], 0, null) })
+    const router = await createTestRouter('/conseiller?type=MESSAGES')
+    const wrapper = mount(AdvisorQueue, { props: { kind: 'MESSAGES' }, global: { provide: api.provide, plugins: [router] } })
+    await vi.waitFor(() => expect(wrapper.find('.queue__empty').exists()).toBe(true))
+    expect(wrapper.get('.queue__empty').text()).toBe('Aucun message n\'attend de réponse.')
+    expect(api.requests[0]!.variables).toEqual({ kind: null, taskKind: 'THREAD', first: 20 })
   })
 
   it('says when nothing waits', async () => {
@@ -75,6 +100,6 @@ describe('AdvisorQueue', () => {
     const wrapper = mount(AdvisorQueue, { props: { kind: 'QUOTE' }, global: { provide: api.provide, plugins: [router] } })
     await vi.waitFor(() => expect(wrapper.find('.queue__empty').exists()).toBe(true))
     expect(wrapper.get('.queue__empty').text()).toBe('Aucune démarche de ce type n\'attend de décision.')
-    expect(wrapper.get('[role="status"]').text()).toBe('Aucune démarche en attente : analyse de devis')
+    expect(wrapper.get('[role="status"]').text()).toBe('Rien en attente : analyse de devis')
   })
 })

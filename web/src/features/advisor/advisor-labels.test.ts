@@ -13,7 +13,7 @@ describe('the advisor queue\'s words', () => {
 
   it('counts days of waiting and démarches', () => {
     expect([0, 1, 12].map(waitingLabel)).toEqual(['Aujourd\'hui', '1 jour', '12 jours'])
-    expect([0, 1, 3].map(queueCountLabel)).toEqual(['Aucune démarche en attente', '1 démarche en attente', '3 démarches en attente'])
+    expect([0, 1, 3].map(queueCountLabel)).toEqual(['Rien en attente', '1 tâche en attente', '3 tâches en attente'])
   })
 
   it('gives the euro amount, and abroad the amount in the currency paid', () => {

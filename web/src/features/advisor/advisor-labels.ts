@@ -34,10 +34,15 @@ export function waitingLabel(days: number): string {
   return days === 1 ? '1 jour' : `${days} jours`
 }
 
-/** "Aucune démarche en attente", "1 démarche en attente", "12 démarches en attente". */
+/** "Rien en attente", "1 tâche en attente", "12 tâches en attente". */
 export function queueCountLabel(count: number): string {
-  if (count <= 0) return 'Aucune démarche en attente'
-  return count === 1 ? '1 démarche en attente' : `${count} démarches en attente`
+  if (count <= 0) return 'Rien en attente'
+  return count === 1 ? '1 tâche en attente' : `${count} tâches en attente`
+}
+
+/** The queue's filter: "Messages" or a kind of démarche. */
+export function queueFilterLabel(filter: ProcedureKind | 'MESSAGES'): string {
+  return filter === 'MESSAGES' ? 'Messages' : advisorKindLabel(filter)
 }
 
 /** An amount in the minor unit of a currency other than the euro: 12000, "USD" → "120,00 $US". */

@@ -5,12 +5,22 @@ import { PROCEDURE_KINDS } from '../procedures/procedure-filters'
 // an unfinished commercial journey waits for the member: the queue never lists one
 export const QUEUE_KINDS: ProcedureKind[] = PROCEDURE_KINDS.filter(kind => kind !== 'AFFILIATION')
 
-/** `/conseiller?type=REIMBURSEMENT`: the kind of démarche shown, or null for all; unknown values are ignored. */
-export function queueKindFromQuery(query: LocationQuery): ProcedureKind | null {
+/** What the queue shows: one kind of démarche, the message threads, or everything (null). */
+export type QueueFilter = ProcedureKind | 'MESSAGES' | null
+
+export const QUEUE_FILTERS: Exclude<QueueFilter, null>[] = ['MESSAGES', ...QUEUE_KINDS]
+
+/** `/conseiller?type=REIMBURSEMENT` or `?type=MESSAGES`; unknown values are ignored. */
+export function queueKindFromQuery(query: LocationQuery): QueueFilter {
   const value = Array.isArray(query.type) ? query.type[0] : query.type
-  return typeof value === 'string' && (QUEUE_KINDS as string[]).includes(value) ? value as ProcedureKind : null
+  return typeof value === 'string' && (QUEUE_FILTERS as string[]).includes(value) ? value as QueueFilter : null
 }
 
-export function queryFromQueueKind(kind: ProcedureKind | null): LocationQueryRaw {
+export function queryFromQueueKind(kind: QueueFilter): LocationQueryRaw {
   return kind ? { type: kind } : {}
+}
+
+/** The queue's arguments for a filter. */
+export function queueVariables(filter: QueueFilter): { kind: ProcedureKind | null, taskKind: 'THREAD' | null } {
+  return filter === 'MESSAGES' ? { kind: null, taskKind: 'THREAD' } : { kind: filter, taskKind: null }
 }

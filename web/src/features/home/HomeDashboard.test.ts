@@ -128,7 +128,7 @@ describe('HomeDashboard', () => {
       ['Demander un remboursement', '/remboursements/demande'],
       ['Envoyer un devis', '/devis'],
       ['Comprendre mes garanties', '/ma-mutuelle/garanties'],
-      ['Nous contacter', '/messagerie'],
+      ['Nous contacter', '/messagerie/nouveau'],
       ['Voir mes autres contrats', '/ma-mutuelle/contrats'],
     ])
   })
