@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 import { randomUUID } from 'node:crypto'
+import { logger } from './logger.ts'
 
 /** What body-parser (and raw-body) call each of their failures: the caller's mistake, in French. */
 const CLIENT_FAILURES: Record<string, { code: string, message: string }> = {
@@ -27,12 +28,12 @@ export function jsonErrors() {
     const known = e.type ? CLIENT_FAILURES[e.type] : undefined
     if (status >= 400 && status < 500) {
       const { code, message } = known ?? { code: 'BAD_REQUEST', message: 'Requête invalide.' }
-      console.warn(`[http] ${status} ${code} ${req.method} ${req.path}${e.type ? ` (${e.type})` : ''}`)
+      logger.warn({ status, code, method: req.method, path: req.path, type: e.type }, 'client error')
       res.status(status).json({ errors: [{ message, extensions: { code } }] })
       return
     }
     const correlationId = randomUUID()
-    console.error(`[http] ${correlationId}`, error)
+    logger.error({ err: error, correlationId }, 'unexpected HTTP error')
     res.status(500).json({ errors: [{ message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }] })
   }
 }

@@ -82,10 +82,29 @@ const ACCESS: Record<string, Row> = {
   'Mutation.resetPassword': { anonymous: 'USER_ERROR', otherHousehold: 'USER_ERROR', advisor: 'USER_ERROR', partner: 'USER_ERROR' },
   'Mutation.updateContactDetails': { ...MEMBER_ID_TAKING, otherHousehold: 'USER_ERROR' },
   'Mutation.confirmEmailChange': { anonymous: 'USER_ERROR', otherHousehold: 'USER_ERROR', advisor: 'USER_ERROR', partner: 'USER_ERROR' },
+  // bank details: another household's beneficiaries or change read as unknown ones, in the payload
+  'Query.bankDetails': MEMBER_ONLY,
+  'Mutation.startBankAccountChange': { ...MEMBER_ID_TAKING, otherHousehold: 'USER_ERROR' },
+  'Mutation.confirmBankAccountChange': MEMBER_ID_TAKING,
+  // messagerie and help
+  'Query.messageCategories': SIGNED_IN,
+  'Query.messageThreads': MEMBER_FILTERED,
+  'Query.messageThread': { ...MEMBER_ID_TAKING, otherHousehold: 'NULL' },
+  'Query.helpCategories': SIGNED_IN,
+  'Query.guides': SIGNED_IN,
+  // a guide is named by its slug; the sweep names none that exists
+  'Query.guide': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'NULL', advisor: 'NULL', partner: 'FORBIDDEN' },
+  'Query.faq': SIGNED_IN,
+  'Query.advisorThread': ADVISOR_ONLY,
+  // the sweep attaches Benoit's own upload, which an advisor may not send on: refused as not found
+  'Mutation.answerThread': { ...ADVISOR_ONLY, advisor: 'NOT_FOUND' },
+  'Mutation.sendMessage': MEMBER_ID_TAKING,
+  'Mutation.replyToThread': MEMBER_ID_TAKING,
+  'Mutation.markThreadRead': { ...MEMBER_ID_TAKING, otherHousehold: 'NULL' },
 }
 
 /** The advisor's reads of a member's file: answered with advisor types, and audited. */
-const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', 'Mutation.decideProcedure'])
+const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', 'Mutation.decideProcedure', 'Query.advisorThread', 'Mutation.answerThread'])
 
 /** Mutations that end the caller's session run last. */
 const ENDS_SESSION = new Set(['Mutation.signOut'])
@@ -109,6 +128,13 @@ const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
   'documentId': 'document',
   'reimbursementId': 'reimbursement',
   'sessionId': 'session',
+  // no change of bank details is pending in the demo: an id nobody has
+  'changeId': 'unknown',
+  'Query.messageThread.id': 'thread',
+  'Query.advisorThread.id': 'thread',
+  // message categories and objets are the same for everyone: an id nobody has
+  'categoryId': 'unknown',
+  'subjectId': 'unknown',
 }
 
 /** GET and POST routes under /api, by method and path, with Benoit's id in the URL and what each caller gets. */
@@ -231,7 +257,8 @@ describe('object-level access, generated from the schema', () => {
     const procedures = db.select().from(s.proceduresTable).where(eq(s.proceduresTable.memberId, member.id)).all()
     const reimbursements = db.select().from(s.reimbursementsTable).where(eq(s.reimbursementsTable.memberId, member.id)).all()
     const documents = db.select().from(s.documentsTable).where(eq(s.documentsTable.memberId, member.id)).all()
-    const threads = db.select().from(s.messageThreadsTable).where(eq(s.messageThreadsTable.memberId, member.id)).all()
+    // a thread still within its year: older ones read as missing to everyone
+    const threads = db.select().from(s.messageThreadsTable).where(eq(s.messageThreadsTable.memberId, member.id)).all().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     const mandates = db.select().from(s.sepaMandatesTable).where(eq(s.sepaMandatesTable.memberId, member.id)).all()
     // a document sent with a démarche "En cours": what an advisor may open, and nobody else
     const file = await uploadId(benoit, tinyPdf('Facture Benoit'), 'facture-benoit.pdf')

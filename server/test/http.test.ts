@@ -1,5 +1,6 @@
 import type { TestApp } from './harness.ts'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { captureLogs } from '../core/logger.ts'
 import { startTestApp } from './harness.ts'
 
 describe('the HTTP surface', () => {
@@ -86,8 +87,8 @@ describe('the HTTP surface', () => {
   })
 
   it('answers a broken body with GraphQL-shaped JSON in French, no HTML, stack or path, logged on one line', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const logs = captureLogs('info')
+    const logged = (level: string) => logs.lines.map(line => JSON.parse(line) as { level: string, msg: string }).filter(l => l.level === level)
     const post = (body: string, headers: Record<string, string> = {}) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
     const cases: [Promise<Response>, number, string][] = [
       [post('{"query": '), 400, 'BAD_REQUEST'],
@@ -106,14 +107,14 @@ describe('the HTTP surface', () => {
         expect(body.errors[0].extensions.code).toBe(code)
         expect(body.errors[0].message).toMatch(/requête|caractères|Encodage/i)
       }
-      expect(error).not.toHaveBeenCalled()
-      expect(warn).toHaveBeenCalledTimes(cases.length)
-      for (const [line] of warn.mock.calls)
-        expect(String(line)).not.toMatch(/\n|\bat /)
+      // client mistakes: one JSON line each at warn level, no stack; nothing logged as a bug
+      expect(logged('error')).toEqual([])
+      expect(logged('warn').filter(l => l.msg === 'client error')).toHaveLength(cases.length)
+      for (const line of logs.lines)
+        expect(line.trimEnd()).not.toMatch(/\n|\bat |stack/)
     }
     finally {
-      warn.mockRestore()
-      error.mockRestore()
+      logs.stop()
     }
   })
 

@@ -36,7 +36,7 @@ function run(args: string[], env: Record<string, string>, opts: { until?: RegExp
   })
 }
 
-const startServer = (dir: string, env: Record<string, string> = {}) => run(['server/main.ts'], { DATA_DIR: dir, PORT: '0', ...env }, { until: /Espace adhérent: http/ })
+const startServer = (dir: string, env: Record<string, string> = {}) => run(['server/main.ts'], { DATA_DIR: dir, PORT: '0', ...env }, { until: /Espace adhérent listening/ })
 const accounts = (dir: string) => {
   const db = new Database(join(dir, 'espace-adherent.sqlite'), { readonly: true })
   try {

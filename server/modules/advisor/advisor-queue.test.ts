@@ -217,10 +217,14 @@ describe('advisorQueue and advisorProcedure', () => {
     // what decideProcedure answers advisors: the payload's task (its `procedure` is null to them)
     walk(getNamedType((schema.getType('ProcedurePayload') as GraphQLObjectType).getFields().task!.type))
     // every path to member data is listed here: a field added to these types must be added on purpose
+    // a thread to answer brings its messages (what the member wrote to the mutuelle), a RIB change
+    // under review its masked IBAN: neither leads further into the household
     expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
-      'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
-      'Boolean', 'CareType', 'Date', 'DateTime', 'Float', 'ID', 'Int', 'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
-      'ProcedureTask', 'Relationship', 'String', 'WithholdingKind',
+      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
+      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'Date', 'DateTime', 'Float', 'ID', 'Int',
+      'Message', 'MessageAttachment', 'MessageAuthorKind', 'MessageCategory', 'MessageSubject', 'MessageThread', 'OnlineService',
+      'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
+      'ProcedureTask', 'Relationship', 'String', 'ThreadStatus', 'ThreadTask', 'WithholdingKind',
     ])
     const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields())
     expect(fields('AdvisorBeneficiary')).toEqual(['id', 'firstName', 'lastName', 'relationship'])

@@ -25,7 +25,7 @@ const START = `mutation Start($input: BankAccountChangeInput!) { startBankAccoun
 const CONFIRM = `mutation Confirm($id: ID!, $password: String!) { confirmBankAccountChange(changeId: $id, password: $password) { errors { field code message } ${CHANGE} } }`
 const PROCEDURES = `query { procedures(kind: BANK_DETAILS_CHANGE, first: 20) { nodes { id kind status decisionNote reference bankAccountChange { status ibanMasked usages } } } }`
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
-  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { field code message } procedure { id status decisionNote } }
+  decideProcedure(procedureId: $id, decision: $decision, note: $note) { errors { field code message } task { procedure { id status decisionNote } } }
 }`
 
 const PASSWORD = 'demo-benoit-2026'
@@ -260,7 +260,7 @@ describe('bankDetails and the change of RIB', () => {
     expect(paid.bankAccountId).toBe(account.id)
     expect(Date.parse(paid.heldUntil!) - app.clock.now().getTime()).toBe(72 * 3_600_000)
     expect(paid.paymentDate).toBe('2026-11-29')
-    expect(decided.data.decideProcedure.procedure.decisionNote).toMatch(/seront versés le 29\/11\/2026\. C'est le premier remboursement sur ce compte : par sécurité, il est retenu 72 heures\./)
+    expect(decided.data.decideProcedure.task.procedure.decisionNote).toMatch(/seront versés le 29\/11\/2026\. C'est le premier remboursement sur ce compte : par sécurité, il est retenu 72 heures\./)
 
     // the next one into the same account is paid at once
     const second = await benoit.gql(`mutation($input: ReimbursementRequestInput!) { submitReimbursementRequest(input: $input) { procedure { id } } }`, {
@@ -294,7 +294,7 @@ describe('bankDetails and the change of RIB', () => {
   it('applies a reviewed change when the advisor accepts it, and drops one they refuse', async () => {
     const accepted = await advisor.gql(DECIDE, { id: reviewProcedureId, decision: 'ACCEPT' })
     expect(accepted.data.decideProcedure.errors).toEqual([])
-    expect(accepted.data.decideProcedure.procedure.decisionNote).toContain('Nouveau RIB enregistré')
+    expect(accepted.data.decideProcedure.task.procedure.decisionNote).toContain('Nouveau RIB enregistré')
     const lea = app.db.select().from(beneficiaryBankAccountsTable).where(eq(beneficiaryBankAccountsTable.beneficiaryId, ids['Léa']!)).get()!
     expect(app.db.select().from(bankAccountsTable).where(eq(bankAccountsTable.id, lea.bankAccountId)).get()!.iban).toBe(SECOND_IBAN)
     expect(outbox().at(-1)).toMatchObject({ to: 'benoit@example.org', subject: 'Vos coordonnées bancaires ont été modifiées' })
@@ -303,7 +303,7 @@ describe('bankDetails and the change of RIB', () => {
     const confirmed = await benoit.gql(CONFIRM, { id: third.data.startBankAccountChange.change.id, password: PASSWORD })
     const before = accountsSnapshot(app)
     const refused = await advisor.gql(DECIDE, { id: confirmed.data.confirmBankAccountChange.change.procedureId, decision: 'REJECT', note: 'Le titulaire ne correspond pas à l\'adhérent.' })
-    expect(refused.data.decideProcedure.procedure).toMatchObject({ status: 'REJECTED', decisionNote: 'Modification refusée : vos coordonnées bancaires restent inchangées. Le titulaire ne correspond pas à l\'adhérent.' })
+    expect(refused.data.decideProcedure.task.procedure).toMatchObject({ status: 'REJECTED', decisionNote: 'Modification refusée : vos coordonnées bancaires restent inchangées. Le titulaire ne correspond pas à l\'adhérent.' })
     expect(accountsSnapshot(app).accounts).toEqual(before.accounts)
     expect(accountsSnapshot(app).assignments).toEqual(before.assignments)
     expect(app.db.select().from(bankAccountChangesTable).where(eq(bankAccountChangesTable.procedureId, confirmed.data.confirmBankAccountChange.change.procedureId)).get()!.status).toBe('REJECTED')
