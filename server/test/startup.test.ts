@@ -21,7 +21,7 @@ function dataDir(): string {
 /** Runs a script to its end (or, for the server, until it listens) and returns what it printed. */
 function run(args: string[], env: Record<string, string>, opts: { until?: RegExp, stdin?: string } = {}): Promise<{ out: string, code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(TSX, args, { cwd: projectRoot, env: { ...process.env, NODE_ENV: '', DEMO_DATA: '', ...env } })
+    const child: ChildProcess = spawn(TSX, args, { cwd: projectRoot, env: { ...process.env, NODE_ENV: '', DEMO_DATA: '', LOG_LEVEL: 'info', ...env } })
     let out = ''
     const collect = (chunk: Buffer) => {
       out += chunk.toString()

@@ -12,7 +12,7 @@ describe('availableService', () => {
   })
 
   it('leaves out a section still to come, an unknown path and no service at all', () => {
-    expect(availableService(router, { label: 'Mes informations bancaires', path: '/ma-mutuelle/informations-bancaires' })).toBeNull()
+    expect(availableService(router, { label: 'Offre & devis', path: '/offre-et-devis' })).toBeNull()
     expect(availableService(router, { label: 'Ailleurs', path: '/nulle-part' })).toBeNull()
     expect(availableService(router, null)).toBeNull()
   })
