@@ -7,6 +7,7 @@ import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { PasswordResetResolver } from './modules/auth/password-reset.resolver.ts'
+import { BeneficiaryRequestResolver } from './modules/beneficiaries/beneficiary-request.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
@@ -16,6 +17,7 @@ import { ContactDetailsResolver, EmailConfirmationResolver } from './modules/mem
 import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageResolver } from './modules/messages/message.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
+import { PersonalDataResolver } from './modules/personal-data/personal-data.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
@@ -29,6 +31,7 @@ export const resolvers = [
   AuthResolver,
   PasswordResetResolver,
   BeneficiaryResolver,
+  BeneficiaryRequestResolver,
   ContractResolver,
   CoverageResolver,
   GuaranteeResolver,
@@ -39,6 +42,7 @@ export const resolvers = [
   MemberResolver,
   MessageResolver,
   NewsResolver,
+  PersonalDataResolver,
   ProcedureResolver,
   QuoteResolver,
   ReimbursementResolver,

@@ -11,6 +11,8 @@ import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
+import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../beneficiaries/beneficiary-request.service.ts'
+import { acceptDataRights } from '../personal-data/data-rights.service.ts'
 import { formatEuros } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
@@ -19,8 +21,9 @@ export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
-// other kinds change data of their own (a beneficiary, a RIB…): their own services accept them
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE'])
+// a bank-details change is confirmed by the member's password, a data export is built at once:
+// neither waits for an advisor
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -90,9 +93,26 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
   return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents }
 }
 
+/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation; null when only the status moves. */
+function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAccountId: string, now: string) {
+  switch (procedure.kind) {
+    case 'REIMBURSEMENT':
+      return payRequest(tx, procedure, today)
+    case 'BENEFICIARY_ADDITION':
+      return acceptBeneficiaryAddition(tx, procedure, today)
+    case 'BENEFICIARY_REMOVAL':
+      return acceptBeneficiaryRemoval(tx, procedure)
+    case 'DATA_RIGHTS':
+      return acceptDataRights(tx, procedure, advisorAccountId, now)
+    default:
+      return null
+  }
+}
+
 /**
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
- * reimbursement request pays it; refusing it or asking for documents leaves a note the member reads.
+ * reimbursement request pays it, a beneficiary addition or removal changes the coverage, an
+ * erasure request anonymises the member; refusing or asking for documents leaves a note the member reads.
  */
 export function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): ProcedureResult {
   const advisor = requireAdvisor(ctx.viewer)
@@ -116,12 +136,15 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
 
     const refused = checkDecision(procedure, decision, note)
     let paid: { reimbursementId: string, mutuelleCents: number } | null = null
-    if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'REIMBURSEMENT') {
-      const outcome = payRequest(tx, procedure, today)
-      if ('code' in outcome)
+    let applied: { note: string, beneficiaryId?: string } | null = null
+    if (!refused.length && decision === 'ACCEPT') {
+      const outcome = acceptByKind(tx, procedure, today, advisor.accountId, now)
+      if (outcome && 'code' in outcome)
         refused.push(outcome)
-      else
+      else if (outcome && 'reimbursementId' in outcome)
         paid = outcome
+      else
+        applied = outcome
     }
     if (refused.length) {
       // the attempt is recorded too: an advisor opened this member's file
@@ -130,7 +153,7 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
     }
 
     const status = NEXT_STATUS[decision]
-    const memberNote = note ?? (paid ? `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.` : 'Demande acceptée.')
+    const memberNote = note ?? (paid ? `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.` : applied?.note ?? 'Demande acceptée.')
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,
@@ -138,7 +161,7 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
       decidedAt: decision === 'REQUEST_DOCUMENTS' ? null : now,
       decisionNote: memberNote,
     }).where(eq(p.id, procedure.id)).returning().get()
-    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId } : {})
+    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId } : applied?.beneficiaryId ? { beneficiaryId: applied.beneficiaryId } : {})
     return { procedure: updated, errors: [] }
   }, { behavior: 'immediate' })
 }

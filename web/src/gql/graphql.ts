@@ -77,7 +77,7 @@ export type ContributionMethod =
 
 /** An advisor's decision on a démarche. */
 export type Decision =
-  /** Accept: a reimbursement request is paid at once, as computed from the contract's guarantees. */
+  /** Accept: a reimbursement request is paid at once, as computed from the contract's guarantees; a beneficiary addition covers the person from the chosen day; a removal ends the coverage on the chosen day; an erasure request anonymises the member. */
   | 'ACCEPT'
   /** Refuse, with a note explaining why. */
   | 'REJECT'
@@ -141,10 +141,14 @@ export type ProcedureKind =
   | 'AFFILIATION'
   /** Change of bank details. */
   | 'BANK_DETAILS_CHANGE'
-  /** Request to add a beneficiary. */
+  /** Request to add a beneficiary (see `beneficiaryRequest`). */
   | 'BENEFICIARY_ADDITION'
-  /** Request for a copy of personal data (GDPR). */
+  /** Request to end a beneficiary's coverage (see `beneficiaryRequest`). */
+  | 'BENEFICIARY_REMOVAL'
+  /** Copy of personal data (GDPR art. 15 and 20), built at once (see `dataExport`). */
   | 'DATA_EXPORT'
+  /** Request of rectification, erasure, limitation or objection on personal data (see `dataRightsRequest`). */
+  | 'DATA_RIGHTS'
   /** Quote (devis) sent for analysis. */
   | 'QUOTE'
   /** Reimbursement request. */
@@ -254,8 +258,12 @@ export type Role =
 export type UserErrorCode =
   /** A document already attached to another request or message. */
   | 'ALREADY_ATTACHED'
+  /** The person is already covered by the household's contract (same names and birth date). */
+  | 'ALREADY_COVERED'
   /** The démarche has been decided already. */
   | 'ALREADY_DECIDED'
+  /** The same request is already waiting for a decision. */
+  | 'ALREADY_REQUESTED'
   /** The démarche is already waiting for the member. */
   | 'ALREADY_WAITING'
   /** The e-mail address is already that of another account. */
@@ -276,6 +284,8 @@ export type UserErrorCode =
   | 'INVALID_CREDENTIALS'
   /** Not an e-mail address. */
   | 'INVALID_EMAIL'
+  /** Not a Social Security number (NIR): wrong format or key. */
+  | 'INVALID_NIR'
   /** Not a valid French or international phone number. */
   | 'INVALID_PHONE'
   /** Not a postal code: 5 digits of a French department in France. */
@@ -300,6 +310,8 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** An amount of zero or below where a positive one is needed. */
   | 'NOT_POSITIVE'
+  /** The member themself cannot be removed from their own contract, nor someone no longer covered. */
+  | 'NOT_REMOVABLE'
   /** Documents can be added only to a démarche waiting for them. */
   | 'NOT_WAITING_FOR_DOCUMENTS'
   /** No bank account to pay into. */
@@ -312,12 +324,20 @@ export type UserErrorCode =
   | 'PASSWORD_UNCHANGED'
   /** A new password too easy to guess (common, breached or predictable pattern). */
   | 'PASSWORD_WEAK'
+  /** A beneficiary rank outside 02–19. */
+  | 'RANK_OUT_OF_RANGE'
+  /** The beneficiary rank is already used in the household or by a pending request. */
+  | 'RANK_TAKEN'
   /** The field is empty or missing. */
   | 'REQUIRED'
   /** Too many recent attempts: try again later. */
   | 'TEMPORARILY_LOCKED'
+  /** A date before the earliest one allowed (e.g. coverage starting before birth or more than 6 months ago). */
+  | 'TOO_EARLY'
   /** The amount or size is above what the portal accepts. */
   | 'TOO_LARGE'
+  /** A date after the latest one allowed (e.g. coverage starting more than 3 months ahead). */
+  | 'TOO_LATE'
   /** The text is longer than the field allows. */
   | 'TOO_LONG'
   /** More items than allowed (e.g. attachments). */
