@@ -30,6 +30,8 @@ const procedure: AdvisorProcedureDetailFragment = {
   history: [{ __typename: 'ProcedureEvent', status: 'SUBMITTED', at: '2026-11-23T12:47:00.000Z', note: null }],
   attachments: [],
   reimbursement: null,
+  beneficiaryRequest: null,
+  dataRightsRequest: null,
 }
 
 function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {

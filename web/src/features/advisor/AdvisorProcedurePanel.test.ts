@@ -31,6 +31,8 @@ const procedure: AdvisorProcedureDetailFragment = {
   history: [{ __typename: 'ProcedureEvent', status: 'SUBMITTED', at: '2026-11-26T10:00:00.000Z', note: null }],
   attachments: [{ __typename: 'ProcedureAttachment', id: 'f1', name: 'Invoice clinic Boston.pdf', mimeType: 'application/pdf', sizeBytes: 2048 }],
   reimbursement: null,
+  beneficiaryRequest: null,
+  dataRightsRequest: null,
 }
 
 const task: AdvisorProcedureQuery = {
