@@ -14,7 +14,8 @@ export function dataExportRouter(deps: AppDeps): Router {
     if (!archive)
       return void res.status(404).json({ error: 'NOT_FOUND' })
     attachmentHeaders(res, archive.fileName, 'application/zip')
-    res.sendFile(archive.path, (error) => {
+    // the path was checked to lie inside DATA_DIR, which may itself sit under a dot-folder (.tmp)
+    res.sendFile(archive.path, { dotfiles: 'allow' }, (error) => {
       if (error)
         next(error)
     })
