@@ -64,6 +64,8 @@ export function collectHouseholdData(db: Queryable, memberId: string, generatedA
     member: { ...identity, nirMasked: maskNir(nir) },
     accounts: accounts.map(({ passwordHash: _hash, ...a }) => a),
     sessions: inAccounts(() => db.select().from(s.sessionsTable).where(inArray(s.sessionsTable.accountId, accountIds)).all().map(({ tokenHash: _t, ...x }) => x)),
+    emailChangeRequests: db.select().from(s.emailChangeRequestsTable).where(eq(s.emailChangeRequestsTable.memberId, memberId)).all().map(({ tokenHash: _t, ...x }) => x),
+    passwordResetRequests: inAccounts(() => db.select().from(s.passwordResetRequestsTable).where(inArray(s.passwordResetRequestsTable.accountId, accountIds)).all().map(({ tokenHash: _t, emailHash: _e, ...x }) => x)),
     consents: db.select().from(s.consentsTable).where(eq(s.consentsTable.memberId, memberId)).orderBy(asc(s.consentsTable.grantedAt)).all(),
     beneficiaries: beneficiaries.map(({ nir: bNir, ...b }) => ({ ...b, nirMasked: bNir ? maskNir(bNir) : null })),
     contracts,

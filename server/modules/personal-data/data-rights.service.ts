@@ -9,7 +9,7 @@ import { userError } from '../../core/errors.ts'
 import { frenchDate } from '../../core/format.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
 import { requireMember } from '../../core/viewer.ts'
-import { accountsTable, bankAccountsTable, beneficiariesTable, consentsTable, membersTable, procedureEventsTable, proceduresTable as p, sessionsTable } from '../../db/schema/index.ts'
+import { accountsTable, bankAccountsTable, beneficiariesTable, consentsTable, emailChangeRequestsTable, membersTable, procedureEventsTable, proceduresTable as p, sessionsTable } from '../../db/schema/index.ts'
 import { nextProcedureReference } from '../procedures/reimbursement-request.service.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 
@@ -103,6 +103,8 @@ export function anonymiseMember(tx: Tx, memberId: string, now: string): void {
   }
   if (accounts.length)
     tx.update(sessionsTable).set({ revokedAt: now }).where(and(inArray(sessionsTable.accountId, accounts), isNull(sessionsTable.revokedAt))).run()
+  // an address waiting for confirmation is personal data too
+  tx.update(emailChangeRequestsTable).set({ newEmail: `anonyme-${memberId}@invalid`, cancelledAt: now }).where(eq(emailChangeRequestsTable.memberId, memberId)).run()
   tx.update(consentsTable).set({ withdrawnAt: now }).where(and(eq(consentsTable.memberId, memberId), isNull(consentsTable.withdrawnAt))).run()
 }
 
