@@ -24,6 +24,7 @@ import { securityHeaders } from './core/security-headers.ts'
 import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
 import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
+import { dataExportRouter } from './modules/personal-data/data-export.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
 import { ABSOLUTE_TIMEOUT_MS, viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
@@ -189,7 +190,7 @@ export async function createApp(deps: AppDeps) {
   }))
 
   const routeDeps = { ...deps, mailer }
-  app.use('/api', documentsRouter(routeDeps), statementRouter(routeDeps), uploadsRouter(routeDeps))
+  app.use('/api', documentsRouter(routeDeps), statementRouter(routeDeps), uploadsRouter(routeDeps), dataExportRouter(routeDeps))
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND' })
   })

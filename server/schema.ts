@@ -9,6 +9,7 @@ import { AccountSecurityResolver } from './modules/auth/account-security.resolve
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
 import { PasswordResetResolver } from './modules/auth/password-reset.resolver.ts'
 import { BankDetailsResolver } from './modules/bank-accounts/bank-details.resolver.ts'
+import { BeneficiaryRequestResolver } from './modules/beneficiaries/beneficiary-request.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
@@ -19,6 +20,7 @@ import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, MessageSubjectResolver } from './modules/messages/message.resolver.ts'
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
+import { PersonalDataResolver } from './modules/personal-data/personal-data.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
@@ -35,6 +37,7 @@ export const resolvers = [
   PasswordResetResolver,
   BankDetailsResolver,
   BeneficiaryResolver,
+  BeneficiaryRequestResolver,
   ContractResolver,
   CoverageResolver,
   GuaranteeResolver,
@@ -51,6 +54,7 @@ export const resolvers = [
   GuideResolver,
   FaqEntryResolver,
   NewsResolver,
+  PersonalDataResolver,
   ProcedureResolver,
   QuoteResolver,
   ReimbursementResolver,

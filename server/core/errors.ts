@@ -69,6 +69,14 @@ export const USER_ERROR_CODES = {
   DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',
   RECENT_SECURITY_CHANGE: 'Refused for a while after a password or e-mail change (account takeover protection).',
   WRONG_CATEGORY: 'A message objet that belongs to another category than the one chosen.',
+  INVALID_NIR: 'Not a Social Security number (NIR): wrong format or key.',
+  RANK_TAKEN: 'The beneficiary rank is already used in the household or by a pending request.',
+  RANK_OUT_OF_RANGE: 'A beneficiary rank outside 02–19.',
+  ALREADY_COVERED: 'The person is already covered by the household\'s contract (same names and birth date).',
+  ALREADY_REQUESTED: 'The same request is already waiting for a decision.',
+  TOO_EARLY: 'A date before the earliest one allowed (e.g. coverage starting before birth or more than 6 months ago).',
+  TOO_LATE: 'A date after the latest one allowed (e.g. coverage starting more than 3 months ahead).',
+  NOT_REMOVABLE: 'The member themself cannot be removed from their own contract, nor someone no longer covered.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

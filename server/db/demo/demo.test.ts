@@ -240,7 +240,7 @@ describe.each(CLOCKS)('the demo data loaded on %s', (iso) => {
     }
     const addition = subjects.find(subject => subject.label === 'Ajout de bénéficiaires')!
     expect(addition.categoryId).toBe(categories[4]!.id)
-    expect(addition).toMatchObject({ onlineServiceLabel: 'Ajout de bénéficiaires', onlineServicePath: '/ma-mutuelle/beneficiaires' })
+    expect(addition).toMatchObject({ onlineServiceLabel: 'Ajout de bénéficiaires', onlineServicePath: '/ma-mutuelle/beneficiaires/ajout' })
   })
 
   it('points every online service and FAQ link at a page the portal has', () => {

@@ -63,6 +63,11 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     paperless: true,
     createdAt: instant(joinedOn, '10:12'),
   })
+  // « Zéro papier » since joining; news by e-mail accepted then withdrawn
+  rows.consents.push(
+    { id: demoId('benoit', 'consent', 'paperless'), memberId: ctx.memberId, kind: 'PAPERLESS', grantedAt: instant(joinedOn, '10:14') },
+    { id: demoId('benoit', 'consent', 'news'), memberId: ctx.memberId, kind: 'NEWS_EMAIL', grantedAt: instant(joinedOn, '10:14'), withdrawnAt: instant(daysBefore(today, 95), '18:40') },
+  )
   rows.accounts.push({
     id: ctx.memberAccountId,
     email: input.email,

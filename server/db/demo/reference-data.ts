@@ -49,7 +49,7 @@ export const MESSAGE_CATEGORIES: readonly CategorySpec[] = [
   {
     label: 'Modification de contrat',
     subjects: [
-      { label: 'Ajout de bénéficiaires', onlineService: { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires' } },
+      { label: 'Ajout de bénéficiaires', onlineService: { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires/ajout' } },
       { label: 'Ajout/retrait de bénéficiaire' },
       { label: 'Changement d\'option' },
       { label: 'Changement d\'adresse', onlineService: { label: 'Mes coordonnées', path: '/mon-compte' } },

@@ -6,6 +6,7 @@ type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert']
 /** Every row of the demo, built in memory first so the insert is one synchronous transaction. */
 export interface DemoRows {
   members: Insert<typeof s.membersTable>[]
+  consents: Insert<typeof s.consentsTable>[]
   accounts: Insert<typeof s.accountsTable>[]
   partnerTokens: Insert<typeof s.partnerTokensTable>[]
   beneficiaries: Insert<typeof s.beneficiariesTable>[]
@@ -39,6 +40,7 @@ export type ReimbursementInsert = DemoRows['reimbursements'][number]
 export function emptyRows(): DemoRows {
   return {
     members: [],
+    consents: [],
     accounts: [],
     partnerTokens: [],
     beneficiaries: [],
@@ -78,6 +80,7 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   }
   put(s.membersTable, rows.members)
   put(s.accountsTable, rows.accounts)
+  put(s.consentsTable, rows.consents)
   put(s.partnerTokensTable, rows.partnerTokens)
   put(s.beneficiariesTable, rows.beneficiaries)
   put(s.contractsTable, rows.contracts)

@@ -6,7 +6,10 @@ import type { Context } from '../../context.ts'
 import { ProcedureAttachment, ProcedureEvent } from '../procedures/procedure.type.ts'
 import { nowIso } from '../../core/clock.ts'
 import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { advisorBeneficiaryRequest } from '../beneficiaries/beneficiary-request.service.ts'
+import { dataRightsRequestDetails } from '../personal-data/data-rights.service.ts'
+import { DataRightsRequestDetails } from '../personal-data/personal-data.type.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -49,5 +52,15 @@ export class AdvisorProcedureResolver {
       return null
     const { status, ibanMasked, holderName, bic, usages, newMandate } = change
     return { status, ibanMasked, holderName, bic, usages, newMandate, beneficiaries: change.beneficiaries.map(b => ({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })) as AdvisorBeneficiary[] }
+  }
+
+  @FieldResolver(() => AdvisorBeneficiaryRequest, { nullable: true, description: 'For an « Ajout » or « Retrait de bénéficiaire » démarche: what the decision needs, without the Social Security number; null otherwise.' })
+  beneficiaryRequest(@Root() row: ProcedureRow): AdvisorBeneficiaryRequest | null {
+    return advisorBeneficiaryRequest(row)
+  }
+
+  @FieldResolver(() => DataRightsRequestDetails, { nullable: true, description: 'For a DATA_RIGHTS démarche: the right, the member\'s request and the day the answer is due; null otherwise.' })
+  dataRightsRequest(@Root() row: ProcedureRow): DataRightsRequestDetails | null {
+    return dataRightsRequestDetails(row)
   }
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
 import { BankAccountChangeStatusEnum, BankAccountUsageEnum } from '../bank-accounts/bank-details.type.ts'
+import { NirOwnerEnum, SupportingDocumentKindEnum } from '../beneficiaries/beneficiary-request.input.ts'
 import { RelationshipEnum } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
 import { ProcedureKindEnum, ProcedureStatusEnum } from '../procedures/procedure.type.ts'
@@ -136,4 +137,37 @@ export class AdvisorBankAccountChange {
 
   @Field(() => [AdvisorBeneficiary], { description: 'Beneficiaries whose reimbursements will be paid into it.' })
   beneficiaries!: AdvisorBeneficiary[]
+}
+
+@ObjectType({ description: 'What a beneficiary addition or removal asks for, as an advisor decides it: for an addition the person\'s names, birth date, link, rank, first day and the kind of proof; for a removal the last day and the reason. The Social Security number the member gave never reaches advisors.' })
+export class AdvisorBeneficiaryRequest {
+  @Field(() => String, { nullable: true, description: 'First name of the person to add (additions).' })
+  firstName!: string | null
+
+  @Field(() => String, { nullable: true, description: 'Last name of the person to add (additions).' })
+  lastName!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'Birth date of the person to add, which the decision checks against the proof (additions).' })
+  birthDate!: string | null
+
+  @Field(() => RelationshipEnum, { nullable: true, description: 'Link to the member (additions).' })
+  relationship!: string | null
+
+  @Field(() => Int, { nullable: true, description: 'Rank asked for, 2–19 (additions).' })
+  rank!: number | null
+
+  @Field(() => NirOwnerEnum, { nullable: true, description: 'Whether the person has a Social Security number of their own or is attached to an insured\'s (additions); the number itself is not shown.' })
+  nirOwner!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day of coverage asked for (additions).' })
+  coverageStart!: string | null
+
+  @Field(() => SupportingDocumentKindEnum, { nullable: true, description: 'What the attached supporting document is (additions).' })
+  documentKind!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of coverage asked for (removals; who is removed is `AdvisorProcedure.beneficiary`).' })
+  coverageEnd!: string | null
+
+  @Field(() => String, { nullable: true, description: 'Reason given by the member (removals).' })
+  reason!: string | null
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.ts'
-import { and, asc, desc, eq, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm'
 import { today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { beneficiariesTable, cardRightsTable, insuranceCardsTable, membersTable } from '../../db/schema/index.ts'
@@ -25,7 +25,8 @@ export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'
     domains: cardRightsTable.domains,
   }).from(cardRightsTable)
     .innerJoin(beneficiariesTable, eq(beneficiariesTable.id, cardRightsTable.beneficiaryId))
-    .where(eq(cardRightsTable.cardId, card.id))
+    // someone whose coverage has ended is no longer on the card
+    .where(and(eq(cardRightsTable.cardId, card.id), or(isNull(beneficiariesTable.coverageEnd), gte(beneficiariesTable.coverageEnd, day))))
     .orderBy(asc(beneficiariesTable.rank)).all()
     .map(b => {
       const domains = sortDomains(b.domains)

@@ -12,10 +12,12 @@ import { requireAdvisor } from '../../core/viewer.ts'
 import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
 import { toProcedureTask } from '../advisor/advisor.service.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
-import { formatEuros, frenchDate } from '../../core/format.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
 import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
+import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../beneficiaries/beneficiary-request.service.ts'
+import { acceptDataRights } from '../personal-data/data-rights.service.ts'
+import { formatEuros, frenchDate } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
 
@@ -23,8 +25,8 @@ export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
-// other kinds change data of their own (a beneficiary…): their own services accept them
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE'])
+// a data export is built at once: it never waits for an advisor
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -118,10 +120,27 @@ function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string 
   return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.`
 }
 
+/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation; null when only the status moves. */
+function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAccountId: string, now: string) {
+  switch (procedure.kind) {
+    case 'REIMBURSEMENT':
+      return payRequest(tx, procedure, today, now)
+    case 'BENEFICIARY_ADDITION':
+      return acceptBeneficiaryAddition(tx, procedure, today)
+    case 'BENEFICIARY_REMOVAL':
+      return acceptBeneficiaryRemoval(tx, procedure)
+    case 'DATA_RIGHTS':
+      return acceptDataRights(tx, procedure, advisorAccountId, now)
+    default:
+      return null
+  }
+}
+
 /**
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
  * reimbursement request pays it; accepting a RIB change held for review applies it (refusing
- * drops it); refusing or asking for documents leaves a note the member reads.
+ * drops it); a beneficiary addition or removal changes the coverage, an erasure request
+ * anonymises the member; refusing or asking for documents leaves a note the member reads.
  */
 export async function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): Promise<ProcedureResult> {
   const advisor = requireAdvisor(ctx.viewer)
@@ -145,13 +164,16 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
 
     const refused = checkDecision(procedure, decision, note)
     let paid: Paid | null = null
+    let applied: { note: string, beneficiaryId?: string } | null = null
     let bankChangeNote: string | null = null
-    if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'REIMBURSEMENT') {
-      const outcome = payRequest(tx, procedure, today, now)
-      if ('code' in outcome)
+    if (!refused.length && decision === 'ACCEPT') {
+      const outcome = acceptByKind(tx, procedure, today, advisor.accountId, now)
+      if (outcome && 'code' in outcome)
         refused.push(outcome)
-      else
+      else if (outcome && 'reimbursementId' in outcome)
         paid = outcome
+      else
+        applied = outcome
     }
     if (!refused.length && decision !== 'REQUEST_DOCUMENTS' && procedure.kind === 'BANK_DETAILS_CHANGE') {
       const outcome = decideReviewedChange(tx, ctx, procedure.id, decision, now)
@@ -170,7 +192,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? acceptedNote(paid, bankChangeNote)
+      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,
@@ -178,7 +200,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       decidedAt: decision === 'REQUEST_DOCUMENTS' ? null : now,
       decisionNote: memberNote,
     }).where(eq(p.id, procedure.id)).returning().get()
-    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId, heldUntil: paid.heldUntil } : {})
+    audit('SUCCESS', paid ? { reimbursementId: paid.reimbursementId, heldUntil: paid.heldUntil } : applied?.beneficiaryId ? { beneficiaryId: applied.beneficiaryId } : {})
     return { procedure: null, task: toProcedureTask(updated, today), errors: [] }
   }, { behavior: 'immediate' })
   // an applied RIB change notifies the member (recorded in the transaction, sent once committed)

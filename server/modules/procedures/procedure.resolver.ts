@@ -11,6 +11,11 @@ import { nowIso } from '../../core/clock.ts'
 import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
 import { BankAccountChange } from '../bank-accounts/bank-details.type.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
+import { BeneficiaryRequestDetails } from '../beneficiaries/beneficiary-request.type.ts'
+import { beneficiaryRequestDetails } from '../beneficiaries/beneficiary-request.service.ts'
+import { DataExportArchive, DataRightsRequestDetails } from '../personal-data/personal-data.type.ts'
+import { dataExportArchive } from '../personal-data/data-export.service.ts'
+import { dataRightsRequestDetails } from '../personal-data/data-rights.service.ts'
 import { Reimbursement } from '../reimbursements/reimbursement.type.ts'
 import { ReimbursementEstimateInput, ReimbursementRequestInput } from './procedure.input.ts'
 import { ProcedurePayload } from './procedure.payload.ts'
@@ -60,6 +65,21 @@ export class ProcedureResolver {
   providerName(@Root() row: ProcedureRow): string | null {
     const name = (row.details as { providerName?: unknown } | null)?.providerName
     return typeof name === 'string' ? name : null
+  }
+
+  @FieldResolver(() => BeneficiaryRequestDetails, { nullable: true, description: 'What a beneficiary addition or removal asks for; null for other kinds.' })
+  beneficiaryRequest(@Root() row: ProcedureRow): BeneficiaryRequestDetails | null {
+    return beneficiaryRequestDetails(row)
+  }
+
+  @FieldResolver(() => DataRightsRequestDetails, { nullable: true, description: 'What a DATA_RIGHTS démarche asks for, and the day the answer is due; null for other kinds.' })
+  dataRightsRequest(@Root() row: ProcedureRow): DataRightsRequestDetails | null {
+    return dataRightsRequestDetails(row)
+  }
+
+  @FieldResolver(() => DataExportArchive, { nullable: true, description: 'The archive of a data export built by the portal; null for other kinds and for older exports sent otherwise.' })
+  dataExport(@Root() row: ProcedureRow): DataExportArchive | null {
+    return dataExportArchive(row)
   }
 
   @FieldResolver(() => Reimbursement, { nullable: true, description: 'The reimbursement paid for an accepted reimbursement request.' })

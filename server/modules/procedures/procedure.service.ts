@@ -34,3 +34,4 @@ export function listProcedures(ctx: Context, f: ProcedureFilter, first?: number 
     key: row => [row.submittedAt, row.id],
   })
 }
+

@@ -10,9 +10,11 @@ import { DECISIONS } from './procedure-decision.service.ts'
 export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kind of démarche.', {
   REIMBURSEMENT: 'Reimbursement request.',
   QUOTE: 'Quote (devis) sent for analysis.',
-  BENEFICIARY_ADDITION: 'Request to add a beneficiary.',
+  BENEFICIARY_ADDITION: 'Request to add a beneficiary (see `beneficiaryRequest`).',
+  BENEFICIARY_REMOVAL: 'Request to end a beneficiary\'s coverage (see `beneficiaryRequest`).',
   BANK_DETAILS_CHANGE: 'Change of bank details.',
-  DATA_EXPORT: 'Request for a copy of personal data (GDPR).',
+  DATA_EXPORT: 'Copy of personal data (GDPR art. 15 and 20), built at once (see `dataExport`).',
+  DATA_RIGHTS: 'Request of rectification, erasure, limitation or objection on personal data (see `dataRightsRequest`).',
   AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
 })
 export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {
@@ -23,7 +25,7 @@ export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus
 })
 
 export const DecisionEnum = enumFrom(DECISIONS, 'Decision', 'An advisor\'s decision on a démarche.', {
-  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees.',
+  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees; a beneficiary addition covers the person from the chosen day; a removal ends the coverage on the chosen day; an erasure request anonymises the member.',
   REJECT: 'Refuse, with a note explaining why.',
   REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS).',
 })

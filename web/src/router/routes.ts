@@ -14,6 +14,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/ma-mutuelle/contrats/:id?', name: 'contracts', component: () => import('../pages/ContractPage.vue'), meta: { title: 'Mes contrats' } },
   { path: '/ma-mutuelle/garanties', name: 'guarantees', component: () => import('../pages/GuaranteesPage.vue'), meta: { title: 'Mes garanties' } },
   { path: '/ma-mutuelle/beneficiaires', name: 'beneficiaries', component: () => import('../pages/BeneficiariesPage.vue'), meta: { title: 'Mes bénéficiaires' } },
+  { path: '/ma-mutuelle/beneficiaires/ajout', name: 'beneficiary-addition', component: () => import('../pages/BeneficiaryAdditionPage.vue'), meta: { title: 'Ajouter un bénéficiaire' } },
+  { path: '/ma-mutuelle/beneficiaires/:id/retrait', name: 'beneficiary-removal', component: () => import('../pages/BeneficiaryRemovalPage.vue'), meta: { title: 'Retirer un bénéficiaire' } },
   { path: '/ma-mutuelle/carte', name: 'insurance-card', component: () => import('../pages/InsuranceCardPage.vue'), meta: { title: 'Ma carte de tiers payant' } },
   { path: '/ma-mutuelle/documents', name: 'documents', component: () => import('../pages/DocumentsPage.vue'), meta: { title: 'Mes documents' } },
   // the seed reaches bank details from Ma mutuelle too: one page, under Mon compte

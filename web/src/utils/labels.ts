@@ -1,4 +1,4 @@
-import type { CareType, ContractStatus, ContributionMethod, DocumentKind, InstalmentStatus, NoemieStatus, ProcedureKind, ProcedureStatus, Relationship } from '../gql/graphql'
+import type { CareType, ConsentKind, ContractStatus, ContributionMethod, DataRight, DocumentKind, InstalmentStatus, NoemieStatus, ProcedureKind, ProcedureStatus, Relationship, SupportingDocumentKind } from '../gql/graphql'
 
 
 const careTypeLabels: Record<CareType, string> = {
@@ -30,8 +30,10 @@ const procedureKindLabels: Record<ProcedureKind, string> = {
   REIMBURSEMENT: 'Demande de remboursement',
   QUOTE: 'Analyse de devis',
   BENEFICIARY_ADDITION: 'Ajout de bénéficiaire',
+  BENEFICIARY_REMOVAL: 'Retrait de bénéficiaire',
   BANK_DETAILS_CHANGE: 'Modification des coordonnées bancaires',
-  DATA_EXPORT: 'Demande de copie de mes données',
+  DATA_EXPORT: 'Copie de mes données',
+  DATA_RIGHTS: 'Demande sur mes données personnelles',
   AFFILIATION: 'Démarche commerciale',
 }
 
@@ -122,4 +124,34 @@ export function noemieStatusLabel(status: NoemieStatus): string {
 
 export function documentKindLabel(kind: DocumentKind): string {
   return documentKindLabels[kind]
+}
+
+const supportingDocumentLabels: Record<SupportingDocumentKind, string> = {
+  FAMILY_RECORD_BOOK: 'Livret de famille',
+  BIRTH_CERTIFICATE: 'Acte de naissance',
+  PACS_CERTIFICATE: 'Attestation de PACS',
+}
+
+export function supportingDocumentLabel(kind: SupportingDocumentKind): string {
+  return supportingDocumentLabels[kind]
+}
+
+const dataRightLabels: Record<DataRight, string> = {
+  RECTIFICATION: 'Rectification',
+  ERASURE: 'Effacement',
+  LIMITATION: 'Limitation',
+  OBJECTION: 'Opposition',
+}
+
+export function dataRightLabel(right: DataRight): string {
+  return dataRightLabels[right]
+}
+
+const consentLabels: Record<ConsentKind, string> = {
+  PAPERLESS: 'Zéro papier',
+  NEWS_EMAIL: 'Actualités par e-mail',
+}
+
+export function consentLabel(kind: ConsentKind): string {
+  return consentLabels[kind]
 }

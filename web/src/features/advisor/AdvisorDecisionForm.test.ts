@@ -31,6 +31,8 @@ const procedure: AdvisorProcedureDetailFragment = {
   attachments: [],
   reimbursement: null,
   bankAccountChange: null,
+  beneficiaryRequest: null,
+  dataRightsRequest: null,
 }
 
 function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {

@@ -6,6 +6,7 @@ import { careTypeLabel, procedureKindLabel, relationshipLabel } from '../../util
 // the member's labels speak in the first person ("mes données"); the advisor reads about the member
 const advisorKindLabels: Partial<Record<ProcedureKind, string>> = {
   DATA_EXPORT: 'Demande de copie des données',
+  DATA_RIGHTS: 'Demande sur les données personnelles',
 }
 
 export function advisorKindLabel(kind: ProcedureKind): string {
