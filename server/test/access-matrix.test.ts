@@ -101,6 +101,14 @@ const ACCESS: Record<string, Row> = {
   'Mutation.sendMessage': MEMBER_ID_TAKING,
   'Mutation.replyToThread': MEMBER_ID_TAKING,
   'Mutation.markThreadRead': { ...MEMBER_ID_TAKING, otherHousehold: 'NULL' },
+  // beneficiaries and personal data: démarches of the caller's own household, decided by an advisor
+  'Query.freeBeneficiaryRanks': MEMBER_ONLY,
+  'Mutation.requestBeneficiaryAddition': MEMBER_ID_TAKING,
+  'Mutation.requestBeneficiaryRemoval': MEMBER_ID_TAKING,
+  'Query.consents': MEMBER_ONLY,
+  'Mutation.setConsent': MEMBER_ONLY,
+  'Mutation.requestDataExport': MEMBER_ONLY,
+  'Mutation.requestDataRights': MEMBER_ONLY,
 }
 
 /** The advisor's reads of a member's file: answered with advisor types, and audited. */
@@ -110,7 +118,7 @@ const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', '
 const ENDS_SESSION = new Set(['Mutation.signOut'])
 
 /** Benoit's objects, named by the arguments that take their ids. */
-interface BenoitIds { unknown: string, session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string }
+interface BenoitIds { unknown: string, session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string, dataExport: string }
 
 /** Whose object an ID argument (or input field) names: `Type.field.arg`, else the argument's name. */
 const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
@@ -147,6 +155,7 @@ const ROUTES: Record<string, RouteRow | { noId: string }> = {
   'GET /api/attestation-de-droits.pdf': { url: ids => `/api/attestation-de-droits.pdf?contractId=${ids.contract}`, ...MEMBER_FILE },
   'GET /api/echeancier-de-cotisations.pdf': { url: ids => `/api/echeancier-de-cotisations.pdf?contractId=${ids.contract}`, ...MEMBER_FILE },
   'GET /api/benefits-statement.pdf': { noId: 'the signed-in member\'s own statement: no id to pass (reimbursements.test.ts)' },
+  'GET /api/data-exports/:id': { url: ids => `/api/data-exports/${ids.dataExport}`, ...MEMBER_FILE },
   'POST /api/uploads': { noId: 'stores a new file for the caller (uploads.test.ts)' },
 }
 
@@ -266,6 +275,9 @@ describe('object-level access, generated from the schema', () => {
       input: { beneficiaryId: beneficiaries[0]!.id, careType: 'PHARMACY', careDate: '2026-11-20', abroad: false, amountCents: 1500, attachmentIds: [file] },
     })
     expect(sent.data.submitReimbursementRequest.errors).toEqual([])
+    // an archive of his data (« Télécharger mes données »): his alone to download
+    const exported = await benoit.gql(`mutation { requestDataExport { errors { code } procedure { id } } }`)
+    expect(exported.data.requestDataExport.errors).toEqual([])
     const sessions = db.select().from(s.sessionsTable).innerJoin(s.accountsTable, eq(s.accountsTable.id, s.sessionsTable.accountId)).where(eq(s.accountsTable.memberId, member.id)).all()
     ids = {
       unknown: '00000000-0000-4000-8000-00000000ffff',
@@ -278,6 +290,7 @@ describe('object-level access, generated from the schema', () => {
       document: documents[0]!.id,
       file,
       thread: threads[0]?.id ?? '00000000-0000-4000-8000-000000000000',
+      dataExport: exported.data.requestDataExport.procedure.id,
     }
     advisorSecrets = [
       member.email,
@@ -294,6 +307,7 @@ describe('object-level access, generated from the schema', () => {
       ...beneficiaries.map(b => b.id),
       ...procedures.map(p => p.id),
       ids.procedure,
+      ids.dataExport,
       ...reimbursements.map(r => r.id),
       ...documents.map(d => d.id),
       ...threads.map(t => t.id),
@@ -316,7 +330,7 @@ describe('object-level access, generated from the schema', () => {
 
   const advisorAudits = () => app.db.select().from(s.auditEventsTable).where(and(eq(s.auditEventsTable.memberId, benoitId), eq(s.auditEventsTable.actorRole, 'ADVISOR'))).all().length
 
-  const unknownIds: BenoitIds = { unknown: '', session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '' }
+  const unknownIds: BenoitIds = { unknown: '', session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '', dataExport: '' }
   for (const [i, key] of Object.keys(unknownIds).entries())
     unknownIds[key as keyof BenoitIds] = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
 

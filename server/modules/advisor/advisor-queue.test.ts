@@ -218,16 +218,20 @@ describe('advisorQueue and advisorProcedure', () => {
     walk(getNamedType((schema.getType('ProcedurePayload') as GraphQLObjectType).getFields().task!.type))
     // every path to member data is listed here: a field added to these types must be added on purpose
     // a thread to answer brings its messages (what the member wrote to the mutuelle), a RIB change
-    // under review its masked IBAN: neither leads further into the household
+    // under review its masked IBAN, a beneficiary addition the person's name and birth date, a
+    // data-rights request the member's words: none leads further into the household
     expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
-      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
-      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'Date', 'DateTime', 'Float', 'ID', 'Int',
-      'Message', 'MessageAttachment', 'MessageAuthorKind', 'MessageCategory', 'MessageSubject', 'MessageThread', 'OnlineService',
+      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorBeneficiaryRequest', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
+      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'DataRight', 'DataRightsRequestDetails', 'Date', 'DateTime', 'Float', 'ID', 'Int',
+      'Message', 'MessageAttachment', 'MessageAuthorKind', 'MessageCategory', 'MessageSubject', 'MessageThread', 'NirOwner', 'OnlineService',
       'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
-      'ProcedureTask', 'Relationship', 'String', 'ThreadStatus', 'ThreadTask', 'WithholdingKind',
+      'ProcedureTask', 'Relationship', 'String', 'SupportingDocumentKind', 'ThreadStatus', 'ThreadTask', 'WithholdingKind',
     ])
     const fields = (name: string) => Object.keys((schema.getType(name) as GraphQLObjectType).getFields())
     expect(fields('AdvisorBeneficiary')).toEqual(['id', 'firstName', 'lastName', 'relationship'])
+    // what deciding an addition needs, never the Social Security number the member typed
+    expect(fields('AdvisorBeneficiaryRequest')).toEqual(['firstName', 'lastName', 'birthDate', 'relationship', 'rank', 'nirOwner', 'coverageStart', 'documentKind', 'coverageEnd', 'reason'])
+    expect(fields('DataRightsRequestDetails')).toEqual(['right', 'message', 'answerDueDate'])
     expect(fields('ProcedureAttachment')).toEqual(['id', 'name', 'mimeType', 'sizeBytes', 'addedAt'])
   })
 

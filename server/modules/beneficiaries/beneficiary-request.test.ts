@@ -2,7 +2,7 @@ import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nirWithKey } from '../../db/demo/identifiers.ts'
-import { beneficiariesTable, cardRightsTable, contractBeneficiariesTable, proceduresTable } from '../../db/schema/index.ts'
+import { auditEventsTable, beneficiariesTable, cardRightsTable, contractBeneficiariesTable, proceduresTable } from '../../db/schema/index.ts'
 import { uploadId } from '../../test/files.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { pdfText } from '../../test/pdf-tools.ts'
@@ -23,9 +23,12 @@ const REMOVE = `mutation Remove($input: BeneficiaryRemovalInput!) {
 const DECIDE = `mutation Decide($id: ID!, $decision: Decision!, $note: String) {
   decideProcedure(procedureId: $id, decision: $decision, note: $note) {
     errors { field code message }
-    procedure { id status decisionNote beneficiary { firstName } }
+    task { procedure { id status decisionNote beneficiary { firstName } } }
   }
 }`
+const ADVISOR_VIEW = `query View($id: ID!) { advisorProcedure(id: $id) { procedure { kind
+  beneficiaryRequest { firstName lastName birthDate relationship rank nirOwner coverageStart documentKind coverageEnd reason }
+  attachments { id } } } }`
 const BENEFICIARIES = `{ beneficiaries { id firstName rank coverageStart coverageEnd nirMasked noemieStatus } freeBeneficiaryRanks }`
 const CARD = `{ insuranceCard { beneficiaries { firstName } } }`
 
@@ -144,9 +147,23 @@ describe('Bénéficiaires: additions and removals', () => {
 
     const queue = await advisor.gql(`{ advisorQueue(kind: BENEFICIARY_ADDITION, first: 50) { nodes { ... on ProcedureTask { procedure { id } } } } }`)
     expect(queue.data.advisorQueue.nodes.map((n: any) => n.procedure.id)).toContain(procedure.id)
+    // the advisor reads what the decision needs through the advisor's own type: no NIR, and audited
+    const viewsBefore = app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all().length
+    const view = await advisor.gql(ADVISOR_VIEW, { id: procedure.id })
+    expect(view.errors).toBeUndefined()
+    expect(view.data.advisorProcedure.procedure).toEqual({
+      kind: 'BENEFICIARY_ADDITION',
+      beneficiaryRequest: { firstName: 'Jules', lastName: 'Garnier', birthDate: julesBirth, relationship: 'CHILD', rank: 6, nirOwner: 'BENEFICIARY', coverageStart: julesBirth, documentKind: 'BIRTH_CERTIFICATE', coverageEnd: null, reason: null },
+      attachments: [{ id: procedure.attachments[0].id }],
+    })
+    const nirAsked = await advisor.gql(`query($id: ID!) { advisorProcedure(id: $id) { procedure { beneficiaryRequest { nirMasked } } } }`, { id: procedure.id })
+    expect(nirAsked.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    expect(app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_PROCEDURE')).all().length).toBe(viewsBefore + 1)
+
     const decided = await advisor.gql(DECIDE, { id: procedure.id, decision: 'ACCEPT' })
     expect(decided.data.decideProcedure.errors).toEqual([])
-    expect(decided.data.decideProcedure.procedure).toMatchObject({ status: 'ACCEPTED', beneficiary: { firstName: 'Jules' }, decisionNote: 'Demande acceptée : Jules est couvert(e) à compter du 14/09/2026.' })
+    expect(JSON.stringify(decided.data)).not.toContain(julesNir.slice(-5))
+    expect(decided.data.decideProcedure.task.procedure).toMatchObject({ status: 'ACCEPTED', beneficiary: { firstName: 'Jules' }, decisionNote: 'Demande acceptée : Jules est couvert(e) à compter du 14/09/2026.' })
 
     const after = await benoit.gql(BENEFICIARIES)
     expect(after.data.beneficiaries.find((b: any) => b.firstName === 'Jules')).toMatchObject({ rank: 6, coverageStart: julesBirth, coverageEnd: null, noemieStatus: 'PENDING', nirMasked: expect.stringMatching(/^1 \*\*/) })
@@ -193,7 +210,7 @@ describe('Bénéficiaires: additions and removals', () => {
     const { data } = await benoit.gql(REMOVE, { input: { beneficiaryId: ids.Louise, coverageEnd: '2026-11-30', reason: 'Louise a sa propre mutuelle étudiante.' } })
     expect(data.requestBeneficiaryRemoval.procedure).toMatchObject({ kind: 'BENEFICIARY_REMOVAL', status: 'SUBMITTED', beneficiary: { firstName: 'Louise' }, beneficiaryRequest: { coverageEnd: '2026-11-30', reason: 'Louise a sa propre mutuelle étudiante.' } })
     const decided = await advisor.gql(DECIDE, { id: data.requestBeneficiaryRemoval.procedure.id, decision: 'ACCEPT' })
-    expect(decided.data.decideProcedure.procedure.decisionNote).toBe('Demande acceptée : Louise reste couvert(e) jusqu\'au 30/11/2026 inclus.')
+    expect(decided.data.decideProcedure.task.procedure.decisionNote).toBe('Demande acceptée : Louise reste couvert(e) jusqu\'au 30/11/2026 inclus.')
     const after = await benoit.gql(BENEFICIARIES)
     expect(after.data.beneficiaries.find((b: any) => b.firstName === 'Louise').coverageEnd).toBe('2026-11-30')
     // still covered today: still on the card

@@ -1,7 +1,7 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accountsTable, auditEventsTable, beneficiariesTable, consentsTable, membersTable, proceduresTable, sessionsTable } from '../../db/schema/index.ts'
+import { accountsTable, auditEventsTable, beneficiariesTable, consentsTable, membersTable, proceduresTable, sessionsTable, trustedDevicesTable } from '../../db/schema/index.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { pdfText } from '../../test/pdf-tools.ts'
 import { readZip } from '../../test/zip.ts'
@@ -12,7 +12,7 @@ const RIGHTS = `mutation Rights($input: DataRightsRequestInput!) {
 }`
 const CONSENTS = `{ consents { kind granted grantedAt withdrawnAt } }`
 const SET_CONSENT = `mutation Set($kind: ConsentKind!, $granted: Boolean!) { setConsent(kind: $kind, granted: $granted) { errors { code } consent { kind granted grantedAt withdrawnAt } } }`
-const DECIDE = `mutation Decide($id: ID!, $decision: Decision!) { decideProcedure(procedureId: $id, decision: $decision) { errors { code message } procedure { status decisionNote } } }`
+const DECIDE = `mutation Decide($id: ID!, $decision: Decision!) { decideProcedure(procedureId: $id, decision: $decision) { errors { code message } task { procedure { status decisionNote dataRightsRequest { right message answerDueDate } } } } }`
 
 describe('Mes données personnelles', () => {
   let app: TestApp
@@ -115,9 +115,13 @@ describe('Mes données personnelles', () => {
       const { data } = await camille.gql(RIGHTS, { input: { right: 'ERASURE', message: 'Je souhaite l\'effacement de mes données.' } })
       const memberId = app.db.select().from(membersTable).where(eq(membersTable.firstName, 'Camille')).get()!.id
       const auditBefore = app.db.select().from(auditEventsTable).where(eq(auditEventsTable.memberId, memberId)).all().length
+      const camilleAccount = app.db.select().from(accountsTable).where(eq(accountsTable.memberId, memberId)).get()!.id
+      expect(app.db.select().from(trustedDevicesTable).where(eq(trustedDevicesTable.accountId, camilleAccount)).all().length).toBeGreaterThan(0)
       const decided = await advisor.gql(DECIDE, { id: data.requestDataRights.procedure.id, decision: 'ACCEPT' })
       expect(decided.data.decideProcedure.errors).toEqual([])
-      expect(decided.data.decideProcedure.procedure.decisionNote).toMatch(/anonymisées.*Le journal d'audit, qui ne peut être ni modifié ni effacé, est conservé/)
+      // the advisor reads the request itself and its due day, through the advisor's view
+      expect(decided.data.decideProcedure.task.procedure.dataRightsRequest).toEqual({ right: 'ERASURE', message: 'Je souhaite l\'effacement de mes données.', answerDueDate: '2026-12-26' })
+      expect(decided.data.decideProcedure.task.procedure.decisionNote).toMatch(/anonymisées.*Le journal d'audit, qui ne peut être ni modifié ni effacé, est conservé/)
 
       const member = app.db.select().from(membersTable).where(eq(membersTable.id, memberId)).get()!
       expect(member).toMatchObject({ firstName: 'Adhérent', lastName: 'anonymisé', phone: null, nir: '' })
@@ -125,6 +129,7 @@ describe('Mes données personnelles', () => {
       expect(app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.memberId, memberId)).all().map(b => b.firstName)).not.toContain('Noé')
       const account = app.db.select().from(accountsTable).where(eq(accountsTable.memberId, memberId)).get()!
       expect(app.db.select().from(sessionsTable).where(eq(sessionsTable.accountId, account.id)).all().every(s => s.revokedAt)).toBe(true)
+      expect(app.db.select().from(trustedDevicesTable).where(eq(trustedDevicesTable.accountId, account.id)).all()).toEqual([])
       expect((await camille.gql(CONSENTS)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
       expect((await app.client().gql(`mutation { signIn(email: "camille@example.org", password: "demo-camille-2026") { errors { code } } }`)).data.signIn.errors[0].code).toBe('INVALID_CREDENTIALS')
       // nothing was removed from the audit trail, one event was added
