@@ -103,7 +103,7 @@ test.describe('a message and its answer', () => {
     const dialog = page.getByRole('dialog', { name: 'Bon à savoir !' })
     await expect(dialog).toBeVisible()
     await expect(dialog).toContainText('Un service en ligne « Ajout de bénéficiaires » est disponible pour réaliser cette démarche.')
-    await expect(dialog.getByRole('link', { name: 'Accéder au service' })).toHaveAttribute('href', '/ma-mutuelle/beneficiaires')
+    await expect(dialog.getByRole('link', { name: 'Accéder au service' })).toHaveAttribute('href', '/ma-mutuelle/beneficiaires/ajout')
     await expectNoAxeViolations(page)
     const anyway = dialog.getByRole('button', { name: 'Envoyer un message' })
     await tabTo(page, anyway)

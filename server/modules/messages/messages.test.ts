@@ -72,7 +72,7 @@ describe('messagerie of a member', () => {
   it('offers the seed\'s nine categories with their objets, slugs and the online services', () => {
     expect(categories.map(c => c.label)).toEqual(['Attestation', 'Information soins', 'Accident', 'Prise en charge', 'Modification de contrat', 'Cotisations', 'Information contrat à l\'étranger', 'Données et site internet', 'Message de votre conseiller'])
     const contract = categories.find(c => c.slug === 'modification-de-contrat')!
-    expect(contract.subjects.find(s => s.slug === 'ajout-de-beneficiaires')!.onlineService).toEqual({ label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires' })
+    expect(contract.subjects.find(s => s.slug === 'ajout-de-beneficiaires')!.onlineService).toEqual({ label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires/ajout' })
     expect(categories.find(c => c.slug === 'cotisations')!.subjects.find(s => s.slug === 'rejet-de-prelevement')!.onlineService).toBeNull()
   })
 

@@ -7,7 +7,7 @@ describe('availableService', () => {
   const router = createRouter({ history: createMemoryHistory(), routes })
 
   it('offers a service whose page the portal has', () => {
-    const service = { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires' }
+    const service = { label: 'Ajout de bénéficiaires', path: '/ma-mutuelle/beneficiaires/ajout' }
     expect(availableService(router, service)).toEqual(service)
   })
 
