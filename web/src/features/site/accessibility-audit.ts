@@ -11,6 +11,7 @@ export const AUDITED_PAGES: AuditedPage[] = [
   { path: '/ma-mutuelle/contrats', name: 'Mes contrats', as: 'member' },
   { path: '/ma-mutuelle/garanties', name: 'Mes garanties', as: 'member' },
   { path: '/ma-mutuelle/beneficiaires', name: 'Mes bénéficiaires', as: 'member' },
+  { path: '/ma-mutuelle/beneficiaires/ajout', name: 'Ajouter un bénéficiaire', as: 'member' },
   { path: '/ma-mutuelle/carte', name: 'Ma carte de tiers payant', as: 'member' },
   { path: '/ma-mutuelle/documents', name: 'Mes documents', as: 'member' },
   { path: '/ma-mutuelle/cotisations', name: 'Mes cotisations', as: 'member' },
