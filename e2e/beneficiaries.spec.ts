@@ -71,7 +71,7 @@ test('Benoit adds his newborn; once the advisor accepts, Jules is on the benefic
   await expect(page.getByText('Acte de naissance', { exact: true })).toBeVisible()
   await expect(page.getByText(frDate(birth), { exact: true }).first()).toBeVisible()
   // what the decision needs, not the Social Security number itself
-  await expect(page.getByText('Numéro personnel', { exact: true })).toBeVisible()
+  await expect(page.getByText('Son propre numéro', { exact: true })).toBeVisible()
   await expect(page.getByRole('main')).not.toContainText(nir.slice(-5))
   await expect(page.getByRole('link', { name: /acte-de-naissance\.pdf/ })).toBeVisible()
   await expectNoAxeViolations(page)
