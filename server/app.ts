@@ -15,12 +15,14 @@ import { GraphQLError } from 'graphql'
 import type { ASTVisitor, ValidationContext } from 'graphql'
 import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
+import { compressedAnswers } from './core/compressed-answers.ts'
 import { createLoaders } from './core/loaders.ts'
 import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
+import { staticFiles } from './core/static-files.ts'
 import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
 import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
@@ -156,7 +158,7 @@ export async function createApp(deps: AppDeps) {
   app.use('/graphql', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store')
     next()
-  }, express.json({ limit: '100kb' }), expressMiddleware(apollo, {
+  }, compressedAnswers(), express.json({ limit: '100kb' }), expressMiddleware(apollo, {
     context: async ({ req, res }): Promise<Context> => ({
       db,
       clock,
@@ -203,13 +205,13 @@ export async function createApp(deps: AppDeps) {
 
   const webDir = join(projectRoot, 'dist/web')
   if (existsSync(webDir)) {
-    app.use(express.static(webDir, { index: false, maxAge: '1h' }))
+    const web = staticFiles(webDir)
+    app.use(web.middleware)
     // history fallback: every client route serves the SPA shell; API paths stay 404
     app.get('/{*splat}', (req, res, next) => {
       if (req.path.startsWith('/api/') || req.path.startsWith('/graphql'))
         return next()
-      res.setHeader('Cache-Control', 'no-cache')
-      res.sendFile(join(webDir, 'index.html'))
+      web.send('/index.html', req, res, 'no-cache')
     })
   }
   app.use(jsonErrors())

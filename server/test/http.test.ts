@@ -1,4 +1,7 @@
+import type { IncomingHttpHeaders } from 'node:http'
 import type { TestApp } from './harness.ts'
+import { request } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureLogs } from '../core/logger.ts'
 import { startTestApp } from './harness.ts'
@@ -128,4 +131,33 @@ describe('the HTTP surface', () => {
     const r = await c.gql('{ reimbursements(first: 101) { totalCount } }')
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
+  it('compresses a page of data for a browser that accepts it, and only then', async () => {
+    const c = await app.as('benoit')
+    const query = JSON.stringify({ query: '{ reimbursements(first: 20) { nodes { id careDate careType expenseCents reimbursedCents beneficiary { firstName } } } }' })
+    const raw = (acceptEncoding: string) => rawPost(`${app.url}/graphql`, query, { 'content-type': 'application/json', 'cookie': c.cookie!, 'accept-encoding': acceptEncoding })
+    const plain = await raw('identity')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const rows = (JSON.parse(plain.body.toString()) as { data: { reimbursements: { nodes: unknown[] } } }).data.reimbursements.nodes
+    expect(rows).toHaveLength(20)
+    const br = await raw('gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toContain('Accept-Encoding')
+    expect(br.body.length).toBeLessThan(plain.body.length / 2)
+    expect(brotliDecompressSync(br.body).toString()).toBe(plain.body.toString())
+    const gz = await raw('gzip')
+    expect(gunzipSync(gz.body).toString()).toBe(plain.body.toString())
+  })
 })
+
+/** A POST over raw HTTP: fetch would decompress and hide what came over the wire. */
+function rawPost(url: string, body: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders, body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, (res) => {
+      const parts: Buffer[] = []
+      res.on('data', (part: Buffer) => parts.push(part))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}

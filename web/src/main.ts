@@ -13,11 +13,11 @@ const router = createAppRouter(client)
 function sessionExpired(): void {
   const current = router.currentRoute.value
   if (current.meta.access === 'guest' || current.meta.access === 'public') return
-  void clearSession(client).then(() => router.push({ name: 'sign-in', query: { redirect: current.fullPath } }))
+  void clearSession(client).then(() => router.push({ name: 'sign-in', query: { redirect: current.fullPath, motif: 'session-expiree' } }))
 }
 
 const app = createApp(App)
 app.provide(DefaultApolloClient, client)
 app.use(router)
-// mount once the guard has decided, so the first paint is the right page
-void router.isReady().then(() => app.mount('#app'))
+// the frame paints at once; the page comes when the guard has checked the session
+app.mount('#app')

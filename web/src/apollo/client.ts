@@ -26,6 +26,9 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       // one viewer per session: merge what different queries select about it
       Viewer: { keyFields: [] },
+      // the frame asks for the mutuelle's identity, the site's pages for all of it: one object
+      SiteInformation: { merge: true },
+      Mutuelle: { merge: true },
       Query: {
         fields: {
           reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),

@@ -3,6 +3,7 @@ import { nextTick } from 'vue'
 import { createRouter, createWebHistory, START_LOCATION, type RouterHistory, type Router } from 'vue-router'
 import { ViewerDocument, type Role } from '../gql/graphql'
 import { accessDecision } from './access'
+import { clearNavigationProblem, reportNavigationProblem } from './navigation-status'
 import { routes } from './routes'
 
 const SITE = 'Espace adhérent'
@@ -16,22 +17,30 @@ export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, his
 
   // the first navigation asks the server (the session cookie may have expired since the last
   // visit); later ones trust the cache, which sign-in and sign-out keep up to date
+  // A failed check is not a sign-out: the member stays where they are and is offered to retry.
   let verified = false
   async function viewerRole(): Promise<Role | null> {
-    try {
-      const { data } = await client.query({ query: ViewerDocument, fetchPolicy: verified ? 'cache-first' : 'network-only' })
-      verified = true
-      return data.viewer?.role ?? null
-    }
-    catch {
-      return null
-    }
+    const { data } = await client.query({ query: ViewerDocument, fetchPolicy: verified ? 'cache-first' : 'network-only' })
+    verified = true
+    return data.viewer?.role ?? null
   }
 
-  router.beforeEach(async to => accessDecision(to, await viewerRole()))
+  router.beforeEach(async (to) => {
+    try {
+      return accessDecision(to, await viewerRole())
+    }
+    catch {
+      reportNavigationProblem(to.fullPath)
+      return false
+    }
+  })
+
+  // a lazy page whose code cannot be downloaded (offline, or a server that went away)
+  router.onError((_error, to) => reportNavigationProblem(to.fullPath))
 
   router.afterEach((to, from, failure) => {
     if (failure) return
+    clearNavigationProblem()
     document.title = `${to.meta.title} — ${SITE}`
     // a new page is announced by moving focus to its title; not on first load (the skip link
     // comes first), nor when only the query (a filter) changes

@@ -69,7 +69,7 @@ export function useSessionSignOut() {
       }
       if (current) {
         await clearSession(resolveClient())
-        await router.push({ name: 'sign-in' })
+        await router.push({ name: 'sign-in', query: { motif: 'deconnexion' } })
         return
       }
       message.value = `L'appareil « ${device} » a été déconnecté.`

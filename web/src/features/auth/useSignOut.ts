@@ -16,7 +16,7 @@ export function useSignOut() {
       // the server could not be reached: this tab forgets the session all the same
     }
     await clearSession(resolveClient())
-    await router.push({ name: 'sign-in' })
+    await router.push({ name: 'sign-in', query: { motif: 'deconnexion' } })
   }
 
   return { signOut, loading }
