@@ -9,11 +9,11 @@ import { and, eq } from 'drizzle-orm'
 import { addDays, nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
-import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
+import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { formatEuros } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
-import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
+import { amountColumns, computeCare, shareRows } from '../reimbursements/reimbursement-calculation.ts'
 
 export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
@@ -40,8 +40,15 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
   return []
 }
 
-/** The reimbursement of an accepted request, computed by the engine from the contract's guarantees. */
-function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimbursementId: string, mutuelleCents: number } | UserError {
+interface Paid {
+  reimbursementId: string
+  mutuelleCents: number
+  /** The contracts that paid, when several could: named to the member. */
+  byContract: { label: string, cents: number }[]
+}
+
+/** The reimbursement of an accepted request, computed by the engine from the guarantees of every covering contract. */
+function payRequest(tx: Tx, procedure: ProcedureRow, today: string): Paid | UserError {
   const { beneficiaryId, careType, careDate, amountEurCents } = procedure
   const beneficiary = beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, beneficiaryId)).get() : undefined
   if (!beneficiary || !careType || !careDate || amountEurCents == null)
@@ -64,7 +71,7 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
   if (!fallback)
     return userError(null, 'NO_BANK_ACCOUNT', 'L\'adhérent n\'a pas de compte pour ses remboursements : demandez-lui son RIB.')
 
-  const { result, contract, guarantee } = computed
+  const { result, contract, guarantee, shares } = computed
   // paid the day of the decision, and never on the day of the care itself
   const paymentDate = today > careDate ? today : addDays(careDate, 1)
   const details = (procedure.details ?? {}) as { providerName?: unknown }
@@ -87,7 +94,16 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string): { reimburse
     bankAccountId: fallback.id,
     procedureId: procedure.id,
   }).returning({ id: reimbursementsTable.id }).get()
-  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents }
+  if (shares.length)
+    tx.insert(reimbursementSharesTable).values(shareRows(row.id, shares.map(s => ({ contractId: s.contract.id, guaranteeId: s.guarantee.id, share: s.share })))).run()
+  const byContract = shares.length > 1 ? shares.filter(s => s.share.amountCents > 0).map(s => ({ label: s.share.contractLabel, cents: s.share.amountCents })) : []
+  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents, byContract }
+}
+
+/** What the member reads once paid: the mutuelle's part, contract by contract when several paid. */
+function acceptedNote(paid: Paid): string {
+  const detail = paid.byContract.length ? ` (${paid.byContract.map(c => `${c.label} : ${formatEuros(c.cents)}`).join(', ')})` : ''
+  return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
 /**
@@ -115,7 +131,7 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
     })
 
     const refused = checkDecision(procedure, decision, note)
-    let paid: { reimbursementId: string, mutuelleCents: number } | null = null
+    let paid: Paid | null = null
     if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'REIMBURSEMENT') {
       const outcome = payRequest(tx, procedure, today)
       if ('code' in outcome)
@@ -130,7 +146,7 @@ export function decideProcedure(ctx: Context, procedureId: string, decision: Dec
     }
 
     const status = NEXT_STATUS[decision]
-    const memberNote = note ?? (paid ? `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.` : 'Demande acceptée.')
+    const memberNote = note ?? (paid ? acceptedNote(paid) : 'Demande acceptée.')
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

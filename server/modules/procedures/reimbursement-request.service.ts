@@ -100,7 +100,7 @@ export function estimateReimbursementRequest(ctx: Context, input: ReimbursementE
   })
   if (!computed)
     return { estimate: null, errors: [userError('careDate', 'NOT_COVERED', 'Aucun contrat ne couvrait ce bénéficiaire à cette date.')] }
-  const { result, guarantee } = computed
+  const { result, guarantee, shares } = computed
   const abroad = amount.rate && amount.rate.currency !== 'EUR'
   return {
     estimate: {
@@ -113,6 +113,7 @@ export function estimateReimbursementRequest(ctx: Context, input: ReimbursementE
       socialSecurityCents: result.socialSecurityCents,
       withheldCents: result.withheldCents,
       mutuelleCents: result.mutuelleCents,
+      shares: shares.map(s => ({ contract: s.contract, guarantee: s.guarantee, amountCents: s.share.amountCents, forfaitUsedCents: s.share.forfaitUsedCents })),
       outOfPocketCents: result.outOfPocketCents,
       guaranteeLabel: guarantee?.label ?? null,
       explanation: result.explanation,

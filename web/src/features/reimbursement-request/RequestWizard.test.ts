@@ -22,7 +22,7 @@ const estimate = {
     reimbursementRequestEstimate: {
       __typename: 'ReimbursementEstimatePayload',
       errors: [],
-      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', explanation: ['Dépense : 45,00 €'] },
+      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', shares: [{ __typename: 'ContractShare', amountCents: 2400, contract: { __typename: 'Contract', id: 'c-main', label: 'Garanties sociale interministériel' } }], explanation: ['Dépense : 45,00 €'] },
     },
   },
 }
