@@ -255,7 +255,7 @@ export function addReimbursements(ctx: HouseholdContext, contracts: ContractRef[
         beneficiaryId: act.beneficiary.id,
         events: [
           { status: 'SUBMITTED', at: instant(addDays(act.careDate, 1), '18:40') },
-          { status: 'ACCEPTED', at: instant(addDays(act.paymentDate, -1), '10:15'), note: 'Demande acceptée, remboursement en cours de virement.' },
+          { status: 'ACCEPTED', at: instant(addDays(act.paymentDate, -1), '10:15'), note: 'Demande acceptée.' },
         ],
         estimatedDecisionDate: addDays(act.careDate, 11),
         fields: {

@@ -156,7 +156,7 @@ describe('decideProcedure', () => {
     ])
     expect(detail.data.reimbursement.explanation).toEqual(estimate.data.reimbursementRequestEstimate.estimate.explanation)
     expect(detail.data.reimbursement.explanation).toContain('Forfait annuel de 100,00\u00A0€ : 0,00\u00A0€ encore disponibles cette année, dont 0,00\u00A0€ utilisés pour ce soin')
-    expect(detail.data.reimbursement.explanation).toContain('Versé au titre du contrat « Horizon Renfort » : 40,00\u00A0€')
+    expect(detail.data.reimbursement.explanation).toContain('Remboursé par votre mutuelle, contrat « Horizon Renfort » : 40,00\u00A0€')
     expect(usedThisYear(renfortGuarantee.id)).toBe(11500)
 
     // the next session gets the last 5 € of the top-up's forfait, then nothing

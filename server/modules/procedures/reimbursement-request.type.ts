@@ -41,6 +41,9 @@ export class ReimbursementEstimate {
   @Field(() => String, { nullable: true, description: 'Label of the guarantee of the first contract that would pay; null when no contract covers this care.' })
   guaranteeLabel!: string | null
 
+  @Field(() => Boolean, { description: 'False when Social Security reimburses nothing of this care type (médecines douces): there is no décompte, so none is asked.' })
+  socialSecurityStatementAsked!: boolean
+
   @Field(() => [String], { description: 'The computation explained line by line, in French.' })
   explanation!: string[]
 }

@@ -77,11 +77,11 @@ describe('computeSplit: several contracts pay one care, in order', () => {
       'Contrat « Principal », garantie « Médecines douces : 4 séances de 25 € par an »',
       `Forfait annuel de 100,00${nbsp}€ : 100,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
       `Plafond de 25,00${nbsp}€ par acte : la part de ce contrat est limitée à ce montant`,
-      `Versé au titre du contrat « Principal » : 25,00${nbsp}€`,
+      `Remboursé par votre mutuelle, contrat « Principal » : 25,00${nbsp}€`,
       'Contrat « Renfort », garantie « Médecines douces : 3 séances de 40 € par an »',
       `Forfait annuel de 120,00${nbsp}€ : 120,00${nbsp}€ encore disponibles cette année, dont 35,00${nbsp}€ utilisés pour ce soin`,
-      `Versé au titre du contrat « Renfort » : 35,00${nbsp}€`,
-      `Versé par votre mutuelle : 60,00${nbsp}€ (Principal 25,00${nbsp}€ + Renfort 35,00${nbsp}€)`,
+      `Remboursé par votre mutuelle, contrat « Renfort » : 35,00${nbsp}€`,
+      `Remboursé par votre mutuelle : 60,00${nbsp}€ (Principal 25,00${nbsp}€ + Renfort 35,00${nbsp}€)`,
       `Reste à votre charge : 0,00${nbsp}€`,
     ])
   })

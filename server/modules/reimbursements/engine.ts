@@ -1,4 +1,5 @@
 import type { CareType } from '../../db/schema/index.ts'
+import { AMOUNT_WORDS } from '../../core/amount-words.ts'
 import { formatEuros } from '../../core/format.ts'
 
 /**
@@ -167,7 +168,7 @@ export function computeSplit(input: SplitInput): SplitResult {
   const quantity = input.quantity ?? 1
   if (!Number.isSafeInteger(quantity) || quantity < 1)
     throw new RangeError(`quantity must be a positive integer, got ${quantity}`)
-  const explanation: string[] = [`Dépense : ${formatEuros(expense)}`]
+  const explanation: string[] = [`${AMOUNT_WORDS.expense} : ${formatEuros(expense)}`]
 
   // Social Security: its rate applies to the BRSS, never to the price paid
   const baseFromDecompte = input.socialSecurityBaseCents != null
@@ -178,7 +179,8 @@ export function computeSplit(input: SplitInput): SplitResult {
   const rate = input.socialSecurityRatePercent ?? reference.socialSecurityRatePercent
   if (!Number.isFinite(rate) || rate < 0 || rate > 100)
     throw new RangeError(`socialSecurityRatePercent must be between 0 and 100, got ${rate}`)
-  const usedReferenceBase = !baseFromDecompte || input.socialSecurityRatePercent == null
+  // nothing is estimated for a care Social Security does not reimburse at all
+  const usedReferenceBase = (!baseFromDecompte || input.socialSecurityRatePercent == null) && reference.socialSecurityRatePercent > 0
   const rawGross = percentOf(base, rate)
   const computedGross = Math.min(rawGross, expense)
 
@@ -188,8 +190,8 @@ export function computeSplit(input: SplitInput): SplitResult {
   else {
     const origin = baseFromDecompte
       ? 'd\'après le décompte de la Sécurité sociale'
-      : reference.baseFollowsExpense ? 'égale au prix, estimation faute de décompte' : 'base de référence, estimation faute de décompte'
-    explanation.push(`Base de remboursement de la Sécurité sociale (BRSS) : ${formatEuros(base)} (${origin})`)
+      : reference.baseFollowsExpense ? 'égale au prix, sans décompte de la Sécurité sociale' : 'base de référence de ce soin, sans décompte de la Sécurité sociale'
+    explanation.push(`${AMOUNT_WORDS.base} de la Sécurité sociale (BRSS) : ${formatEuros(base)} (${origin})`)
   }
 
   // participations and franchises are kept by Social Security, within a daily and a yearly cap
@@ -225,7 +227,7 @@ export function computeSplit(input: SplitInput): SplitResult {
     explanation.push(`${rule.label} retenue par la Sécurité sociale (${units}) : ${formatEuros(withheld)}, que votre mutuelle n'a pas le droit de rembourser`)
   }
   if (rate > 0 || base > 0)
-    explanation.push(`Versé par la Sécurité sociale : ${formatEuros(socialSecurity)}`)
+    explanation.push(`${AMOUNT_WORDS.socialSecurity} : ${formatEuros(socialSecurity)}`)
 
   // the mutuelle may only cover what is left above the gross share, so withholdings stay with the member
   const room = Math.max(0, expense - gross)
@@ -246,17 +248,17 @@ export function computeSplit(input: SplitInput): SplitResult {
   if (several) {
     const paying = payers.filter(p => p.amountCents > 0)
     explanation.push(paying.length > 1
-      ? `Versé par votre mutuelle : ${formatEuros(mutuelle)} (${paying.map(p => `${p.contractLabel} ${formatEuros(p.amountCents)}`).join(' + ')})`
-      : `Versé par votre mutuelle : ${formatEuros(mutuelle)}`)
+      ? `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)} (${paying.map(p => `${p.contractLabel} ${formatEuros(p.amountCents)}`).join(' + ')})`
+      : `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
   }
   else {
-    explanation.push(`Versé par votre mutuelle : ${formatEuros(mutuelle)}`)
+    explanation.push(`${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
   }
 
   const outOfPocket = expense - socialSecurity - mutuelle
   explanation.push(withheld > 0
-    ? `Reste à votre charge : ${formatEuros(outOfPocket)}, dont ${formatEuros(withheld)} retenus par la Sécurité sociale`
-    : `Reste à votre charge : ${formatEuros(outOfPocket)}`)
+    ? `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}, dont ${WITHHOLDING_RULES[withholdingKind as Exclude<WithholdingKind, 'NONE'>].label.toLowerCase()} : ${formatEuros(withheld)}`
+    : `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}`)
 
   return {
     expenseCents: expense,
@@ -345,7 +347,7 @@ function contractShare(payer: PayerInput, x: ShareContext): { share: PayerShare,
   }
   const amount = percentPart + forfaitPart
   if (x.several)
-    lines.push(`Versé au titre du contrat « ${payer.contractLabel} » : ${formatEuros(amount)}`)
+    lines.push(`${AMOUNT_WORDS.mutuelle}, contrat « ${payer.contractLabel} » : ${formatEuros(amount)}`)
   return {
     share: { contractLabel: payer.contractLabel, guaranteeLabel: guarantee.label, percentPartCents: percentPart, forfaitPartCents: forfaitPart, amountCents: amount, forfaitUsedCents: forfaitPart },
     lines,
