@@ -1,6 +1,7 @@
 import { addDays } from '../server/core/clock.ts'
+import { formatEuros } from '../server/core/format.ts'
 import { ANCHOR, baseUrl, SERVERS } from './servers.ts'
-import { expect, expectNoAxeViolations, INVOICE, signIn, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, signIn, test } from './support.ts'
 
 // this journey sends a request: it runs on the server whose household may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
@@ -134,3 +135,30 @@ test('Mes démarches filters by status in the URL and offers to add missing docu
   await expect(cards.first().getByRole('heading', { name: 'Ajouter les pièces demandées' })).toBeVisible()
   await expectNoAxeViolations(page)
 })
+
+test.describe('read only', () => {
+  test.use({ baseURL: baseUrl(SERVERS.reading) })
+
+  test('Sarah\'s osteopathy shows what each of her two contracts paid, and why', async ({ page }) => {
+    // the latest osteopathy session of Sarah: both of her contracts cover médecines douces
+    const sarah = DEMO.beneficiaries.find(b => b.firstName === 'Sarah')!
+    const session = DEMO.reimbursements
+      .filter(r => r.beneficiaryId === sarah.id && r.careLabel === 'Séance d\'ostéopathie')
+      .sort((a, b) => b.careDate.localeCompare(a.careDate))[0]!
+    const shares = DEMO.reimbursementShares.filter(s => s.reimbursementId === session.id).sort((a, b) => a.rank - b.rank)
+    expect(shares).toHaveLength(2)
+    await signIn(page)
+    await page.goto(`/remboursements/${session.id}`)
+    const split = page.getByRole('table', { name: /Répartition de la dépense/ })
+    await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Garanties sociale interministériel/ })).toContainText(formatEuros(shares[0]!.amountCents))
+    await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Horizon Renfort/ })).toContainText(formatEuros(shares[1]!.amountCents))
+    await expect(split.getByRole('row', { name: /tous contrats/ })).toContainText(formatEuros(session.mutuelleCents))
+    const why = page.getByRole('list').filter({ hasText: 'Remboursé par votre mutuelle, contrat « Horizon Renfort »' })
+    await expect(why).toContainText('Contrat « Garanties sociale interministériel », garantie')
+    await expect(page.getByText('Horizon Renfort / Confort')).toBeVisible()
+    await expectNoAxeViolations(page)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expectNoHorizontalScroll(page)
+  })
+})
+

@@ -22,6 +22,7 @@ export interface DemoRows {
   procedures: Insert<typeof s.proceduresTable>[]
   procedureEvents: Insert<typeof s.procedureEventsTable>[]
   reimbursements: Insert<typeof s.reimbursementsTable>[]
+  reimbursementShares: Insert<typeof s.reimbursementSharesTable>[]
   documents: Insert<typeof s.documentsTable>[]
   messageCategories: Insert<typeof s.messageCategoriesTable>[]
   messageSubjects: Insert<typeof s.messageSubjectsTable>[]
@@ -55,6 +56,7 @@ export function emptyRows(): DemoRows {
     procedures: [],
     procedureEvents: [],
     reimbursements: [],
+    reimbursementShares: [],
     documents: [],
     messageCategories: [],
     messageSubjects: [],
@@ -99,6 +101,7 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.proceduresTable, rows.procedures)
   put(s.procedureEventsTable, rows.procedureEvents)
   put(s.reimbursementsTable, rows.reimbursements)
+  put(s.reimbursementSharesTable, rows.reimbursementShares)
   put(s.documentsTable, rows.documents)
   put(s.messageThreadsTable, rows.messageThreads)
   put(s.messagesTable, rows.messages)
