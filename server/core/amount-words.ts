@@ -13,6 +13,15 @@ export const AMOUNT_WORDS = {
   withheld: 'dont participation forfaitaire / franchise',
 } as const
 
+/** The contribution schedule's amounts: the last three always add up to the first. */
+export const CONTRIBUTION_WORDS = {
+  yearly: 'Votre part sur l\'année',
+  paid: 'Déjà payé',
+  toSettle: 'À régler',
+  toCome: 'À venir',
+  fees: 'Frais de rejet',
+} as const
+
 /** The mutuelle's part paid by one of several contracts. */
 export function mutuelleByContract(contractLabel: string): string {
   return `${AMOUNT_WORDS.mutuelle}, contrat ${contractLabel}`

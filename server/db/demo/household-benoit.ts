@@ -107,12 +107,12 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     rows.beneficiaryBankAccounts.push({ beneficiaryId: b.id, bankAccountId: b.reimbursementAccountId })
 
   // contracts
-  const mainContract = { key: 'main', id: demoId('benoit', 'contract', 'main'), monthlyCents: 18240, employerCents: 4500 }
+  const mainContract = { key: 'main', id: demoId('benoit', 'contract', 'main'), monthlyCents: 18240, employerCents: 4500, rejectionFeeCents: 800 }
   const renfortContract = { key: 'renfort', id: demoId('benoit', 'contract', 'renfort'), monthlyCents: 3290, employerCents: 0 }
   const renfortStart = `${y - 2}-01-01`
   const interAmc = { amcNumber: '88612004', conventionType: 'TP', routingCriterion: 'SP' }
   rows.contracts.push(
-    { id: mainContract.id, memberId: ctx.memberId, number: `GSI-${y - 4}-0412873`, productLabel: 'Garanties sociale interministériel', optionLabel: 'Option A', collective: true, responsible: true, status: 'ACTIVE', startDate: coverageStart, main: true, monthlyContributionCents: mainContract.monthlyCents, employerParticipationCents: mainContract.employerCents, ...interAmc },
+    { id: mainContract.id, memberId: ctx.memberId, number: `GSI-${y - 4}-0412873`, productLabel: 'Garanties sociale interministériel', optionLabel: 'Option A', collective: true, responsible: true, status: 'ACTIVE', startDate: coverageStart, main: true, monthlyContributionCents: mainContract.monthlyCents, employerParticipationCents: mainContract.employerCents, rejectionFeeCents: mainContract.rejectionFeeCents, ...interAmc },
     { id: renfortContract.id, memberId: ctx.memberId, number: `HRF-${y - 2}-0098214`, productLabel: 'Horizon Renfort', optionLabel: 'Confort', collective: false, responsible: true, status: 'ACTIVE', startDate: renfortStart, main: false, monthlyContributionCents: renfortContract.monthlyCents, employerParticipationCents: 0, ...interAmc },
   )
   for (const b of [benoit, sarah, louise, helia])

@@ -73,16 +73,24 @@ export function addGuarantees(ctx: HouseholdContext, contractKey: string, contra
 
 /**
  * Twelve monthly instalments around today (six due, six to come), debited on the 5th.
- * amountCents is what the member pays; the employer's share is paid by the employer.
+ * amountCents is what the member pays; the employer's share is paid by the employer. The
+ * instalment rejected `rejectedMonthsAgo` months ago is presented again with the next debit,
+ * with the contract's rejection fee.
  */
-export function addContributionSchedule(ctx: HouseholdContext, contract: { key: string, id: string, monthlyCents: number, employerCents: number }, mandateId: string, rejectedMonthsAgo: number | null): void {
+export function addContributionSchedule(ctx: HouseholdContext, contract: { key: string, id: string, monthlyCents: number, employerCents: number, rejectionFeeCents?: number }, mandateId: string, rejectedMonthsAgo: number | null): void {
   const thisMonth = firstOfMonth(ctx.today)
+  const added: typeof ctx.rows.instalments = []
   for (let offset = -6; offset <= 5; offset++) {
     const dueDate = addDays(addMonths(thisMonth, offset), 4)
     const due = dueDate < ctx.today
-    const status = !due ? 'SCHEDULED' : rejectedMonthsAgo !== null && offset === -rejectedMonthsAgo ? 'REJECTED' : 'PAID'
-    ctx.rows.instalments.push({
-      id: demoId(ctx.key, 'instalment', contract.key, dueDate),
+    const rejected = due && rejectedMonthsAgo !== null && offset === -rejectedMonthsAgo
+    const status = !due ? 'SCHEDULED' : rejected ? 'REJECTED' : 'PAID'
+    const id = demoId(ctx.key, 'instalment', contract.key, dueDate)
+    const previous = added.at(-1)
+    if (previous?.status === 'REJECTED')
+      previous.representedById = id
+    added.push({
+      id,
       contractId: contract.id,
       dueDate,
       amountCents: contract.monthlyCents - contract.employerCents,
@@ -91,8 +99,10 @@ export function addContributionSchedule(ctx: HouseholdContext, contract: { key: 
       method: 'SEPA_DIRECT_DEBIT',
       paidAt: status === 'PAID' ? instant(dueDate, '06:00') : null,
       mandateId,
+      rejectionFeeCents: rejected ? contract.rejectionFeeCents ?? 0 : 0,
     })
   }
+  ctx.rows.instalments.push(...added)
 }
 
 /** The last debit of a mandate, to keep it alive (a mandate lapses after 36 months without one). */

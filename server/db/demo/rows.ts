@@ -89,7 +89,8 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.beneficiaryBankAccountsTable, rows.beneficiaryBankAccounts)
   put(s.sepaMandatesTable, rows.sepaMandates)
   put(s.bankAccountChangesTable, rows.bankAccountChanges)
-  put(s.contributionInstalmentsTable, rows.instalments)
+  // an instalment presented again points at a later one: the later ones first
+  put(s.contributionInstalmentsTable, [...rows.instalments].sort((a, b) => Number(a.representedById != null) - Number(b.representedById != null)))
   put(s.insuranceCardsTable, rows.insuranceCards)
   put(s.cardRightsTable, rows.cardRights)
   put(s.messageCategoriesTable, rows.messageCategories)

@@ -23,9 +23,9 @@ const CONTRACT = `query($id: ID) {
       hundredPercentSanteExample { description socialSecurityCents mutuelleCents outOfPocketCents }
     }
     forfaitCounters { careType year yearlyCents usedCents remainingCents resetDate beneficiary { id firstName } guarantee { id careType } }
-    contributionSchedule { dueDate amountCents employerShareCents status method paidAt }
+    contributionSchedule { dueDate amountCents employerShareCents status method paidAt settlement representedOn rejectionFeeCents debitCents note represented { dueDate amountCents rejectionFeeCents } }
     contributionSummary {
-      periodStart periodEnd instalmentCount memberTotalCents employerTotalCents totalCents paidCents upcomingCents rejectedCents
+      periodStart periodEnd instalmentCount memberTotalCents employerTotalCents totalCents rejectionFeesCents yearlyTotalCents paidCents toSettleCents upcomingCents rejectedCents
       mandate { reference creditorIdentifier signedAt status accountIbanMasked }
     }
   }
@@ -168,10 +168,26 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
     expect(schedule).toHaveLength(12)
     expect(schedule.map((i: any) => i.dueDate)).toEqual([...schedule.map((i: any) => i.dueDate)].sort())
     expect(schedule[0]).toMatchObject({ dueDate: '2026-05-05', amountCents: 13740, employerShareCents: 4500, status: 'PAID', method: 'SEPA_DIRECT_DEBIT' })
-    // one debit was rejected four months ago, the ones from December on are to come
-    expect(schedule.find((i: any) => i.dueDate === '2026-07-05')).toMatchObject({ status: 'REJECTED', paidAt: null })
+    // one debit was rejected four months ago and presented again with the next one, with the contract's 8 € fee;
+    // the ones from December on are to come
+    expect(schedule.find((i: any) => i.dueDate === '2026-07-05')).toMatchObject({
+      status: 'REJECTED',
+      paidAt: null,
+      settlement: 'PAID',
+      representedOn: '2026-08-05',
+      rejectionFeeCents: 800,
+      note: 'Représentée avec le prélèvement du 05/08/2026 et payée. Frais de rejet : 8,00\u00A0€.',
+    })
+    expect(schedule.find((i: any) => i.dueDate === '2026-08-05')).toMatchObject({
+      status: 'PAID',
+      amountCents: 13740,
+      debitCents: 2 * 13740 + 800,
+      represented: [{ dueDate: '2026-07-05', amountCents: 13740, rejectionFeeCents: 800 }],
+      note: 'Prélèvement de 282,80\u00A0€ : il inclut l\'échéance du 05/07/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.',
+    })
     expect(schedule.filter((i: any) => i.status === 'SCHEDULED').map((i: any) => i.dueDate)).toEqual(['2026-12-05', '2027-01-05', '2027-02-05', '2027-03-05', '2027-04-05'])
-    // 12 × 137,40 € = 1 648,80 € for Benoit, 12 × 45 € = 540 € for the employer; 6 paid, 1 rejected, 5 to come
+    // 12 × 137,40 € = 1 648,80 € for Benoit, 12 × 45 € = 540 € for the employer, 8 € of rejection fee;
+    // 7 instalments paid (July's with August's debit) with the fee, nothing to settle, 5 to come
     expect(data.contract.contributionSummary).toMatchObject({
       periodStart: '2026-05-01',
       periodEnd: '2027-04-30',
@@ -179,7 +195,10 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
       memberTotalCents: 164880,
       employerTotalCents: 54000,
       totalCents: 218880,
-      paidCents: 6 * 13740,
+      rejectionFeesCents: 800,
+      yearlyTotalCents: 164880 + 800,
+      paidCents: 7 * 13740 + 800,
+      toSettleCents: 0,
       rejectedCents: 13740,
       upcomingCents: 5 * 13740,
     })
