@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { formatEuros, frenchDate } from '../server/core/format.ts'
 import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo, test } from './support.ts'
 
 test('from the home page, "Voir ma carte" shows the card and the PDF downloads', async ({ page }) => {
@@ -50,7 +51,10 @@ test('the contract page shows the contract, its guarantees, forfaits and the con
   await expect(main.getByText('40,86 €').first()).toBeVisible()
 
   const schedule = main.getByRole('table', { name: /Échéancier du/ })
-  await expect(schedule.getByRole('row')).toHaveCount(14)
+  // the header, twelve instalments, the rejection fee when the contract charges one, the total
+  const mainContract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  const instalments = DEMO.instalments.filter(i => i.contractId === mainContract.id)
+  await expect(schedule.getByRole('row')).toHaveCount(instalments.length + ((mainContract.rejectionFeeCents ?? 0) > 0 ? 3 : 2))
   await expect(schedule.getByText('Rejetée')).toBeVisible()
   await expect(schedule.getByText('À venir').first()).toBeVisible()
   await expect(main.getByText('HZN-RUM-202897774-0002')).toBeVisible()
@@ -93,11 +97,54 @@ test('the beneficiaries page shows ranks, masked NIR and the télétransmission 
   await expectNoAxeViolations(page)
 })
 
+// amounts and dates as the pages print them, any kind of space between the digits
+const money = (cents: number) => new RegExp(formatEuros(cents).replace(/\s/g, '\\s'))
+const moneyText = (cents: number) => formatEuros(cents).replace(/\s/g, ' ')
+
+test('the contributions page adds up, and the rejected debit is presented again with the next one, its fee on that line', async ({ page }) => {
+  // what the servers loaded for this day: Benoit's main contract and its rejected instalment
+  const contract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  const lines = DEMO.instalments.filter(i => i.contractId === contract.id).sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+  const rejected = lines.find(i => i.status === 'REJECTED')!
+  const next = lines[lines.indexOf(rejected) + 1]!
+  const fee = contract.rejectionFeeCents ?? 0
+  expect(rejected.representedById).toBe(next.id)
+  expect(fee).toBeGreaterThan(0)
+  const owed = (i: typeof lines[number]) => i.amountCents + (i.rejectionFeeCents ?? 0)
+  const year = lines.reduce((t, i) => t + owed(i), 0)
+  const paid = lines.filter(i => i.status === 'PAID' || (i === rejected && next.status === 'PAID')).reduce((t, i) => t + owed(i), 0)
+  const toCome = lines.filter(i => i.status === 'SCHEDULED').reduce((t, i) => t + owed(i), 0)
+
+  await signIn(page)
+  await page.goto('/ma-mutuelle/cotisations')
+  const main = page.getByRole('main')
+  const tile = (label: string) => main.getByRole('listitem').filter({ hasText: label })
+  await expect(tile('Votre part sur l\'année')).toContainText(money(year))
+  await expect(tile('Votre part sur l\'année')).toContainText(`dont ${moneyText(fee)} de frais de rejet`)
+  await expect(tile('Déjà payé')).toContainText(money(paid))
+  await expect(tile('À régler')).toContainText(money(0))
+  await expect(tile('À venir')).toContainText(money(toCome))
+  expect(paid + toCome).toBe(year)
+
+  const schedule = main.getByRole('table', { name: /Échéancier du/ })
+  const row = (dueDate: string) => schedule.getByRole('row').filter({ has: page.getByRole('rowheader', { name: frenchDate(dueDate), exact: true }) })
+  await expect(row(rejected.dueDate)).toContainText('Rejetée')
+  await expect(row(rejected.dueDate)).toContainText(`Représentée avec le prélèvement du ${frenchDate(next.dueDate)} et payée. Frais de rejet : ${moneyText(fee)}.`)
+  await expect(row(next.dueDate)).toContainText(`Prélèvement de ${moneyText(next.amountCents + rejected.amountCents + fee)} : il inclut l'échéance du ${frenchDate(rejected.dueDate)} représentée (${moneyText(rejected.amountCents)}) et ${moneyText(fee)} de frais de rejet.`)
+  await expect(schedule.getByRole('row').filter({ hasText: 'Frais de rejet' }).last()).toContainText(money(fee))
+  await expect(schedule.getByRole('row', { name: /^Total/ })).toContainText(money(year))
+  // nothing is left to settle, so no call to settle it
+  await expect(main.getByText('restent à régler')).toHaveCount(0)
+  await expectNoAxeViolations(page)
+})
+
 test('the contributions and documents pages are accessible and download real PDFs', async ({ page }) => {
   await signIn(page)
   await page.goto('/ma-mutuelle/cotisations')
   const main = page.getByRole('main')
-  await expect(main.getByText('1 648,80 €').first()).toBeVisible()
+  const contract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  const year = DEMO.instalments.filter(i => i.contractId === contract.id).reduce((t, i) => t + i.amountCents + (i.rejectionFeeCents ?? 0), 0)
+  await expect(main.getByText(money(year)).first()).toBeVisible()
   await expectNoAxeViolations(page)
 
   await page.goto('/ma-mutuelle/documents')

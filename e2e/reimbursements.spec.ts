@@ -1,6 +1,10 @@
 import { addDays } from '../server/core/clock.ts'
+import { formatEuros } from '../server/core/format.ts'
 import { ANCHOR, baseUrl, SERVERS } from './servers.ts'
-import { expect, expectNoAxeViolations, INVOICE, signIn, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, signIn, submitSignIn, test } from './support.ts'
+
+/** An amount as the pages print it, whichever space the formatter puts between the digits. */
+const euros = (cents: number) => new RegExp(formatEuros(cents).replace(/\s/g, '\\s'))
 
 // this journey sends a request: it runs on the server whose household may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
@@ -120,6 +124,86 @@ test('Benoit sends a reimbursement request with an invoice and finds it "En cour
   await expect(page.getByRole('radio', { name: /^Léa/ })).not.toBeChecked()
 })
 
+test('Sarah\'s 60 € médecines douces request: no décompte asked, estimated and paid by each contract in turn, both parts on the detail page', async ({ page }) => {
+  // what the demo left of each contract's médecines-douces forfait for Sarah this year (forfaits count by year of care)
+  const sarah = DEMO.beneficiaries.find(b => b.firstName === 'Sarah')!
+  const main = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  const renfort = DEMO.contracts.find(c => c.productLabel === 'Horizon Renfort')!
+  const guaranteeOf = (contractId: string) => DEMO.guarantees.find(g => g.contractId === contractId && g.careType === 'ALTERNATIVE_MEDICINE')!
+  const usedThisYear = (guaranteeId: string) => DEMO.reimbursementShares
+    .filter(share => share.guaranteeId === guaranteeId && DEMO.reimbursements.some(r => r.id === share.reimbursementId && r.beneficiaryId === sarah.id && r.careDate.slice(0, 4) === ANCHOR.slice(0, 4)))
+    .reduce((t, share) => t + share.forfaitUsedCents, 0)
+  const pays = (contractId: string, left: number) => {
+    const g = guaranteeOf(contractId)
+    return Math.min(g.perActCeilingCents!, g.yearlyForfaitCents! - usedThisYear(g.id!), left)
+  }
+  const expense = 6000
+  const mainPart = pays(main.id!, expense)
+  const renfortPart = pays(renfort.id!, expense - mainPart)
+  const carePlace = /Cabinet Ostéo Saint-Maur/
+
+  await signIn(page)
+  await page.goto('/remboursements/demande')
+  const heading = page.getByRole('heading', { level: 2, name: /^Étape \d sur 5/ })
+  await page.getByRole('radio', { name: /^Sarah/ }).check()
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await expect(heading).toHaveText('Étape 2 sur 5 : Type de soin')
+  await page.getByLabel('Type de soin').selectOption({ label: 'Médecines douces' })
+  await page.getByLabel('Date des soins').fill(ANCHOR)
+  await page.getByLabel('Montant payé').fill('60,00')
+  await page.getByLabel(/Professionnel de santé ou établissement/).fill('Cabinet Ostéo Saint-Maur')
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // Social Security does not pay médecines douces: no décompte is asked
+  await expect(heading).toHaveText('Étape 3 sur 5 : France ou étranger')
+  await page.getByRole('radio', { name: /^En France/ }).check()
+  await expect(page.getByText('La Sécurité sociale ne rembourse pas ce soin : vous n\'avez pas de décompte à fournir.')).toBeVisible()
+  await expect(page.getByRole('radiogroup', { name: /décompte/i })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await expect(heading).toHaveText('Étape 4 sur 5 : Justificatifs')
+  await page.locator('input[type="file"]').setInputFiles({ name: 'facture-osteopathe.pdf', mimeType: 'application/pdf', buffer: INVOICE })
+  await expect(page.getByRole('list', { name: 'Documents joints' })).toContainText('envoyé')
+  await page.getByRole('button', { name: 'Continuer' }).click()
+
+  // the estimate: each contract's part, in the order they pay
+  await expect(heading).toHaveText('Étape 5 sur 5 : Récapitulatif')
+  const estimate = page.getByRole('region', { name: 'Estimation de votre remboursement' })
+  await expect(estimate.locator('div').filter({ hasText: 'Votre mutuelle, contrat Horizon Renfort' }).last()).toContainText(euros(renfortPart))
+  await expect(estimate.locator('div').filter({ hasText: 'Votre mutuelle, contrat Garanties sociale interministériel' }).last()).toContainText(euros(mainPart))
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Valider ma demande' }).click()
+  await expect(page).toHaveURL(/\/demarches/)
+
+  // the advisor accepts it
+  const title = `Médecines douces le ${ANCHOR.split('-').reverse().join('/')} pour Sarah`
+  await page.context().clearCookies()
+  await submitSignIn(page, 'advisor')
+  await expect(page.getByRole('heading', { level: 1, name: 'File de traitement' })).toBeVisible()
+  await page.getByRole('table').getByRole('link', { name: title }).first().click()
+  await expect(page.getByText(carePlace)).toBeVisible()
+  await page.getByRole('group', { name: 'Votre décision' }).getByRole('radio', { name: /^Accepter/ }).check()
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
+  await expect(page.getByRole('complementary', { name: 'Décision' }).getByRole('heading', { name: 'Décision enregistrée' })).toBeFocused()
+
+  // Benoit reads the decision, then the detail: each contract's part
+  await page.getByRole('button', { name: 'Se déconnecter' }).click()
+  await expect(page).toHaveURL(/\/connexion/)
+  await submitSignIn(page, 'benoit')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Benoit')
+  await page.goto('/demarches')
+  const card = page.getByRole('article', { name: title }).first()
+  await expect(card).toContainText(new RegExp(`Horizon Renfort : ${euros(renfortPart).source}`))
+  await card.getByRole('link', { name: /Voir le remboursement/ }).click()
+  await expect(page).toHaveURL(/\/remboursements\/[\w-]+$/)
+  const split = page.getByRole('table', { name: /Répartition de la dépense/ })
+  await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Garanties sociale interministériel/ })).toContainText(euros(mainPart))
+  await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Horizon Renfort/ })).toContainText(euros(renfortPart))
+  await expect(split.getByRole('row', { name: /tous contrats/ })).toContainText(euros(mainPart + renfortPart))
+  await expect(split.getByRole('row', { name: /Reste à votre charge/ })).toContainText(euros(expense - mainPart - renfortPart))
+  await expect(page.getByRole('list').filter({ hasText: 'Remboursé par votre mutuelle, contrat « Horizon Renfort »' })).toContainText(new RegExp(`contrat « Horizon Renfort » : ${euros(renfortPart).source}`))
+  await expectNoAxeViolations(page)
+})
+
 test('Mes démarches filters by status in the URL and offers to add missing documents', async ({ page }) => {
   await signIn(page)
   await page.goto('/demarches')
@@ -134,3 +218,30 @@ test('Mes démarches filters by status in the URL and offers to add missing docu
   await expect(cards.first().getByRole('heading', { name: 'Ajouter les pièces demandées' })).toBeVisible()
   await expectNoAxeViolations(page)
 })
+
+test.describe('read only', () => {
+  test.use({ baseURL: baseUrl(SERVERS.reading) })
+
+  test('Sarah\'s osteopathy shows what each of her two contracts paid, and why', async ({ page }) => {
+    // the latest osteopathy session of Sarah: both of her contracts cover médecines douces
+    const sarah = DEMO.beneficiaries.find(b => b.firstName === 'Sarah')!
+    const session = DEMO.reimbursements
+      .filter(r => r.beneficiaryId === sarah.id && r.careLabel === 'Séance d\'ostéopathie')
+      .sort((a, b) => b.careDate.localeCompare(a.careDate))[0]!
+    const shares = DEMO.reimbursementShares.filter(s => s.reimbursementId === session.id).sort((a, b) => a.rank - b.rank)
+    expect(shares).toHaveLength(2)
+    await signIn(page)
+    await page.goto(`/remboursements/${session.id}`)
+    const split = page.getByRole('table', { name: /Répartition de la dépense/ })
+    await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Garanties sociale interministériel/ })).toContainText(formatEuros(shares[0]!.amountCents))
+    await expect(split.getByRole('row', { name: /Remboursé par votre mutuelle, contrat Horizon Renfort/ })).toContainText(formatEuros(shares[1]!.amountCents))
+    await expect(split.getByRole('row', { name: /tous contrats/ })).toContainText(formatEuros(session.mutuelleCents))
+    const why = page.getByRole('list').filter({ hasText: 'Remboursé par votre mutuelle, contrat « Horizon Renfort »' })
+    await expect(why).toContainText('Contrat « Garanties sociale interministériel », garantie')
+    await expect(page.getByText('Horizon Renfort / Confort')).toBeVisible()
+    await expectNoAxeViolations(page)
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expectNoHorizontalScroll(page)
+  })
+})
+

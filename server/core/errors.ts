@@ -50,6 +50,8 @@ export const USER_ERROR_CODES = {
   UNSUPPORTED: 'A value the portal does not handle online (e.g. a currency).',
   EXCEEDS_AMOUNT: 'A figure above the amount paid.',
   EXCEEDS_BASE: 'A figure above its Social Security base.',
+  NO_DECOMPTE_FOR_CARE: 'Social Security figures given for a care it does not reimburse (médecines douces).',
+  ROUNDS_TO_ZERO: 'An amount in a foreign currency worth less than one euro cent once converted.',
   ALREADY_ATTACHED: 'A document already attached to another request or message.',
   ALREADY_DECIDED: 'The démarche has been decided already.',
   ALREADY_WAITING: 'The démarche is already waiting for the member.',

@@ -44,16 +44,17 @@ function forfaitUsage(db: Db) {
     }
     const result = new Map<string, Map<string, number>>(keys.map(k => [k, new Map()]))
     const r = s.reimbursementsTable
+    const sh = s.reimbursementSharesTable
+    // each contract's part of a care, so a top-up's counters move as much as the main contract's
     for (const [year, contractIds] of byYear) {
-      const rows = db.select({ contractId: r.contractId, beneficiaryId: r.beneficiaryId, guaranteeId: r.guaranteeId, used: sum(r.forfaitUsedCents) })
-        .from(r)
-        .where(and(inArray(r.contractId, contractIds), gte(r.careDate, `${year}-01-01`), lte(r.careDate, `${year}-12-31`)))
-        .groupBy(r.contractId, r.beneficiaryId, r.guaranteeId)
+      const rows = db.select({ contractId: sh.contractId, beneficiaryId: r.beneficiaryId, guaranteeId: sh.guaranteeId, used: sum(sh.forfaitUsedCents) })
+        .from(sh)
+        .innerJoin(r, eq(r.id, sh.reimbursementId))
+        .where(and(inArray(sh.contractId, contractIds), gte(r.careDate, `${year}-01-01`), lte(r.careDate, `${year}-12-31`)))
+        .groupBy(sh.contractId, r.beneficiaryId, sh.guaranteeId)
         .all()
-      for (const row of rows) {
-        if (row.guaranteeId)
-          result.get(`${row.contractId}|${year}`)?.set(`${row.beneficiaryId}|${row.guaranteeId}`, Number(row.used ?? 0))
-      }
+      for (const row of rows)
+        result.get(`${row.contractId}|${year}`)?.set(`${row.beneficiaryId}|${row.guaranteeId}`, Number(row.used ?? 0))
     }
     return keys.map(k => result.get(k)!)
   })
@@ -151,6 +152,30 @@ function messageAttachments(db: Db) {
   })
 }
 
+export interface ShareWithContract {
+  contract: ContractRow
+  guarantee: typeof s.guaranteesTable.$inferSelect
+  amountCents: number
+  forfaitUsedCents: number
+}
+
+/** What each contract paid of each reimbursement, in paying order: one join for a page. */
+function reimbursementShares(db: Db) {
+  return new DataLoader<string, ShareWithContract[]>(async (keys) => {
+    const sh = s.reimbursementSharesTable
+    const rows = db.select({ share: sh, contract: s.contractsTable, guarantee: s.guaranteesTable })
+      .from(sh)
+      .innerJoin(s.contractsTable, eq(s.contractsTable.id, sh.contractId))
+      .innerJoin(s.guaranteesTable, eq(s.guaranteesTable.id, sh.guaranteeId))
+      .where(inArray(sh.reimbursementId, keys as string[]))
+      .all()
+    const map = new Map<string, (ShareWithContract & { rank: number })[]>(keys.map(k => [k, []]))
+    for (const row of rows)
+      map.get(row.share.reimbursementId)?.push({ contract: row.contract, guarantee: row.guarantee, amountCents: row.share.amountCents, forfaitUsedCents: row.share.forfaitUsedCents, rank: row.share.rank })
+    return keys.map(k => map.get(k)!.sort((a, b) => a.rank - b.rank).map(({ rank: _rank, ...share }) => share))
+  })
+}
+
 /**
  * Per-request loaders. They do not scope by household: only use them for objects reached
  * through a parent that a service already scoped to the viewer.
@@ -173,6 +198,7 @@ export function createLoaders(db: Db) {
     procedureAttachments: procedureAttachments(db),
     reimbursementsByProcedure: groupedBy<typeof s.reimbursementsTable.$inferSelect>(db, s.reimbursementsTable, s.reimbursementsTable.procedureId, r => r.procedureId ?? '', (a, b) => a.paymentDate.localeCompare(b.paymentDate)),
     forfaitUsage: forfaitUsage(db),
+    reimbursementShares: reimbursementShares(db),
     contributionMandate: contributionMandate(db),
     messageCategory: byKey<typeof s.messageCategoriesTable.$inferSelect>(db, s.messageCategoriesTable, s.messageCategoriesTable.id, r => r.id),
     messageSubject: byKey<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.id, r => r.id),

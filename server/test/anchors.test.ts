@@ -46,16 +46,36 @@ describe.each(ANCHORS)('on %s (%s)', (_label, day) => {
     expect(issued.sort()).toEqual(expected.sort())
   })
 
-  it('keeps every contribution schedule adding up, paid in the past and scheduled ahead', async () => {
-    const r = await benoit.gql(`{ contracts { label contributionSchedule { dueDate amountCents status } contributionSummary { totalCents memberTotalCents paidCents upcomingCents rejectedCents } } }`)
-    for (const contract of r.data.contracts) {
-      const s = contract.contributionSummary
-      const lines = contract.contributionSchedule as { dueDate: string, amountCents: number, status: string }[]
-      expect(lines.length, contract.label).toBe(12)
-      expect(lines.reduce((t, l) => t + l.amountCents, 0)).toBe(s.memberTotalCents)
-      expect(s.paidCents + s.upcomingCents + s.rejectedCents).toBe(s.memberTotalCents)
-      for (const line of lines)
-        expect(line.status === 'SCHEDULED', `${contract.label} ${line.dueDate} ${line.status}`).toBe(line.dueDate >= day)
+  it('keeps every contribution schedule adding up: paid + to settle + to come = the year, a rejected debit presented again with the next one', async () => {
+    for (const client of [benoit, await app.as('camille')]) {
+      const r = await client.gql(`{ contracts { label rejectionFeeCents contributionSchedule { id dueDate amountCents status settlement representedOn rejectionFeeCents debitCents note represented { id amountCents rejectionFeeCents } } contributionSummary { memberTotalCents rejectionFeesCents yearlyTotalCents paidCents toSettleCents upcomingCents } } }`)
+      for (const contract of r.data.contracts) {
+        const s = contract.contributionSummary
+        const lines = contract.contributionSchedule as { id: string, dueDate: string, amountCents: number, status: string, settlement: string, representedOn: string | null, rejectionFeeCents: number, debitCents: number, note: string | null, represented: { id: string, amountCents: number, rejectionFeeCents: number }[] }[]
+        expect(lines.length, contract.label).toBe(12)
+        expect(lines.reduce((t, l) => t + l.amountCents, 0)).toBe(s.memberTotalCents)
+        expect(s.yearlyTotalCents).toBe(s.memberTotalCents + lines.reduce((t, l) => t + l.rejectionFeeCents, 0))
+        expect(s.paidCents + s.toSettleCents + s.upcomingCents, contract.label).toBe(s.yearlyTotalCents)
+        // what each line says agrees with the totals
+        const owed = (l: typeof lines[number]) => l.amountCents + l.rejectionFeeCents
+        expect(lines.filter(l => l.settlement === 'PAID').reduce((t, l) => t + owed(l), 0)).toBe(s.paidCents)
+        expect(lines.filter(l => l.settlement === 'TO_COME').reduce((t, l) => t + owed(l), 0)).toBe(s.upcomingCents)
+        lines.forEach((line, i) => {
+          expect(line.status === 'SCHEDULED', `${contract.label} ${line.dueDate} ${line.status}`).toBe(line.dueDate >= day)
+          if (line.status !== 'REJECTED')
+            return
+          // the demo's rejected debit is presented again with the next one, the contract's fee with it
+          const next = lines[i + 1]!
+          expect(line.representedOn).toBe(next.dueDate)
+          expect(line.rejectionFeeCents).toBe(contract.rejectionFeeCents)
+          expect(line.settlement).toBe(next.settlement)
+          expect(next.represented).toEqual([{ id: line.id, amountCents: line.amountCents, rejectionFeeCents: line.rejectionFeeCents }])
+          expect(next.debitCents).toBe(next.amountCents + line.amountCents + line.rejectionFeeCents)
+          expect(next.note).toContain('représentée')
+        })
+        // nothing in the demo is left without a debit to settle it
+        expect(s.toSettleCents).toBe(0)
+      }
     }
   })
 

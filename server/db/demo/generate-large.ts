@@ -24,6 +24,7 @@ const HOUSEHOLD_ROWS: Record<string, string> = {
   procedures: 'member_id = :m',
   procedure_events: 'procedure_id IN (SELECT id FROM procedures WHERE member_id = :m)',
   reimbursements: 'member_id = :m',
+  reimbursement_shares: 'reimbursement_id IN (SELECT id FROM reimbursements WHERE member_id = :m)',
   documents: 'member_id = :m',
   message_threads: 'member_id = :m',
   messages: 'thread_id IN (SELECT id FROM message_threads WHERE member_id = :m)',

@@ -112,12 +112,12 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     rows.beneficiaryBankAccounts.push({ beneficiaryId: b.id, bankAccountId: b.reimbursementAccountId })
 
   // contracts
-  const mainContract = { key: 'main', id: demoId('benoit', 'contract', 'main'), monthlyCents: 18240, employerCents: 4500 }
+  const mainContract = { key: 'main', id: demoId('benoit', 'contract', 'main'), monthlyCents: 18240, employerCents: 4500, rejectionFeeCents: 800 }
   const renfortContract = { key: 'renfort', id: demoId('benoit', 'contract', 'renfort'), monthlyCents: 3290, employerCents: 0 }
   const renfortStart = `${y - 2}-01-01`
   const interAmc = { amcNumber: '88612004', conventionType: 'TP', routingCriterion: 'SP' }
   rows.contracts.push(
-    { id: mainContract.id, memberId: ctx.memberId, number: `GSI-${y - 4}-0412873`, productLabel: 'Garanties sociale interministériel', optionLabel: 'Option A', collective: true, responsible: true, status: 'ACTIVE', startDate: coverageStart, main: true, monthlyContributionCents: mainContract.monthlyCents, employerParticipationCents: mainContract.employerCents, ...interAmc },
+    { id: mainContract.id, memberId: ctx.memberId, number: `GSI-${y - 4}-0412873`, productLabel: 'Garanties sociale interministériel', optionLabel: 'Option A', collective: true, responsible: true, status: 'ACTIVE', startDate: coverageStart, main: true, monthlyContributionCents: mainContract.monthlyCents, employerParticipationCents: mainContract.employerCents, rejectionFeeCents: mainContract.rejectionFeeCents, ...interAmc },
     { id: renfortContract.id, memberId: ctx.memberId, number: `HRF-${y - 2}-0098214`, productLabel: 'Horizon Renfort', optionLabel: 'Confort', collective: false, responsible: true, status: 'ACTIVE', startDate: renfortStart, main: false, monthlyContributionCents: renfortContract.monthlyCents, employerParticipationCents: 0, ...interAmc },
   )
   for (const b of [benoit, sarah, louise, helia])
@@ -188,7 +188,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
 
   const pay = (careDaysAgo: number, delay: number) => ({ careDate: daysBefore(today, careDaysAgo), paymentDate: daysBefore(today, careDaysAgo - delay) })
   const act = (careDaysAgo: number, delay: number, who: BeneficiaryRef, careType: CareType, careLabel: string, providerName: string, expenseCents: number, origin: Origin, more: Partial<CareAct> = {}): CareAct =>
-    ({ ...pay(careDaysAgo, delay), beneficiary: who, contract: main, careType, careLabel, providerName, expenseCents, origin, ...more })
+    ({ ...pay(careDaysAgo, delay), beneficiary: who, careType, careLabel, providerName, expenseCents, origin, ...more })
   const decompte = (base: number, rate: number) => ({ socialSecurityBaseCents: base, socialSecurityRatePercent: rate })
   const drRoussel = 'Dr Anne Roussel, médecin généraliste'
   const drDelorme = 'Dr Marc Delorme, chirurgien orthopédiste'
@@ -197,6 +197,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
   const lab = 'Laboratoire BioAquitaine'
   const physio = 'Cabinet de kinésithérapie des Quais'
   const osteopath = 'Julien Mercier, ostéopathe'
+  const sophrologist = 'Nathalie Perrin, sophrologue'
   const centre = 'Pharmacie du Centre'
   const chartrons = 'Pharmacie des Chartrons'
   const optician = 'Optique Lafayette'
@@ -210,7 +211,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     act(230, 5, benoit, 'RADIOLOGY', 'IRM du genou', imaging, 6900, 'TELETRANSMISSION', decompte(6900, 70)),
     act(228, 4, benoit, 'LABORATORY', 'Bilan sanguin préopératoire', lab, 3870, 'TELETRANSMISSION', decompte(3870, 60)),
     act(204, 6, benoit, 'HOSPITAL', 'Méniscectomie sous arthroscopie (2 nuits)', 'Clinique des Alouettes', 145000, 'TIERS_PAYANT', decompte(112000, 80)),
-    act(204, 8, benoit, 'HOSPITAL', 'Chambre particulière (2 nuits)', 'Clinique des Alouettes', 14000, 'TIERS_PAYANT', { ...decompte(0, 0), contract: renfort }),
+    act(204, 8, benoit, 'HOSPITAL', 'Chambre particulière (2 nuits)', 'Clinique des Alouettes', 14000, 'TIERS_PAYANT', decompte(0, 0)),
     act(190, 4, benoit, 'PARAMEDICAL', 'Séance de kinésithérapie', physio, 1710, 'TELETRANSMISSION', decompte(1710, 60)),
     act(183, 4, benoit, 'PARAMEDICAL', 'Séance de kinésithérapie', physio, 1710, 'TELETRANSMISSION', decompte(1710, 60)),
     act(176, 4, benoit, 'PARAMEDICAL', 'Séance de kinésithérapie', physio, 1710, 'TELETRANSMISSION', decompte(1710, 60)),
@@ -219,29 +220,29 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     act(90, 12, benoit, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
     act(60, 3, benoit, 'PHARMACY', 'Médicaments', chartrons, 1185, 'TIERS_PAYANT', { quantity: 2 }),
     act(8, 4, benoit, 'OPTICS', 'Monture et verres progressifs', optician, 40923, 'TIERS_PAYANT', decompte(9, 60)),
-    // Sarah: osteopathy (then the Renfort contract), hearing aids, lenses
+    // Sarah: sophrology within the main contract's forfait, then osteopathy once it is used up (Horizon Renfort pays the rest), hearing aids, lenses
     act(345, 5, sarah, 'LABORATORY', 'Analyses de biologie médicale', lab, 2754, 'TELETRANSMISSION', decompte(2754, 60)),
-    act(330, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
+    act(330, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie (en groupe)', sophrologist, 2500, 'REQUEST'),
     act(310, 5, sarah, 'CONSULTATION', 'Consultation gynécologique', 'Dr Hélène Vasseur, gynécologue', 6000, 'TELETRANSMISSION', decompte(3000, 70)),
     act(290, 5, sarah, 'RADIOLOGY', 'Échographie pelvienne', imaging, 5670, 'TELETRANSMISSION', decompte(5670, 70)),
-    act(260, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
-    act(205, 11, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
+    act(260, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie (en groupe)', sophrologist, 2500, 'REQUEST'),
+    act(205, 11, sarah, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie (en groupe)', sophrologist, 2500, 'REQUEST'),
     act(200, 10, sarah, 'OPTICS', 'Lentilles de contact (non remboursées par la Sécurité sociale)', optician, 18000, 'REQUEST', decompte(0, 0)),
     act(160, 10, sarah, 'AUDIOLOGY', 'Aides auditives classe I (100 % Santé), deux oreilles', 'Centre auditif des Capucins', 190000, 'TIERS_PAYANT', { ...decompte(80000, 60), hundredPercentSanteBasket: true }),
-    act(150, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
+    act(150, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie (en groupe)', sophrologist, 2500, 'REQUEST'),
     act(140, 4, sarah, 'CONSULTATION', 'Consultation généraliste', drRoussel, 3000, 'TELETRANSMISSION', decompte(3000, 70)),
     act(139, 3, sarah, 'PHARMACY', 'Médicaments', centre, 1830, 'TIERS_PAYANT', { quantity: 2 }),
-    act(95, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST', { contract: renfort }),
+    act(95, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
     act(70, 5, sarah, 'DENTAL', 'Soins conservateurs (composite deux faces)', dentist, 5570, 'TELETRANSMISSION', decompte(5570, 70)),
     act(52, 4, sarah, 'PARAMEDICAL', 'Séance de kinésithérapie', physio, 1710, 'TELETRANSMISSION', decompte(1710, 60)),
-    act(45, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST', { contract: renfort }),
+    act(45, 12, sarah, 'ALTERNATIVE_MEDICINE', 'Séance d\'ostéopathie', osteopath, 6000, 'REQUEST'),
     // Louise, 19: class A glasses, dermatology, sophrology
     act(280, 4, louise, 'CONSULTATION', 'Consultation généraliste', drRoussel, 3000, 'TELETRANSMISSION', decompte(3000, 70)),
     act(250, 5, louise, 'DENTAL', 'Consultation et détartrage', dentist, 6638, 'TELETRANSMISSION', decompte(6638, 70)),
     act(230, 4, louise, 'OPTICS', 'Lunettes 100 % Santé (classe A)', optician, 9900, 'TIERS_PAYANT', { ...decompte(3200, 60), hundredPercentSanteBasket: true }),
     act(180, 5, louise, 'CONSULTATION', 'Consultation dermatologique', 'Dr Paul Girard, dermatologue', 5000, 'TELETRANSMISSION', decompte(3000, 70)),
     act(179, 3, louise, 'PHARMACY', 'Médicaments', chartrons, 3120, 'TIERS_PAYANT', { quantity: 2 }),
-    act(120, 12, louise, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie', 'Nathalie Perrin, sophrologue', 5000, 'REQUEST'),
+    act(120, 12, louise, 'ALTERNATIVE_MEDICINE', 'Séance de sophrologie', sophrologist, 5000, 'REQUEST'),
     act(90, 5, louise, 'LABORATORY', 'Analyses de biologie médicale', lab, 1944, 'TELETRANSMISSION', decompte(1944, 60)),
     act(33, 3, louise, 'PHARMACY', 'Médicaments', centre, 785, 'TIERS_PAYANT'),
     // Hélia, 15: orthodontics, a broken wrist at school
@@ -259,10 +260,10 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     act(160, 12, lea, 'LABORATORY', 'Analyses de biologie médicale', lab, 1920, 'REQUEST', decompte(1920, 60)),
     act(110, 13, lea, 'PARAMEDICAL', 'Séance d\'orthophonie', 'Claire Dumas, orthophoniste', 3150, 'REQUEST', decompte(3150, 60)),
     act(80, 13, lea, 'PARAMEDICAL', 'Séance d\'orthophonie', 'Claire Dumas, orthophoniste', 3150, 'REQUEST', decompte(3150, 60)),
-    { careDate: dentalCareDate, paymentDate: daysBefore(today, 9), beneficiary: lea, contract: main, careType: 'DENTAL', careLabel: 'Soins conservateurs (carie)', providerName: dentist, expenseCents: 5480, origin: 'REQUEST', procedureId: dentalProcedureId, ...decompte(5480, 70) },
+    { careDate: dentalCareDate, paymentDate: daysBefore(today, 9), beneficiary: lea, careType: 'DENTAL', careLabel: 'Soins conservateurs (carie)', providerName: dentist, expenseCents: 5480, origin: 'REQUEST', procedureId: dentalProcedureId, ...decompte(5480, 70) },
     act(7, 1, lea, 'PHARMACY', 'Médicaments', centre, 441, 'TIERS_PAYANT'),
   ]
-  addReimbursements(ctx, acts)
+  addReimbursements(ctx, [main, renfort], acts)
 
   // the seed's dental request of Léa, accepted and paid (its reimbursement row is the one linked above)
   const dental = rows.reimbursements.find(r => r.procedureId === dentalProcedureId)!

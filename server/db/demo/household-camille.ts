@@ -97,11 +97,11 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
   addInsuranceCard(ctx, contract, CAMILLE_MEMBER_NUMBER, [camille, noe].map(b => ({ beneficiaryId: b.id, domains: ['PHAR', 'LABO', 'RADL', 'HOSP', 'OPTI', 'DENT', 'AUDI', 'AUXM'] })))
 
   const act = (careDaysAgo: number, delay: number, who: BeneficiaryRef, careType: CareType, careLabel: string, providerName: string, expenseCents: number, origin: Origin, more: Partial<CareAct> = {}): CareAct =>
-    ({ careDate: daysBefore(today, careDaysAgo), paymentDate: daysBefore(today, careDaysAgo - delay), beneficiary: who, contract: main, careType, careLabel, providerName, expenseCents, origin, ...more })
+    ({ careDate: daysBefore(today, careDaysAgo), paymentDate: daysBefore(today, careDaysAgo - delay), beneficiary: who, careType, careLabel, providerName, expenseCents, origin, ...more })
   const decompte = (base: number, rate: number) => ({ socialSecurityBaseCents: base, socialSecurityRatePercent: rate })
   const gp = 'Dr Karim Benali, médecin généraliste'
   const pharmacy = 'Pharmacie de la Presqu\'île'
-  addReimbursements(ctx, [
+  addReimbursements(ctx, [main], [
     act(320, 4, camille, 'CONSULTATION', 'Consultation généraliste', gp, 3000, 'TELETRANSMISSION', decompte(3000, 70)),
     act(319, 2, camille, 'PHARMACY', 'Médicaments', pharmacy, 2210, 'TIERS_PAYANT', { quantity: 2 }),
     act(260, 4, noe, 'CONSULTATION', 'Consultation pédiatrique', 'Dr Agnès Morel, pédiatre', 3500, 'TELETRANSMISSION', decompte(3000, 70)),

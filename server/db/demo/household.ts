@@ -3,8 +3,8 @@ import type { CareType, ProcedureKind, ProcedureStatus } from '../schema/index.t
 import type { Random } from './random.ts'
 import type { DemoRows, ProcedureRow } from './rows.ts'
 import { addDays, addMonths } from '../../core/clock.ts'
-import { CARE_REFERENCES, computeReimbursement, withholdingCapGroup } from '../../modules/reimbursements/engine.ts'
-import { amountColumns, isMinorOn } from '../../modules/reimbursements/reimbursement-calculation.ts'
+import { CARE_REFERENCES, computeSplit, withholdingCapGroup } from '../../modules/reimbursements/engine.ts'
+import { amountColumns, isMinorOn, shareRows } from '../../modules/reimbursements/reimbursement-calculation.ts'
 import { firstOfMonth, frenchMonth, instant, lastOfMonth, yearOf } from './calendar.ts'
 import { sepaCreditorIdentifier } from './identifiers.ts'
 import { messageSubject } from './reference-data.ts'
@@ -36,6 +36,8 @@ export interface BeneficiaryRef {
 
 export interface ContractRef {
   id: string
+  /** Product name members know the contract by, e.g. "Horizon Renfort". */
+  label: string
   guarantees: Partial<Record<CareType, { id: string, rule: GuaranteeRule }>>
 }
 
@@ -63,21 +65,32 @@ export function addGuarantees(ctx: HouseholdContext, contractKey: string, contra
     ctx.rows.guarantees.push({ id, contractId, ...rule, sortOrder: index + 1 })
     guarantees[spec.careType] = { id, rule }
   })
-  return { id: contractId, guarantees }
+  const contract = ctx.rows.contracts.find(c => c.id === contractId)
+  if (!contract)
+    throw new Error(`add contract ${contractId} before its guarantees`)
+  return { id: contractId, label: contract.productLabel, guarantees }
 }
 
 /**
  * Twelve monthly instalments around today (six due, six to come), debited on the 5th.
- * amountCents is what the member pays; the employer's share is paid by the employer.
+ * amountCents is what the member pays; the employer's share is paid by the employer. The
+ * instalment rejected `rejectedMonthsAgo` months ago is presented again with the next debit,
+ * with the contract's rejection fee.
  */
-export function addContributionSchedule(ctx: HouseholdContext, contract: { key: string, id: string, monthlyCents: number, employerCents: number }, mandateId: string, rejectedMonthsAgo: number | null): void {
+export function addContributionSchedule(ctx: HouseholdContext, contract: { key: string, id: string, monthlyCents: number, employerCents: number, rejectionFeeCents?: number }, mandateId: string, rejectedMonthsAgo: number | null): void {
   const thisMonth = firstOfMonth(ctx.today)
+  const added: typeof ctx.rows.instalments = []
   for (let offset = -6; offset <= 5; offset++) {
     const dueDate = addDays(addMonths(thisMonth, offset), 4)
     const due = dueDate < ctx.today
-    const status = !due ? 'SCHEDULED' : rejectedMonthsAgo !== null && offset === -rejectedMonthsAgo ? 'REJECTED' : 'PAID'
-    ctx.rows.instalments.push({
-      id: demoId(ctx.key, 'instalment', contract.key, dueDate),
+    const rejected = due && rejectedMonthsAgo !== null && offset === -rejectedMonthsAgo
+    const status = !due ? 'SCHEDULED' : rejected ? 'REJECTED' : 'PAID'
+    const id = demoId(ctx.key, 'instalment', contract.key, dueDate)
+    const previous = added.at(-1)
+    if (previous?.status === 'REJECTED')
+      previous.representedById = id
+    added.push({
+      id,
       contractId: contract.id,
       dueDate,
       amountCents: contract.monthlyCents - contract.employerCents,
@@ -86,8 +99,10 @@ export function addContributionSchedule(ctx: HouseholdContext, contract: { key: 
       method: 'SEPA_DIRECT_DEBIT',
       paidAt: status === 'PAID' ? instant(dueDate, '06:00') : null,
       mandateId,
+      rejectionFeeCents: rejected ? contract.rejectionFeeCents ?? 0 : 0,
     })
   }
+  ctx.rows.instalments.push(...added)
 }
 
 /** The last debit of a mandate, to keep it alive (a mandate lapses after 36 months without one). */
@@ -178,7 +193,6 @@ export interface CareAct {
   careDate: string
   paymentDate: string
   beneficiary: BeneficiaryRef
-  contract: ContractRef
   careType: CareType
   careLabel: string
   providerName: string
@@ -193,23 +207,37 @@ export interface CareAct {
   procedureId?: string
 }
 
+/** The household's contracts covering a beneficiary on a day, main first, then by start date (as the mutuelle pays). */
+function contractsCoveringOn(ctx: HouseholdContext, contracts: ContractRef[], beneficiaryId: string, date: string): ContractRef[] {
+  const within = (start: string, end: string | null | undefined) => start <= date && (end == null || end >= date)
+  return ctx.rows.contracts
+    .filter(c => c.memberId === ctx.memberId && within(c.startDate, c.endDate))
+    .filter(c => ctx.rows.contractBeneficiaries.some(cb => cb.contractId === c.id && cb.beneficiaryId === beneficiaryId && within(cb.startDate, cb.endDate)))
+    .sort((a, b) => Number(b.main ?? false) - Number(a.main ?? false) || a.startDate.localeCompare(b.startDate))
+    .map(c => contracts.find(ref => ref.id === c.id)!)
+}
+
 /**
- * Pays a history of care through the reimbursement engine, in care-date order, keeping per
+ * Pays a history of care through the reimbursement engine, in care-date order: every contract
+ * covering the beneficiary that day pays in turn (main first, then top-ups), keeping per
  * beneficiary and calendar year the forfait used per guarantee and the amounts withheld per cap.
  */
-export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void {
+export function addReimbursements(ctx: HouseholdContext, contracts: ContractRef[], acts: CareAct[]): void {
   const forfaitUsed = new Map<string, number>()
   const withheld = new Map<string, number>()
   const ordered = acts.map((act, index) => ({ act, index })).sort((a, b) => a.act.careDate.localeCompare(b.act.careDate) || a.index - b.index)
   for (const { act, index } of ordered) {
     if (act.paymentDate <= act.careDate)
       throw new Error(`act ${index} of ${ctx.key} is paid before it is given`)
-    const guarantee = act.contract.guarantees[act.careType] ?? null
+    const covering = contractsCoveringOn(ctx, contracts, act.beneficiary.id, act.careDate)
+    if (!covering.length)
+      throw new Error(`act ${index} of ${ctx.key} is given on a day no contract covers`)
+    const payers = covering.flatMap(contract => contract.guarantees[act.careType] ? [{ contract, guarantee: contract.guarantees[act.careType]! }] : [])
     const year = yearOf(act.careDate)
     const capKey = `${act.beneficiary.id}|${year}|${withholdingCapGroup(CARE_REFERENCES[act.careType].withholding)}`
-    const forfaitKey = `${act.beneficiary.id}|${year}|${guarantee?.id ?? ''}`
+    const forfaitKey = (guaranteeId: string) => `${act.beneficiary.id}|${year}|${guaranteeId}`
     const decompte = act.socialSecurityBaseCents != null
-    const result = computeReimbursement({
+    const result = computeSplit({
       careType: act.careType,
       expenseCents: act.expenseCents,
       socialSecurityBaseCents: act.socialSecurityBaseCents ?? null,
@@ -218,11 +246,14 @@ export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void 
       beneficiaryIsMinor: isMinorOn(act.beneficiary.birthDate, act.careDate),
       hundredPercentSanteBasket: act.hundredPercentSanteBasket ?? false,
       withheldThisYearCents: withheld.get(capKey) ?? 0,
-      forfaitUsedThisYearCents: forfaitUsed.get(forfaitKey) ?? 0,
-      guarantee: guarantee?.rule ?? null,
+      payers: payers.map(p => ({ contractLabel: p.contract.label, guarantee: p.guarantee.rule, forfaitUsedThisYearCents: forfaitUsed.get(forfaitKey(p.guarantee.id)) ?? 0 })),
     })
+    const shares = payers.map((p, i) => ({ contractId: p.contract.id, guaranteeId: p.guarantee.id, rule: p.guarantee.rule, share: result.payers[i]! }))
+    for (const share of shares)
+      forfaitUsed.set(forfaitKey(share.guaranteeId), (forfaitUsed.get(forfaitKey(share.guaranteeId)) ?? 0) + share.share.forfaitUsedCents)
+    // the row names the first contract that paid, as the mutuelle's own statements do
+    const first = shares.find(x => x.share.amountCents > 0) ?? shares[0]
     withheld.set(capKey, (withheld.get(capKey) ?? 0) + result.withheldCents)
-    forfaitUsed.set(forfaitKey, (forfaitUsed.get(forfaitKey) ?? 0) + result.forfaitUsedCents)
 
     let procedureId = act.procedureId ?? null
     if (act.origin === 'REQUEST' && !procedureId) {
@@ -234,7 +265,7 @@ export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void 
         beneficiaryId: act.beneficiary.id,
         events: [
           { status: 'SUBMITTED', at: instant(addDays(act.careDate, 1), '18:40') },
-          { status: 'ACCEPTED', at: instant(addDays(act.paymentDate, -1), '10:15'), note: 'Demande acceptée, remboursement en cours de virement.' },
+          { status: 'ACCEPTED', at: instant(addDays(act.paymentDate, -1), '10:15'), note: 'Demande acceptée.' },
         ],
         estimatedDecisionDate: addDays(act.careDate, 11),
         fields: {
@@ -249,10 +280,11 @@ export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void 
     }
 
     const payee = act.origin === 'TIERS_PAYANT' ? 'PROVIDER' : 'MEMBER'
+    const id = demoId(ctx.key, 'reimbursement', act.careDate, String(index))
     ctx.rows.reimbursements.push({
-      id: demoId(ctx.key, 'reimbursement', act.careDate, String(index)),
+      id,
       memberId: ctx.memberId,
-      contractId: act.contract.id,
+      contractId: first?.contractId ?? covering[0]!.id,
       beneficiaryId: act.beneficiary.id,
       careType: act.careType,
       careLabel: act.careLabel,
@@ -261,13 +293,14 @@ export function addReimbursements(ctx: HouseholdContext, acts: CareAct[]): void 
       providerName: act.providerName,
       decompteNumber: `${act.paymentDate.replaceAll('-', '')}${ctx.random.digits(6)}`,
       ...amountColumns(result),
-      guaranteeId: guarantee?.id ?? null,
-      hundredPercentSante: (act.hundredPercentSanteBasket ?? false) && (guarantee?.rule.hundredPercentSante ?? false),
+      guaranteeId: first?.guaranteeId ?? null,
+      hundredPercentSante: (act.hundredPercentSanteBasket ?? false) && (first?.rule.hundredPercentSante ?? false),
       payee,
       origin: act.origin,
       bankAccountId: payee === 'MEMBER' ? act.beneficiary.reimbursementAccountId : null,
       procedureId,
     })
+    ctx.rows.reimbursementShares.push(...shareRows(id, shares))
   }
 }
 

@@ -23,6 +23,7 @@ export interface DemoRows {
   procedures: Insert<typeof s.proceduresTable>[]
   procedureEvents: Insert<typeof s.procedureEventsTable>[]
   reimbursements: Insert<typeof s.reimbursementsTable>[]
+  reimbursementShares: Insert<typeof s.reimbursementSharesTable>[]
   documents: Insert<typeof s.documentsTable>[]
   messageCategories: Insert<typeof s.messageCategoriesTable>[]
   messageSubjects: Insert<typeof s.messageSubjectsTable>[]
@@ -57,6 +58,7 @@ export function emptyRows(): DemoRows {
     procedures: [],
     procedureEvents: [],
     reimbursements: [],
+    reimbursementShares: [],
     documents: [],
     messageCategories: [],
     messageSubjects: [],
@@ -90,7 +92,8 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.beneficiaryBankAccountsTable, rows.beneficiaryBankAccounts)
   put(s.sepaMandatesTable, rows.sepaMandates)
   put(s.bankAccountChangesTable, rows.bankAccountChanges)
-  put(s.contributionInstalmentsTable, rows.instalments)
+  // an instalment presented again points at a later one: the later ones first
+  put(s.contributionInstalmentsTable, [...rows.instalments].sort((a, b) => Number(a.representedById != null) - Number(b.representedById != null)))
   put(s.insuranceCardsTable, rows.insuranceCards)
   put(s.cardRightsTable, rows.cardRights)
   put(s.messageCategoriesTable, rows.messageCategories)
@@ -102,6 +105,7 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.proceduresTable, rows.procedures)
   put(s.procedureEventsTable, rows.procedureEvents)
   put(s.reimbursementsTable, rows.reimbursements)
+  put(s.reimbursementSharesTable, rows.reimbursementShares)
   put(s.documentsTable, rows.documents)
   put(s.messageThreadsTable, rows.messageThreads)
   put(s.messagesTable, rows.messages)

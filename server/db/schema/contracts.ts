@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sepaMandatesTable } from './bank-accounts.ts'
 import { beneficiariesTable } from './beneficiaries.ts'
 import { cents, flag, id, isoDate, isoDateTime } from './columns.ts'
@@ -29,6 +29,8 @@ export const contractsTable = sqliteTable('contracts', {
   main: flag('main'),
   monthlyContributionCents: cents('monthly_contribution_cents'),
   employerParticipationCents: cents('employer_participation_cents'),
+  /** What the mutuelle charges when the bank rejects a debit (frais de rejet), in cents; 0 when none. */
+  rejectionFeeCents: integer('rejection_fee_cents').notNull().default(0),
   /** Harmonised card fields (Association Inter-AMC). */
   amcNumber: text('amc_number').notNull(),
   conventionType: text('convention_type').notNull(),
@@ -77,6 +79,10 @@ export const contributionInstalmentsTable = sqliteTable('contribution_instalment
   method: text('method', { enum: ['SEPA_DIRECT_DEBIT', 'PAYROLL', 'TRANSFER'] }).notNull(),
   paidAt: isoDateTime('paid_at'),
   mandateId: text('mandate_id').references(() => sepaMandatesTable.id),
+  /** A rejected instalment: the later instalment whose debit presented it again; null while it stays to settle. */
+  representedById: text('represented_by_id').references((): AnySQLiteColumn => contributionInstalmentsTable.id),
+  /** A rejected instalment: the rejection fee the contract charged for it, settled with it. */
+  rejectionFeeCents: integer('rejection_fee_cents').notNull().default(0),
 }, t => [
   index('instalments_contract_due_idx').on(t.contractId, t.dueDate),
   index('instalments_mandate_idx').on(t.mandateId),

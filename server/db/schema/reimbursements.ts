@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { bankAccountsTable } from './bank-accounts.ts'
 import { beneficiariesTable } from './beneficiaries.ts'
 import { cents, flag, id, isoDate, isoDateTime } from './columns.ts'
@@ -13,6 +13,8 @@ export const WITHHOLDING_KINDS = ['NONE', 'PARTICIPATION_FORFAITAIRE', 'FRANCHIS
 /**
  * A paid reimbursement (prestation). Amounts are in cents and always add up:
  * expense = socialSecurity + mutuelle + outOfPocket, with the withheld amount inside outOfPocket.
+ * mutuelle is the sum of the contracts' parts (reimbursement_shares); contractId and guaranteeId
+ * name the first contract that paid.
  */
 export const reimbursementsTable = sqliteTable('reimbursements', {
   id: id(),
@@ -35,7 +37,7 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
   withholdingKind: text('withholding_kind', { enum: WITHHOLDING_KINDS }).notNull().default('NONE'),
   mutuelleCents: cents('mutuelle_cents'),
   outOfPocketCents: cents('out_of_pocket_cents'),
-  /** Part of mutuelleCents taken from the guarantee's yearly forfait (drives the forfait counters). */
+  /** Part of mutuelleCents taken from the contracts' yearly forfaits (each contract's in reimbursement_shares). */
   forfaitUsedCents: integer('forfait_used_cents').notNull().default(0),
   guaranteeId: text('guarantee_id').references(() => guaranteesTable.id),
   hundredPercentSante: flag('hundred_percent_sante'),
@@ -58,3 +60,23 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
   index('reimbursements_procedure_idx').on(t.procedureId),
 ])
 export type ReimbursementRow = typeof reimbursementsTable.$inferSelect
+
+/**
+ * What each contract paid of a reimbursement, in paying order: the main contract first, then each
+ * top-up (surcomplémentaire) on what was left. Their amounts add up to reimbursements.mutuelle_cents;
+ * the forfait counters of every contract read forfait_used_cents here.
+ */
+export const reimbursementSharesTable = sqliteTable('reimbursement_shares', {
+  reimbursementId: text('reimbursement_id').notNull().references(() => reimbursementsTable.id, { onDelete: 'cascade' }),
+  /** 1 for the first contract to pay, then 2, 3… */
+  rank: integer('rank').notNull(),
+  contractId: text('contract_id').notNull().references(() => contractsTable.id),
+  guaranteeId: text('guarantee_id').notNull().references(() => guaranteesTable.id),
+  amountCents: cents('amount_cents'),
+  forfaitUsedCents: cents('forfait_used_cents'),
+}, t => [
+  primaryKey({ columns: [t.reimbursementId, t.rank] }),
+  index('reimbursement_shares_guarantee_idx').on(t.guaranteeId),
+  index('reimbursement_shares_contract_idx').on(t.contractId),
+])
+export type ReimbursementShareRow = typeof reimbursementSharesTable.$inferSelect

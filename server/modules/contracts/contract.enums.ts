@@ -17,7 +17,13 @@ export const ContractStatusEnum = enumFrom(CONTRACT_STATUSES, 'ContractStatus', 
 export const InstalmentStatusEnum = enumFrom(INSTALMENT_STATUSES, 'InstalmentStatus', 'State of a contribution instalment.', {
   PAID: 'Payée.',
   SCHEDULED: 'À venir.',
-  REJECTED: 'Rejetée by the bank: to be settled.',
+  REJECTED: 'Rejetée by the bank: presented again with a later debit (see representedOn), or to settle.',
+})
+export const INSTALMENT_SETTLEMENTS = ['PAID', 'TO_SETTLE', 'TO_COME'] as const
+export const InstalmentSettlementEnum = enumFrom(INSTALMENT_SETTLEMENTS, 'InstalmentSettlement', 'Where an instalment\'s money stands; a rejected instalment follows the debit that presented it again.', {
+  PAID: 'Déjà payé: debited, itself or with a later debit that presented it again.',
+  TO_SETTLE: 'À régler: rejected and presented with no debit; the member settles it (RIB to check, or a word to the mutuelle).',
+  TO_COME: 'À venir: in a debit still to be taken.',
 })
 export const CONTRIBUTION_METHODS = ['SEPA_DIRECT_DEBIT', 'PAYROLL', 'TRANSFER'] as const
 export const ContributionMethodEnum = enumFrom(CONTRIBUTION_METHODS, 'ContributionMethod', 'How an instalment is paid.', {

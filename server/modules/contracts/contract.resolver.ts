@@ -1,11 +1,12 @@
 import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
-import type { ContributionSummaryView, Coverage, ForfaitCounterView, GuaranteeRow, InstalmentRow } from './contract.service.ts'
+import type { ContributionSummaryView, Coverage, ForfaitCounterView, GuaranteeRow } from './contract.service.ts'
+import type { ScheduleLine } from './contribution-schedule.ts'
 import type { GuaranteeExampleResult } from './guarantee-example.ts'
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { Contract, ContractCoverage, ContributionInstalment, ContributionSummary, ForfaitCounter, Guarantee, GuaranteeExample } from './contract.type.ts'
-import { contractCoverages, contributionSummary, forfaitCounters, getOwnContract, listContracts } from './contract.service.ts'
+import { contractCoverages, contributionLines, contributionSummary, forfaitCounters, getOwnContract, listContracts } from './contract.service.ts'
 import { guaranteeExample, guaranteeSummary, hundredPercentSanteExample } from './guarantee-example.ts'
 
 type ContractView = ContractRow & { label?: string, option?: string }
@@ -58,9 +59,9 @@ export class ContractResolver {
     return forfaitCounters(ctx, c)
   }
 
-  @FieldResolver(() => [ContributionInstalment], { description: 'Contribution schedule: instalments by due date.' })
-  contributionSchedule(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<InstalmentRow[]> {
-    return ctx.loaders.instalmentsByContract.load(c.id)
+  @FieldResolver(() => [ContributionInstalment], { description: 'Contribution schedule: instalments by due date, each with what its debit presented again and where it stands.' })
+  contributionSchedule(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<ScheduleLine[]> {
+    return contributionLines(ctx, c)
   }
 
   @FieldResolver(() => ContributionSummary, { description: 'Totals of the contribution schedule and the SEPA mandate it is debited under.' })

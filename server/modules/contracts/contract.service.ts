@@ -1,15 +1,17 @@
 import type { Context } from '../../context.ts'
 import type { BeneficiaryRow, ContractRow, SepaMandateRow } from '../../core/loaders.ts'
-import type { contributionInstalmentsTable, guaranteesTable } from '../../db/schema/index.ts'
+import type { guaranteesTable } from '../../db/schema/index.ts'
+import type { InstalmentRow, ScheduleLine, ScheduleTotals } from './contribution-schedule.ts'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { addDays, addMonths, today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { contractsTable } from '../../db/schema/index.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
+import { buildSchedule } from './contribution-schedule.ts'
 
 export type GuaranteeRow = typeof guaranteesTable.$inferSelect
-export type InstalmentRow = typeof contributionInstalmentsTable.$inferSelect
+export type { InstalmentRow }
 
 export function listContracts(ctx: Context): ContractRow[] {
   const { memberId } = requireMember(ctx.viewer)
@@ -108,37 +110,31 @@ export function mandateView(row: SepaMandateRow): MandateView {
   }
 }
 
-export interface ContributionSummaryView {
+export interface ContributionSummaryView extends ScheduleTotals {
   periodStart: string | null
   periodEnd: string | null
   instalmentCount: number
-  memberTotalCents: number
-  employerTotalCents: number
   totalCents: number
-  paidCents: number
-  upcomingCents: number
-  rejectedCents: number
   mandate: MandateView | null
 }
 
 export function summariseInstalments(instalments: InstalmentRow[]): Omit<ContributionSummaryView, 'mandate'> {
-  const total = (rows: InstalmentRow[], pick: (i: InstalmentRow) => number) => rows.reduce((n, i) => n + pick(i), 0)
+  const { totals } = buildSchedule(instalments)
   const dues = instalments.map(i => i.dueDate).sort()
   const periodStart = dues[0] ? `${dues[0].slice(0, 7)}-01` : null
-  const memberTotalCents = total(instalments, i => i.amountCents)
-  const employerTotalCents = total(instalments, i => i.employerShareCents)
   return {
     periodStart,
     // a monthly schedule covers twelve months from the first due month
     periodEnd: periodStart ? addDays(addMonths(periodStart, 12), -1) : null,
     instalmentCount: instalments.length,
-    memberTotalCents,
-    employerTotalCents,
-    totalCents: memberTotalCents + employerTotalCents,
-    paidCents: total(instalments.filter(i => i.status === 'PAID'), i => i.amountCents),
-    upcomingCents: total(instalments.filter(i => i.status === 'SCHEDULED'), i => i.amountCents),
-    rejectedCents: total(instalments.filter(i => i.status === 'REJECTED'), i => i.amountCents),
+    ...totals,
+    totalCents: totals.memberTotalCents + totals.employerTotalCents,
   }
+}
+
+/** The échéancier's lines: each instalment with what its debit presented again and where it stands. */
+export async function contributionLines(ctx: Context, contract: ContractRow): Promise<ScheduleLine[]> {
+  return buildSchedule(await ctx.loaders.instalmentsByContract.load(contract.id)).lines
 }
 
 /** Totals of the échéancier and the mandate in force on the contributions account. */

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
-import { CareTypeEnum, ContractStatusEnum, ContributionMethodEnum, InstalmentStatusEnum, SepaMandateStatusEnum } from './contract.enums.ts'
+import { CareTypeEnum, ContractStatusEnum, ContributionMethodEnum, InstalmentSettlementEnum, InstalmentStatusEnum, SepaMandateStatusEnum } from './contract.enums.ts'
 
 @ObjectType({ description: 'A worked example of a guarantee, computed by the reimbursement engine that pays real claims: one typical act for an adult, forfaits not yet used this year. Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
 export class GuaranteeExample {
@@ -143,17 +143,41 @@ export class ContributionSummary {
   @Field(() => Int, { description: 'Whole contribution over the schedule: member and employer shares.' })
   totalCents!: number
 
-  @Field(() => Int, { description: 'Member share already paid.' })
+  @Field(() => Int, { description: 'Rejection fees (frais de rejet) charged over the schedule, settled with the instalments they belong to.' })
+  rejectionFeesCents!: number
+
+  @Field(() => Int, { description: 'The member\'s year: memberTotalCents plus rejectionFeesCents. Always paidCents + toSettleCents + upcomingCents.' })
+  yearlyTotalCents!: number
+
+  @Field(() => Int, { description: 'Déjà payé: member share and fees debited, a rejected instalment counting once the debit that presented it again is paid.' })
   paidCents!: number
 
-  @Field(() => Int, { description: 'Member share still to come.' })
+  @Field(() => Int, { description: 'À régler: rejected instalments (with their fees) that no debit presents again; the member settles them.' })
+  toSettleCents!: number
+
+  @Field(() => Int, { description: 'À venir: member share and fees in debits still to be taken, rejected instalments presented again with them included.' })
   upcomingCents!: number
 
-  @Field(() => Int, { description: 'Member share of rejected debits, to be settled.' })
+  @Field(() => Int, { description: 'Member share of the instalments the bank rejected, whether presented again since or still to settle.' })
   rejectedCents!: number
 
   @Field(() => SepaMandate, { nullable: true, description: 'The mandate in force on the contributions account, under which debits are taken; null when none.' })
   mandate!: SepaMandate | null
+}
+
+@ObjectType({ description: 'A rejected instalment presented again with a later debit.' })
+export class RepresentedInstalment {
+  @Field(() => ID, { description: 'Opaque identifier of the rejected instalment.' })
+  id!: string
+
+  @Field(() => DateScalar, { description: 'Its original due date.' })
+  dueDate!: string
+
+  @Field(() => Int, { description: 'Its member share, in euro cents.' })
+  amountCents!: number
+
+  @Field(() => Int, { description: 'The rejection fee charged with it, in euro cents (0 when the contract charges none).' })
+  rejectionFeeCents!: number
 }
 
 @ObjectType({ description: 'One instalment of the contribution schedule (échéancier de cotisations).' })
@@ -178,6 +202,24 @@ export class ContributionInstalment {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was paid.' })
   paidAt!: string | null
+
+  @Field(() => InstalmentSettlementEnum, { description: 'Where this instalment (and its rejection fee) stands: a rejected one follows the debit that presented it again.' })
+  settlement!: string
+
+  @Field(() => DateScalar, { nullable: true, description: 'A rejected instalment: due date of the later debit that presented it again; null when not rejected or still to settle.' })
+  representedOn!: string | null
+
+  @Field(() => Int, { description: 'A rejected instalment: the rejection fee its contract charged, in euro cents (0 otherwise).' })
+  rejectionFeeCents!: number
+
+  @Field(() => [RepresentedInstalment], { description: 'Earlier rejected instalments this debit presented again, with their fees.' })
+  represented!: RepresentedInstalment[]
+
+  @Field(() => Int, { description: 'What this debit takes, in euro cents: amountCents plus the instalments it presented again and their fees.' })
+  debitCents!: number
+
+  @Field(() => String, { nullable: true, description: 'In French, what became of a rejected instalment or what this debit presented again (the contributions page and PDF print it); null when there is nothing to add.' })
+  note!: string | null
 }
 
 @ObjectType({ description: 'A contract of the member (product and option). A member can hold several.' })
@@ -220,4 +262,7 @@ export class Contract {
 
   @Field(() => Int, { description: 'What the member pays each month: the contribution less the employer participation, in euro cents.' })
   memberMonthlyContributionCents!: number
+
+  @Field(() => Int, { description: 'Frais de rejet: what the contract charges when the bank rejects a debit, in euro cents; settled with the rejected instalment (0 when none).' })
+  rejectionFeeCents!: number
 }

@@ -1,7 +1,7 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { and, eq, gte, sum } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { reimbursementsTable } from '../../db/schema/index.ts'
+import { reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { startTestApp } from '../../test/harness.ts'
 
 // the harness lives on 2026-11-26: forfaits count care given since 2026-01-01
@@ -23,9 +23,9 @@ const CONTRACT = `query($id: ID) {
       hundredPercentSanteExample { description socialSecurityCents mutuelleCents outOfPocketCents }
     }
     forfaitCounters { careType year yearlyCents usedCents remainingCents resetDate beneficiary { id firstName } guarantee { id careType } }
-    contributionSchedule { dueDate amountCents employerShareCents status method paidAt }
+    contributionSchedule { dueDate amountCents employerShareCents status method paidAt settlement representedOn rejectionFeeCents debitCents note represented { dueDate amountCents rejectionFeeCents } }
     contributionSummary {
-      periodStart periodEnd instalmentCount memberTotalCents employerTotalCents totalCents paidCents upcomingCents rejectedCents
+      periodStart periodEnd instalmentCount memberTotalCents employerTotalCents totalCents rejectionFeesCents yearlyTotalCents paidCents toSettleCents upcomingCents rejectedCents
       mandate { reference creditorIdentifier signedAt status accountIbanMasked }
     }
   }
@@ -124,8 +124,8 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
     const at = (name: string, careType: string) => counters.find((c: any) => c.beneficiary.firstName === name && c.careType === careType)
     // Benoit's glasses 8 days ago: 409,23 €, SS 0,05 €, 0,04 € at 100 % BRSS, 409,14 € from the forfait: 40,86 € left of 450 €
     expect(at('Benoit', 'OPTICS')).toMatchObject({ year: 2026, yearlyCents: 45000, usedCents: 40914, remainingCents: 4086, resetDate: '2027-01-01' })
-    // Sarah's osteopathy sessions of 2026 on the main contract (260, 205 and 150 days ago; the one 330 days ago was in 2025): 3 × 25 €
-    expect(at('Sarah', 'ALTERNATIVE_MEDICINE')).toMatchObject({ yearlyCents: 10000, usedCents: 7500, remainingCents: 2500 })
+    // Sarah's osteopathy sessions of 2026 (260, 205, 150 and 95 days ago; the one 330 days ago was in 2025): 4 × 25 €
+    expect(at('Sarah', 'ALTERNATIVE_MEDICINE')).toMatchObject({ yearlyCents: 10000, usedCents: 10000, remainingCents: 0 })
     // her lenses, not reimbursed by SS: 180 € wholly from the forfait
     expect(at('Sarah', 'OPTICS')).toMatchObject({ usedCents: 18000, remainingCents: 27000 })
     // her class I hearing aids were 100 % Santé: the forfait is untouched
@@ -134,17 +134,21 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
     for (const c of counters)
       expect(c.remainingCents).toBe(Math.max(0, c.yearlyCents - c.usedCents))
 
-    // the counters agree with the reimbursements table, summed per beneficiary and guarantee
+    // the counters agree with each contract's shares of the reimbursements, summed per beneficiary and guarantee
     const benoitOptics = at('Benoit', 'OPTICS')
-    const [row] = app.db.select({ used: sum(reimbursementsTable.forfaitUsedCents) }).from(reimbursementsTable)
-      .where(and(eq(reimbursementsTable.beneficiaryId, benoitOptics.beneficiary.id), eq(reimbursementsTable.guaranteeId, benoitOptics.guarantee.id), gte(reimbursementsTable.careDate, '2026-01-01'))).all()
+    const [row] = app.db.select({ used: sum(reimbursementSharesTable.forfaitUsedCents) }).from(reimbursementSharesTable)
+      .innerJoin(reimbursementsTable, eq(reimbursementsTable.id, reimbursementSharesTable.reimbursementId))
+      .where(and(eq(reimbursementsTable.beneficiaryId, benoitOptics.beneficiary.id), eq(reimbursementSharesTable.guaranteeId, benoitOptics.guarantee.id), gte(reimbursementsTable.careDate, '2026-01-01'))).all()
     expect(Number(row!.used)).toBe(benoitOptics.usedCents)
 
     const other = await benoit.gql(`query($id: ID) { contract(id: $id) { forfaitCounters { careType usedCents remainingCents beneficiary { firstName } } } }`, { id: renfort().id })
     const renfortAt = (name: string, careType: string) => other.data.contract.forfaitCounters.find((c: any) => c.beneficiary.firstName === name && c.careType === careType)
     expect(other.data.contract.forfaitCounters).toHaveLength(10)
-    // Sarah's two osteopathy sessions on Horizon Renfort: 60 € each, 40 € an act at most: 80 € of 120 €
-    expect(renfortAt('Sarah', 'ALTERNATIVE_MEDICINE')).toMatchObject({ usedCents: 8000, remainingCents: 4000 })
+    // Sarah's last two osteopathy sessions, 60 € each: the 95-day one had 25 € from the main contract,
+    // so the top-up paid the other 35 €; the 45-day one 40 € (its ceiling): 75 € of 120 €
+    expect(renfortAt('Sarah', 'ALTERNATIVE_MEDICINE')).toMatchObject({ usedCents: 7500, remainingCents: 4500 })
+    // Benoit's session 90 days ago: 25 € from the main contract, the other 35 € from the top-up
+    expect(renfortAt('Benoit', 'ALTERNATIVE_MEDICINE')).toMatchObject({ usedCents: 3500, remainingCents: 8500 })
     // Benoit's private room, 140 €, from the 300 € hospital forfait
     expect(renfortAt('Benoit', 'HOSPITAL')).toMatchObject({ usedCents: 14000, remainingCents: 16000 })
   })
@@ -164,10 +168,26 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
     expect(schedule).toHaveLength(12)
     expect(schedule.map((i: any) => i.dueDate)).toEqual([...schedule.map((i: any) => i.dueDate)].sort())
     expect(schedule[0]).toMatchObject({ dueDate: '2026-05-05', amountCents: 13740, employerShareCents: 4500, status: 'PAID', method: 'SEPA_DIRECT_DEBIT' })
-    // one debit was rejected four months ago, the ones from December on are to come
-    expect(schedule.find((i: any) => i.dueDate === '2026-07-05')).toMatchObject({ status: 'REJECTED', paidAt: null })
+    // one debit was rejected four months ago and presented again with the next one, with the contract's 8 € fee;
+    // the ones from December on are to come
+    expect(schedule.find((i: any) => i.dueDate === '2026-07-05')).toMatchObject({
+      status: 'REJECTED',
+      paidAt: null,
+      settlement: 'PAID',
+      representedOn: '2026-08-05',
+      rejectionFeeCents: 800,
+      note: 'Représentée avec le prélèvement du 05/08/2026 et payée. Frais de rejet : 8,00\u00A0€.',
+    })
+    expect(schedule.find((i: any) => i.dueDate === '2026-08-05')).toMatchObject({
+      status: 'PAID',
+      amountCents: 13740,
+      debitCents: 2 * 13740 + 800,
+      represented: [{ dueDate: '2026-07-05', amountCents: 13740, rejectionFeeCents: 800 }],
+      note: 'Prélèvement de 282,80\u00A0€ : il inclut l\'échéance du 05/07/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.',
+    })
     expect(schedule.filter((i: any) => i.status === 'SCHEDULED').map((i: any) => i.dueDate)).toEqual(['2026-12-05', '2027-01-05', '2027-02-05', '2027-03-05', '2027-04-05'])
-    // 12 × 137,40 € = 1 648,80 € for Benoit, 12 × 45 € = 540 € for the employer; 6 paid, 1 rejected, 5 to come
+    // 12 × 137,40 € = 1 648,80 € for Benoit, 12 × 45 € = 540 € for the employer, 8 € of rejection fee;
+    // 7 instalments paid (July's with August's debit) with the fee, nothing to settle, 5 to come
     expect(data.contract.contributionSummary).toMatchObject({
       periodStart: '2026-05-01',
       periodEnd: '2027-04-30',
@@ -175,7 +195,10 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
       memberTotalCents: 164880,
       employerTotalCents: 54000,
       totalCents: 218880,
-      paidCents: 6 * 13740,
+      rejectionFeesCents: 800,
+      yearlyTotalCents: 164880 + 800,
+      paidCents: 7 * 13740 + 800,
+      toSettleCents: 0,
       rejectedCents: 13740,
       upcomingCents: 5 * 13740,
     })

@@ -3,6 +3,7 @@ import type { AttestationData, guaranteeTableData, scheduleData } from './docume
 import { BRAND, drawLetterhead, renderPdf } from '../../core/pdf.ts'
 import { guaranteeExample, guaranteeSummary } from '../contracts/guarantee-example.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
+import { CONTRIBUTION_WORDS } from '../../core/amount-words.ts'
 import { drawFacts, drawGeneratedFooter, drawSectionTitle, drawTable, formatRank, RELATIONSHIP_LABELS } from './pdf-layout.ts'
 import { holderName } from './documents.service.ts'
 
@@ -92,16 +93,24 @@ export function renderSchedulePdf(data: ReturnType<typeof scheduleData>): Promis
         ['Mandat signé le', frenchDate(data.mandate.signedAt.slice(0, 10))],
       ])
     }
+    drawSectionTitle(doc, 'Votre année')
+    drawFacts(doc, [
+      [CONTRIBUTION_WORDS.yearly, summary.rejectionFeesCents > 0 ? `${formatEuros(summary.yearlyTotalCents)} (dont ${formatEuros(summary.rejectionFeesCents)} de frais de rejet)` : formatEuros(summary.yearlyTotalCents)],
+      [CONTRIBUTION_WORDS.paid, formatEuros(summary.paidCents)],
+      [CONTRIBUTION_WORDS.toSettle, formatEuros(summary.toSettleCents)],
+      [CONTRIBUTION_WORDS.toCome, formatEuros(summary.upcomingCents)],
+    ], 1)
     drawSectionTitle(doc, 'Échéances')
     drawTable(doc, [
-      { header: 'Échéance', width: 85 },
-      { header: 'Votre part', width: 85, align: 'right' },
-      { header: 'Part employeur', width: 95, align: 'right' },
-      { header: 'Mode de paiement', width: 140 },
-      { header: 'Statut', width: 90 },
+      { header: 'Échéance', width: 65 },
+      { header: 'Votre part', width: 70, align: 'right' },
+      { header: 'Part employeur', width: 75, align: 'right' },
+      { header: 'Mode de paiement', width: 100 },
+      { header: 'Statut', width: 185 },
     ], [
-      ...data.instalments.map(i => [frenchDate(i.dueDate), formatEuros(i.amountCents), formatEuros(i.employerShareCents), METHOD_LABELS[i.method] ?? i.method, STATUS_LABELS[i.status] ?? i.status]),
-      ['Total', formatEuros(summary.memberTotalCents), formatEuros(summary.employerTotalCents), '', ''],
+      ...data.instalments.map(i => [frenchDate(i.dueDate), formatEuros(i.amountCents), formatEuros(i.employerShareCents), METHOD_LABELS[i.method] ?? i.method, [STATUS_LABELS[i.status] ?? i.status, i.note].filter(Boolean).join(' — ')]),
+      ...(summary.rejectionFeesCents > 0 ? [[CONTRIBUTION_WORDS.fees, formatEuros(summary.rejectionFeesCents), '', '', '']] : []),
+      ['Total', formatEuros(summary.yearlyTotalCents), formatEuros(summary.employerTotalCents), '', ''],
     ], { boldLast: true })
     drawGeneratedFooter(doc, data.issuedOn, 'Les prélèvements ont lieu à la date d\'échéance ou le jour ouvré suivant.')
   }, { info: { Title: `Échéancier de cotisations — ${contract.productLabel}` } })

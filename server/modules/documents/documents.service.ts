@@ -14,6 +14,7 @@ import { requireMember } from '../../core/viewer.ts'
 import { beneficiariesTable, contractBeneficiariesTable, contributionInstalmentsTable, documentsTable, filesTable, guaranteesTable, insuranceCardsTable, membersTable, sepaMandatesTable, bankAccountsTable } from '../../db/schema/index.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { getOwnContract, summariseInstalments } from '../contracts/contract.service.ts'
+import { buildSchedule } from '../contracts/contribution-schedule.ts'
 
 /**
  * What the generated documents are built from. Every read starts from a contract or document of
@@ -96,7 +97,7 @@ export function scheduleData(ctx: DocumentContext, contractId?: string | null) {
   return {
     contract,
     member: memberOfContract(ctx.db, contract),
-    instalments,
+    instalments: buildSchedule(instalments).lines,
     summary: summariseInstalments(instalments),
     mandate: mandate ? { reference: mandate.reference, creditorIdentifier: mandate.creditorIdentifier, signedAt: mandate.signedAt, accountIbanMasked: maskIban(mandate.iban) } : null,
     issuedOn: today(ctx.clock),

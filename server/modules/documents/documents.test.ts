@@ -67,12 +67,29 @@ describe('document downloads', () => {
     expect(renfortCard.text).toContain('202897774-02')
   })
 
+  it('prints the schedule that adds up: July\'s rejected debit presented again with August\'s, its fee, and paid + to settle + to come = the year', async () => {
+    const { text } = await pdf(benoit, `/api/echeancier-de-cotisations.pdf`)
+    const flat = text.replace(/\s+/g, ' ')
+    const eurosOf = (label: string) => {
+      const found = new RegExp(`${label.toLocaleUpperCase('fr')} (\\d{1,3}(?: \\d{3})*,\\d{2}) €`).exec(flat)
+      expect(found, label).not.toBeNull()
+      return Math.round(Number(found![1]!.replace(/ /g, '').replace(',', '.')) * 100)
+    }
+    const year = eurosOf('Votre part sur l\'année')
+    expect(year).toBe(12 * 13740 + 800)
+    expect(eurosOf('Déjà payé') + eurosOf('À régler') + eurosOf('À venir')).toBe(year)
+    expect(eurosOf('À régler')).toBe(0)
+    expect(flat).toContain('05/07/2026 137,40 € 45,00 € Prélèvement SEPA Rejetée — Représentée avec le prélèvement du 05/08/2026 et payée. Frais de rejet : 8,00 €.')
+    expect(flat).toContain('05/08/2026 137,40 € 45,00 € Prélèvement SEPA Payée — Prélèvement de 282,80 € : il inclut l\'échéance du 05/07/2026 représentée (137,40 €) et 8,00 € de frais de rejet.')
+    expect(flat).toMatch(/Frais de rejet 8,00 €/)
+  })
+
   it('serves the contribution schedule with the RUM and ICS, and the guarantee table, guide and notice built from the contract', async () => {
     const schedule = docOf('benoit@example.org', 'CONTRIBUTION_SCHEDULE').find(d => d.title.includes('interministériel'))!
     const { text } = await pdf(benoit, `/api/documents/${schedule.id}`)
     for (const fact of ['Échéancier de cotisations', 'HZN-RUM-202897774-0002', 'FR76 **** * 4859 9384', 'du 01/05/2026 au 30/04/2027', 'Rejetée', 'À venir'])
       expect(text).toContain(fact)
-    expect(text).toMatch(/Total\s+1 648,80 €\s+540,00 €/)
+    expect(text).toMatch(/Total\s+1 656,80 €\s+540,00 €/)
     expect(text).toMatch(/FR\d{2}ZZZ548217/)
 
     const table = docOf('benoit@example.org', 'GUARANTEE_TABLE').find(d => d.title.includes('Option A'))!

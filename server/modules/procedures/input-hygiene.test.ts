@@ -39,10 +39,10 @@ describe('free text and amounts of the existing mutations', () => {
     const before = app.db.select().from(proceduresTable).all().length
     const abroad = { beneficiaryId: lea, ...care, abroad: true, country: 'Tchéquie', currency: 'CZK', amountCents: 1 }
     const estimate = await benoit.gql(ESTIMATE, { input: abroad })
-    expect(estimate.data.reimbursementRequestEstimate).toMatchObject({ estimate: null, errors: [{ field: 'amountCents', code: 'NOT_POSITIVE' }] })
-    expect(estimate.data.reimbursementRequestEstimate.errors[0].message).toMatch(/converti en euros/)
+    expect(estimate.data.reimbursementRequestEstimate).toMatchObject({ estimate: null, errors: [{ field: 'amountCents', code: 'ROUNDS_TO_ZERO' }] })
+    expect(estimate.data.reimbursementRequestEstimate.errors[0].message).toMatch(/une fois converti/)
     const sent = await benoit.gql(SUBMIT, { input: { ...abroad, attachmentIds: [await uploadId(benoit)] } })
-    expect(sent.data.submitReimbursementRequest).toMatchObject({ procedure: null, errors: [{ field: 'amountCents', code: 'NOT_POSITIVE' }] })
+    expect(sent.data.submitReimbursementRequest).toMatchObject({ procedure: null, errors: [{ field: 'amountCents', code: 'ROUNDS_TO_ZERO' }] })
     expect(app.db.select().from(proceduresTable).all()).toHaveLength(before)
     // the smallest amount worth a euro cent goes through
     const cent = await benoit.gql(ESTIMATE, { input: { ...abroad, amountCents: 25 } })

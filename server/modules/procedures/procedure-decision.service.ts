@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm'
 import { addDays, nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound, userError } from '../../core/errors.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
-import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementsTable } from '../../db/schema/index.ts'
+import { bankAccountsTable, beneficiariesTable, beneficiaryBankAccountsTable, procedureEventsTable, proceduresTable as p, reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { toProcedureTask } from '../advisor/advisor.service.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
@@ -19,7 +19,7 @@ import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../benefici
 import { acceptDataRights } from '../personal-data/data-rights.service.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
-import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
+import { amountColumns, computeCare, shareRows } from '../reimbursements/reimbursement-calculation.ts'
 
 export const DECISIONS = ['ACCEPT', 'REJECT', 'REQUEST_DOCUMENTS'] as const
 export type Decision = typeof DECISIONS[number]
@@ -46,12 +46,19 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
   return []
 }
 
-interface Paid { reimbursementId: string, mutuelleCents: number, paymentDate: string, heldUntil: string | null }
+interface Paid {
+  reimbursementId: string
+  mutuelleCents: number
+  paymentDate: string
+  heldUntil: string | null
+  /** The contracts that paid, when several could: named to the member. */
+  byContract: { label: string, cents: number }[]
+}
 
 /**
- * The reimbursement of an accepted request, computed by the engine from the contract's guarantees.
- * The first payment into an account is held 72 hours: a forged RIB change is then caught before
- * any money leaves.
+ * The reimbursement of an accepted request, computed by the engine from the guarantees of every
+ * covering contract. The first payment into an account is held 72 hours: a forged RIB change is
+ * then caught before any money leaves.
  */
 function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string): Paid | UserError {
   const { beneficiaryId, careType, careDate, amountEurCents } = procedure
@@ -76,7 +83,7 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string)
   if (!fallback)
     return userError(null, 'NO_BANK_ACCOUNT', 'L\'adhérent n\'a pas de compte pour ses remboursements : demandez-lui son RIB.')
 
-  const { result, contract, guarantee } = computed
+  const { result, contract, guarantee, shares } = computed
   // paid the day of the decision, and never on the day of the care itself
   let paymentDate = today > careDate ? today : addDays(careDate, 1)
   const paidBefore = tx.select({ id: reimbursementsTable.id }).from(reimbursementsTable).where(eq(reimbursementsTable.bankAccountId, fallback.id)).limit(1).get()
@@ -107,17 +114,22 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string)
     heldUntil,
     procedureId: procedure.id,
   }).returning({ id: reimbursementsTable.id }).get()
-  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents, paymentDate, heldUntil }
+  if (shares.length)
+    tx.insert(reimbursementSharesTable).values(shareRows(row.id, shares.map(s => ({ contractId: s.contract.id, guaranteeId: s.guarantee.id, share: s.share })))).run()
+  const byContract = shares.length > 1 ? shares.filter(s => s.share.amountCents > 0).map(s => ({ label: s.share.contractLabel, cents: s.share.amountCents })) : []
+  return { reimbursementId: row.id, mutuelleCents: result.mutuelleCents, paymentDate, heldUntil, byContract }
 }
 
+/** What the member reads once paid: the mutuelle's part, contract by contract when several paid. */
 function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string {
   if (bankChangeNote)
     return bankChangeNote
   if (!paid)
     return 'Demande acceptée.'
+  const detail = paid.byContract.length ? ` (${paid.byContract.map(c => `${c.label} : ${formatEuros(c.cents)}`).join(', ')})` : ''
   if (paid.heldUntil)
-    return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} seront versés le ${frenchDate(paid.paymentDate)}. C'est le premier remboursement sur ce compte : par sécurité, il est retenu ${CHANGE_RULES.paymentHoldHours} heures.`
-  return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} versés par votre mutuelle sur votre compte.`
+    return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail} seront versés le ${frenchDate(paid.paymentDate)}. C'est le premier remboursement sur ce compte : par sécurité, il est retenu ${CHANGE_RULES.paymentHoldHours} heures.`
+  return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
 /** What accepting changes, by kind: the payment, the beneficiary, the anonymisation; null when only the status moves. */

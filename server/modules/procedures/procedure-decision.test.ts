@@ -1,7 +1,7 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { and, eq, gte, lte } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEventsTable, beneficiariesTable, beneficiaryBankAccountsTable, contractsTable, guaranteesTable, reimbursementsTable } from '../../db/schema/index.ts'
+import { auditEventsTable, beneficiariesTable, beneficiaryBankAccountsTable, contractsTable, guaranteesTable, reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { uploadId } from '../../test/files.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { computeReimbursement } from '../reimbursements/engine.ts'
@@ -85,7 +85,7 @@ describe('decideProcedure', () => {
     expect(payload.task.procedure).toMatchObject({
       status: 'ACCEPTED',
       decidedAt: '2026-11-26T10:00:00.000Z',
-      decisionNote: 'Demande acceptée : 24,00\u00A0€ versés par votre mutuelle sur votre compte.',
+      decisionNote: 'Demande acceptée : 24,00\u00A0€ remboursés par votre mutuelle, virés sur votre compte.',
       history: [{ status: 'SUBMITTED', note: null }, { status: 'ACCEPTED', note: expect.stringContaining('24,00') }],
       reimbursement: { id: expect.any(String), mutuelleCents: 2400 },
     })
@@ -119,25 +119,55 @@ describe('decideProcedure', () => {
     expect(list.data.reimbursements.nodes[0]).toEqual({ id: paid[0]!.id, origin: 'REQUEST', procedure: { id } })
   })
 
-  it('pays from what is left of the yearly forfait, then nothing once it is used up', async () => {
-    // Sarah's osteopathy: 100 € a year at 25 € a session on the main contract
-    const { rule, row } = mainGuarantee('ALTERNATIVE_MEDICINE')
-    const usedThisYear = () => app.db.select().from(reimbursementsTable)
-      .where(and(eq(reimbursementsTable.beneficiaryId, ids['Sarah']!), eq(reimbursementsTable.guaranteeId, row.id), gte(reimbursementsTable.careDate, '2026-01-01'), lte(reimbursementsTable.careDate, '2026-12-31'))).all()
-      .reduce((t, r) => t + r.forfaitUsedCents, 0)
-    const used = usedThisYear()
-    expect(used).toBe(7500)
+  it('pays Sarah\'s osteopathy from Horizon Renfort once her main contract\'s forfait is used up, in the estimate and the decision alike', async () => {
+    // main contract: 4 × 25 € a year, used up in 2026 (sessions 260, 205, 150 and 95 days before TEST_NOW);
+    // Horizon Renfort: 3 × 40 € a year, 35 € (the rest of the 95-day session) + 40 € used, 45 € left
+    const renfort = app.db.select().from(contractsTable).where(eq(contractsTable.productLabel, 'Horizon Renfort')).get()!
+    const main = mainGuarantee('ALTERNATIVE_MEDICINE')
+    const renfortGuarantee = app.db.select().from(guaranteesTable).where(and(eq(guaranteesTable.contractId, renfort.id), eq(guaranteesTable.careType, 'ALTERNATIVE_MEDICINE'))).get()!
+    const usedThisYear = (guaranteeId: string) => app.db.select({ used: reimbursementSharesTable.forfaitUsedCents }).from(reimbursementSharesTable)
+      .innerJoin(reimbursementsTable, eq(reimbursementsTable.id, reimbursementSharesTable.reimbursementId))
+      .where(and(eq(reimbursementsTable.beneficiaryId, ids['Sarah']!), eq(reimbursementSharesTable.guaranteeId, guaranteeId), gte(reimbursementsTable.careDate, '2026-01-01'), lte(reimbursementsTable.careDate, '2026-12-31'))).all()
+      .reduce((t, r) => t + r.used, 0)
+    expect(usedThisYear(main.row.id)).toBe(10000)
+    expect(usedThisYear(renfortGuarantee.id)).toBe(7500)
 
-    const first = await submit({ beneficiaryId: ids['Sarah'], careType: 'ALTERNATIVE_MEDICINE', careDate: '2026-11-10', amountCents: 6000 })
-    await advisor.gql(DECIDE, { id: first, decision: 'ACCEPT' })
-    const expected = computeReimbursement({ careType: 'ALTERNATIVE_MEDICINE', expenseCents: 6000, beneficiaryIsMinor: false, forfaitUsedThisYearCents: used, guarantee: rule })
-    expect(expected).toMatchObject({ mutuelleCents: 2500, outOfPocketCents: 3500 })
-    expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, first)).get()).toMatchObject({ mutuelleCents: 2500, forfaitUsedCents: 2500, outOfPocketCents: 3500, explanation: expected.explanation })
+    const care = { beneficiaryId: ids['Sarah'], careType: 'ALTERNATIVE_MEDICINE', careDate: '2026-11-20', abroad: false, amountCents: 6000 }
+    const estimate = await benoit.gql(`query($input: ReimbursementEstimateInput!) { reimbursementRequestEstimate(input: $input) { errors { code } estimate { mutuelleCents outOfPocketCents explanation shares { amountCents contract { label } } } } }`, { input: care })
+    expect(estimate.data.reimbursementRequestEstimate.estimate).toMatchObject({
+      mutuelleCents: 4000,
+      outOfPocketCents: 2000,
+      shares: [{ amountCents: 0, contract: { label: 'Garanties sociale interministériel' } }, { amountCents: 4000, contract: { label: 'Horizon Renfort' } }],
+    })
 
-    const second = await submit({ beneficiaryId: ids['Sarah'], careType: 'ALTERNATIVE_MEDICINE', careDate: '2026-11-18', amountCents: 6000 })
+    const first = await submit({ ...care })
+    const decided = await advisor.gql(DECIDE, { id: first, decision: 'ACCEPT' })
+    expect(decided.data.decideProcedure.task.procedure).toMatchObject({
+      decisionNote: 'Demande acceptée : 40,00\u00A0€ remboursés par votre mutuelle (Horizon Renfort : 40,00\u00A0€), virés sur votre compte.',
+      reimbursement: { mutuelleCents: 4000 },
+    })
+    const paid = app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, first)).get()!
+    expect(paid).toMatchObject({ contractId: renfort.id, guaranteeId: renfortGuarantee.id, mutuelleCents: 4000, outOfPocketCents: 2000 })
+    // the member's detail page shows both contracts' parts and why
+    const detail = await benoit.gql(`query($id: ID!) { reimbursement(id: $id) { mutuelleCents explanation shares { amountCents forfaitUsedCents contract { label } } } }`, { id: paid.id })
+    expect(detail.data.reimbursement.shares).toEqual([
+      { amountCents: 0, forfaitUsedCents: 0, contract: { label: 'Garanties sociale interministériel' } },
+      { amountCents: 4000, forfaitUsedCents: 4000, contract: { label: 'Horizon Renfort' } },
+    ])
+    expect(detail.data.reimbursement.explanation).toEqual(estimate.data.reimbursementRequestEstimate.estimate.explanation)
+    expect(detail.data.reimbursement.explanation).toContain('Forfait annuel de 100,00\u00A0€ : 0,00\u00A0€ encore disponibles cette année, dont 0,00\u00A0€ utilisés pour ce soin')
+    expect(detail.data.reimbursement.explanation).toContain('Remboursé par votre mutuelle, contrat « Horizon Renfort » : 40,00\u00A0€')
+    expect(usedThisYear(renfortGuarantee.id)).toBe(11500)
+
+    // the next session gets the last 5 € of the top-up's forfait, then nothing
+    const second = await submit({ ...care, careDate: '2026-11-21' })
     await advisor.gql(DECIDE, { id: second, decision: 'ACCEPT' })
-    expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, second)).get()).toMatchObject({ mutuelleCents: 0, outOfPocketCents: 6000 })
-    expect(usedThisYear()).toBe(10000)
+    expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, second)).get()).toMatchObject({ mutuelleCents: 500, outOfPocketCents: 5500 })
+    const third = await submit({ ...care, careDate: '2026-11-22' })
+    await advisor.gql(DECIDE, { id: third, decision: 'ACCEPT' })
+    expect(app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, third)).get()).toMatchObject({ mutuelleCents: 0, outOfPocketCents: 6000 })
+    expect(usedThisYear(renfortGuarantee.id)).toBe(12000)
+    expect(usedThisYear(main.row.id)).toBe(10000)
   })
 
   it('cannot decide a procedure twice', async () => {

@@ -1,12 +1,14 @@
 import type { Queryable } from '../../db/client.ts'
 import type { BeneficiaryRow } from '../../core/loaders.ts'
 import type { UserError } from '../../core/errors.ts'
+import type { CareType } from '../../db/schema/index.ts'
 import type { ReferenceRate } from '../reimbursements/exchange-rates.ts'
 import { and, eq, inArray } from 'drizzle-orm'
 import { addMonths } from '../../core/clock.ts'
 import { userError } from '../../core/errors.ts'
 import { beneficiariesTable, filesTable, messageAttachmentsTable, procedureAttachmentsTable } from '../../db/schema/index.ts'
 import { isCoveredOn } from '../beneficiaries/beneficiary.service.ts'
+import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { referenceRate, toEuroCents } from '../reimbursements/exchange-rates.ts'
 import { contractsCovering } from '../reimbursements/reimbursement-calculation.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
@@ -100,7 +102,7 @@ export function checkAmountAndPlace(input: AmountFacts): Converted {
     errors.push(userError('amountCents', 'NOT_POSITIVE', 'Indiquez le montant payé, supérieur à 0.'))
   // the checks hold on what is paid, in euros: 1 CZK cent converts to 0 € and pays nothing
   else if (amountEurCents <= 0)
-    errors.push(userError('amountCents', 'NOT_POSITIVE', `Une fois converti en euros, ce montant est nul : vérifiez-le (au moins ${formatEuros(1)}).`))
+    errors.push(userError('amountCents', 'ROUNDS_TO_ZERO', 'Ce montant vaut moins d\'un centime d\'euro une fois converti : vérifiez le montant et la devise.'))
   else if (amountEurCents > MAX_AMOUNT_EUR_CENTS)
     errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)} : vérifiez-le, ou écrivez à votre conseiller.`))
   return { errors, country: input.abroad ? country : null, currency: rate?.currency ?? 'EUR', rate, amountEurCents }
@@ -154,4 +156,17 @@ export function checkAttachments(db: Queryable, accountId: string, ids: readonly
   if (onProcedure.length || onMessage.length)
     return { errors: [userError('attachmentIds', 'ALREADY_ATTACHED', 'Un des documents est déjà joint à une autre demande : ajoutez-le à nouveau.')], fileIds }
   return { errors: [], fileIds }
+}
+
+/** Social Security reimburses nothing of some care (médecines douces): it sends no décompte for it. */
+export function socialSecurityReimburses(careType: CareType): boolean {
+  const reference = CARE_REFERENCES[careType]
+  return reference.socialSecurityRatePercent > 0
+}
+
+/** No décompte figures for a care Social Security does not reimburse: the wizard does not ask them. */
+export function checkDecompteApplies(careType: CareType, input: DecompteFacts): UserError[] {
+  if (socialSecurityReimburses(careType) || (input.socialSecurityBaseCents == null && input.socialSecurityPaidCents == null))
+    return []
+  return [userError('socialSecurityPaidCents', 'NO_DECOMPTE_FOR_CARE', `La Sécurité sociale ne rembourse pas ce soin (${CARE_REFERENCES[careType].label.toLowerCase()}) : il n'y a pas de décompte à reporter.`)]
 }

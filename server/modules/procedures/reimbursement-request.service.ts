@@ -12,7 +12,7 @@ import { requireMember } from '../../core/viewer.ts'
 import { procedureAttachmentsTable, procedureEventsTable, proceduresTable as p } from '../../db/schema/index.ts'
 import { REFERENCE_RATES_DATE } from '../reimbursements/exchange-rates.ts'
 import { computeCare } from '../reimbursements/reimbursement-calculation.ts'
-import { checkAmountAndPlace, checkAttachments, checkBeneficiaryAndDate, checkDecompte, checkProviderName } from './reimbursement-request.rules.ts'
+import { checkAmountAndPlace, checkAttachments, checkBeneficiaryAndDate, checkDecompte, checkDecompteApplies, checkProviderName, socialSecurityReimburses } from './reimbursement-request.rules.ts'
 import { addWorkingDays } from './working-days.ts'
 
 /** Requests are decided within 10 working days: the date the member is promised. */
@@ -41,7 +41,7 @@ export function nextProcedureReference(db: Queryable, year: string): string {
 function checkCare(db: Queryable, memberId: string, today: string, input: ReimbursementEstimateInput) {
   const care = checkBeneficiaryAndDate(db, memberId, today, input)
   const amount = checkAmountAndPlace(input)
-  const decompte = checkDecompte(input, amount.amountEurCents)
+  const decompte = [...checkDecompteApplies(input.careType, input), ...checkDecompte(input, amount.amountEurCents)]
   return { care, amount, errors: [...care.errors, ...amount.errors, ...decompte] }
 }
 
@@ -103,7 +103,7 @@ export function estimateReimbursementRequest(ctx: Context, input: ReimbursementE
   })
   if (!computed)
     return { estimate: null, errors: [userError('careDate', 'NOT_COVERED', 'Aucun contrat ne couvrait ce bénéficiaire à cette date.')] }
-  const { result, guarantee } = computed
+  const { result, guarantee, shares } = computed
   const abroad = amount.rate && amount.rate.currency !== 'EUR'
   return {
     estimate: {
@@ -116,8 +116,10 @@ export function estimateReimbursementRequest(ctx: Context, input: ReimbursementE
       socialSecurityCents: result.socialSecurityCents,
       withheldCents: result.withheldCents,
       mutuelleCents: result.mutuelleCents,
+      shares: shares.map(s => ({ contract: s.contract, guarantee: s.guarantee, amountCents: s.share.amountCents, forfaitUsedCents: s.share.forfaitUsedCents })),
       outOfPocketCents: result.outOfPocketCents,
       guaranteeLabel: guarantee?.label ?? null,
+      socialSecurityStatementAsked: socialSecurityReimburses(input.careType),
       explanation: result.explanation,
     },
     errors: [],

@@ -22,7 +22,7 @@ const SUBMIT = `mutation Submit($input: ReimbursementRequestInput!) {
 const ESTIMATE = `query Estimate($input: ReimbursementEstimateInput!) {
   reimbursementRequestEstimate(input: $input) {
     errors { field code message }
-    estimate { amountEurCents exchangeRate exchangeRateDate socialSecurityBaseCents socialSecurityRatePercent usedReferenceBase socialSecurityCents withheldCents mutuelleCents outOfPocketCents guaranteeLabel explanation }
+    estimate { amountEurCents exchangeRate exchangeRateDate socialSecurityBaseCents socialSecurityRatePercent usedReferenceBase socialSecurityCents withheldCents mutuelleCents outOfPocketCents guaranteeLabel socialSecurityStatementAsked explanation }
   }
 }`
 
@@ -226,7 +226,23 @@ describe('submitReimbursementRequest', () => {
       const e = r.data.reimbursementRequestEstimate.estimate
       expect(e).toMatchObject({ amountEurCents: 4500, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, exchangeRate: null })
       expect(e.guaranteeLabel).toContain('Consultations')
-      expect(e.explanation.join('\n')).toContain('estimation faute de décompte')
+      expect(e.explanation.join('\n')).toContain('base de référence de ce soin, sans décompte de la Sécurité sociale')
+      expect(e.socialSecurityStatementAsked).toBe(true)
+    })
+
+    it('asks no décompte for médecines douces, which Social Security does not reimburse, and refuses one', async () => {
+      const care = { beneficiaryId: ids['Sarah'], careType: 'ALTERNATIVE_MEDICINE', careDate: '2026-11-20', abroad: false, amountCents: 6000 }
+      const r = await benoit.gql(ESTIMATE, { input: care })
+      expect(r.data.reimbursementRequestEstimate.estimate).toMatchObject({ socialSecurityStatementAsked: false, usedReferenceBase: false, socialSecurityCents: 0 })
+      expect(r.data.reimbursementRequestEstimate.estimate.explanation.join('\n')).not.toContain('décompte')
+      const withDecompte = await benoit.gql(SUBMIT, { input: { ...care, socialSecurityPaidCents: 1000, attachmentIds: [await uploadId(benoit)] } })
+      expect(withDecompte.data.submitReimbursementRequest.errors).toEqual([{ field: 'socialSecurityPaidCents', code: 'NO_DECOMPTE_FOR_CARE', message: 'La Sécurité sociale ne rembourse pas ce soin (médecines douces) : il n\'y a pas de décompte à reporter.' }])
+    })
+
+    it('refuses an amount worth less than a euro cent once converted, and pays nothing', async () => {
+      const r = await benoit.gql(SUBMIT, { input: { beneficiaryId: ids['Benoit'], careType: 'PHARMACY', careDate: '2026-11-02', abroad: true, country: 'Norvège', currency: 'NOK', amountCents: 5, attachmentIds: [await uploadId(benoit)] } })
+      expect(r.data.submitReimbursementRequest.procedure).toBeNull()
+      expect(r.data.submitReimbursementRequest.errors).toEqual([{ field: 'amountCents', code: 'ROUNDS_TO_ZERO', message: 'Ce montant vaut moins d\'un centime d\'euro une fois converti : vérifiez le montant et la devise.' }])
     })
 
     it('converts abroad and gives the rate\'s date', async () => {

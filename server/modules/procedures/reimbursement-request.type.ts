@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql'
 import { UserError } from '../../core/errors.ts'
 import { DateScalar } from '../../core/scalars.ts'
+import { ContractShare } from '../reimbursements/reimbursement.type.ts'
 
 @ObjectType({ description: 'What the mutuelle would pay for a care today, computed by the reimbursement engine from the contract\'s guarantees. Indicative: the decision uses the figures of the day it is taken.' })
 export class ReimbursementEstimate {
@@ -28,14 +29,20 @@ export class ReimbursementEstimate {
   @Field(() => Int, { description: 'Participation forfaitaire or franchise withheld by Social Security, in euro cents.' })
   withheldCents!: number
 
-  @Field(() => Int, { description: 'Paid by the mutuelle, in euro cents.' })
+  @Field(() => Int, { description: 'Paid by the mutuelle, every contract together, in euro cents (the sum of `shares`).' })
   mutuelleCents!: number
+
+  @Field(() => [ContractShare], { description: 'What each contract with a guarantee for this care would pay, in paying order (main contract first).' })
+  shares!: unknown[]
 
   @Field(() => Int, { description: 'Left to pay by the member, in euro cents.' })
   outOfPocketCents!: number
 
-  @Field(() => String, { nullable: true, description: 'Label of the guarantee applied; null when the contract does not cover this care.' })
+  @Field(() => String, { nullable: true, description: 'Label of the guarantee of the first contract that would pay; null when no contract covers this care.' })
   guaranteeLabel!: string | null
+
+  @Field(() => Boolean, { description: 'False when Social Security reimburses nothing of this care type (médecines douces): there is no décompte, so none is asked.' })
+  socialSecurityStatementAsked!: boolean
 
   @Field(() => [String], { description: 'The computation explained line by line, in French.' })
   explanation!: string[]

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts'
+import { AMOUNT_WORDS } from '../../core/amount-words.ts'
 import type { Pdf } from '../../core/pdf.ts'
 import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import { lastOfMonth } from '../../core/calendar.ts'
@@ -41,7 +42,7 @@ const COLUMNS = [
   { key: 'care', title: 'Soins', width: 163, align: 'left' },
   { key: 'expense', title: 'Dépense', width: 56, align: 'right' },
   { key: 'ss', title: 'Sécurité sociale', width: 56, align: 'right' },
-  { key: 'mutuelle', title: 'Mutuelle', width: 56, align: 'right' },
+  { key: 'mutuelle', title: 'Votre mutuelle', width: 56, align: 'right' },
   { key: 'left', title: 'Reste à charge', width: 56, align: 'right' },
 ] as const
 const LEFT = 50
@@ -105,10 +106,10 @@ function drawTotals(doc: Pdf, lines: Line[], y: number): number {
 function drawSummary(doc: Pdf, lines: Line[], y: number): number {
   const sum = (pick: (l: Line) => number) => lines.reduce((total, l) => total + pick(l), 0)
   const boxes = [
-    ['Dépenses de santé', sum(l => l.expenseCents)],
-    ['Versé par la Sécurité sociale', sum(l => l.socialSecurityCents)],
-    ['Versé par votre mutuelle', sum(l => l.mutuelleCents)],
-    ['Reste à votre charge', sum(l => l.outOfPocketCents)],
+    [AMOUNT_WORDS.expense, sum(l => l.expenseCents)],
+    [AMOUNT_WORDS.socialSecurity, sum(l => l.socialSecurityCents)],
+    [AMOUNT_WORDS.mutuelle, sum(l => l.mutuelleCents)],
+    [AMOUNT_WORDS.outOfPocket, sum(l => l.outOfPocketCents)],
   ] as const
   const width = (TABLE_WIDTH - 3 * 8) / 4
   boxes.forEach(([label, cents], index) => {

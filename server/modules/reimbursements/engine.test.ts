@@ -251,10 +251,10 @@ describe('computeReimbursement', () => {
       `Base de remboursement de la Sécurité sociale (BRSS) : 30,00${nbsp}€ (d'après le décompte de la Sécurité sociale)`,
       `Sécurité sociale : 70 % de 30,00${nbsp}€ = 21,00${nbsp}€`,
       `Participation forfaitaire retenue par la Sécurité sociale (1 acte) : 2,00${nbsp}€, que votre mutuelle n'a pas le droit de rembourser`,
-      `Versé par la Sécurité sociale : 19,00${nbsp}€`,
+      `Remboursé par la Sécurité sociale : 19,00${nbsp}€`,
       `Votre garantie « Consultations et visites » : 150 % de la BRSS, Sécurité sociale incluse, soit 45,00${nbsp}€ − 21,00${nbsp}€ = 24,00${nbsp}€`,
-      `Versé par votre mutuelle : 24,00${nbsp}€`,
-      `Reste à votre charge : 7,00${nbsp}€, dont 2,00${nbsp}€ retenus par la Sécurité sociale`,
+      `Remboursé par votre mutuelle : 24,00${nbsp}€`,
+      `Reste à votre charge : 7,00${nbsp}€, dont participation forfaitaire : 2,00${nbsp}€`,
     ])
   })
 
@@ -268,7 +268,7 @@ describe('computeReimbursement', () => {
       'Votre garantie « Médecines douces »',
       `Forfait annuel de 100,00${nbsp}€ : 75,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
       `Plafond de 25,00${nbsp}€ par acte : la part de votre mutuelle est limitée à ce montant`,
-      `Versé par votre mutuelle : 25,00${nbsp}€`,
+      `Remboursé par votre mutuelle : 25,00${nbsp}€`,
       `Reste à votre charge : 35,00${nbsp}€`,
     ])
   })

@@ -1,10 +1,13 @@
 import type { CareType } from '../../db/schema/index.ts'
+import { AMOUNT_WORDS } from '../../core/amount-words.ts'
 import { formatEuros } from '../../core/format.ts'
 
 /**
  * The reimbursement engine: a pure function from one act, its décompte (when known) and the
- * guarantee of the contract to the split Social Security / mutuelle / out-of-pocket, with a
- * line-by-line French explanation. Amounts are integer euro cents and always add up.
+ * guarantees of the contracts covering it to the split Social Security / each contract /
+ * out-of-pocket, with a line-by-line French explanation. Social Security pays first, then the main
+ * contract, then each top-up (surcomplémentaire) on what is left, each within its own guarantee and
+ * forfait. Amounts are integer euro cents and always add up.
  */
 
 export type WithholdingKind = 'NONE' | 'PARTICIPATION_FORFAITAIRE' | 'FRANCHISE_MEDICINE' | 'FRANCHISE_PARAMEDICAL' | 'FRANCHISE_TRANSPORT'
@@ -95,6 +98,32 @@ export interface EngineInput {
   guarantee: GuaranteeRule | null
 }
 
+/** One contract paying part of a care, in the order contracts pay (main first, then each top-up). */
+export interface PayerInput {
+  /** Contract name members know, e.g. "Horizon Renfort". */
+  contractLabel: string
+  guarantee: GuaranteeRule
+  /** Forfait of this guarantee already consumed this calendar year by this beneficiary. */
+  forfaitUsedThisYearCents?: number
+}
+
+/** A care paid by several contracts: only those whose guarantees cover the care type are payers. */
+export interface SplitInput extends Omit<EngineInput, 'guarantee' | 'forfaitUsedThisYearCents'> {
+  payers: PayerInput[]
+}
+
+/** What one contract paid. */
+export interface PayerShare {
+  contractLabel: string
+  guaranteeLabel: string
+  percentPartCents: number
+  forfaitPartCents: number
+  /** percent part + forfait part. */
+  amountCents: number
+  /** Forfait of this contract's guarantee consumed by this care. */
+  forfaitUsedCents: number
+}
+
 export interface EngineResult {
   expenseCents: number
   socialSecurityBaseCents: number
@@ -117,6 +146,11 @@ export interface EngineResult {
   explanation: string[]
 }
 
+export interface SplitResult extends EngineResult {
+  /** One line per contract, in paying order; their amounts add up to mutuelleCents. */
+  payers: PayerShare[]
+}
+
 /** Rate × amount, rounded half up to the cent; integer inputs keep .5 cases exact. */
 function percentOf(cents: number, percent: number): number {
   return Math.round(cents * percent / 100)
@@ -127,14 +161,14 @@ function assertCents(name: string, value: number): void {
     throw new RangeError(`${name} must be a non-negative integer number of cents, got ${value}`)
 }
 
-export function computeReimbursement(input: EngineInput): EngineResult {
+export function computeSplit(input: SplitInput): SplitResult {
   const reference = CARE_REFERENCES[input.careType]
   const expense = input.expenseCents
   assertCents('expenseCents', expense)
   const quantity = input.quantity ?? 1
   if (!Number.isSafeInteger(quantity) || quantity < 1)
     throw new RangeError(`quantity must be a positive integer, got ${quantity}`)
-  const explanation: string[] = [`Dépense : ${formatEuros(expense)}`]
+  const explanation: string[] = [`${AMOUNT_WORDS.expense} : ${formatEuros(expense)}`]
 
   // Social Security: its rate applies to the BRSS, never to the price paid
   const baseFromDecompte = input.socialSecurityBaseCents != null
@@ -145,7 +179,8 @@ export function computeReimbursement(input: EngineInput): EngineResult {
   const rate = input.socialSecurityRatePercent ?? reference.socialSecurityRatePercent
   if (!Number.isFinite(rate) || rate < 0 || rate > 100)
     throw new RangeError(`socialSecurityRatePercent must be between 0 and 100, got ${rate}`)
-  const usedReferenceBase = !baseFromDecompte || input.socialSecurityRatePercent == null
+  // nothing is estimated for a care Social Security does not reimburse at all
+  const usedReferenceBase = (!baseFromDecompte || input.socialSecurityRatePercent == null) && reference.socialSecurityRatePercent > 0
   const rawGross = percentOf(base, rate)
   const computedGross = Math.min(rawGross, expense)
 
@@ -155,8 +190,8 @@ export function computeReimbursement(input: EngineInput): EngineResult {
   else {
     const origin = baseFromDecompte
       ? 'd\'après le décompte de la Sécurité sociale'
-      : reference.baseFollowsExpense ? 'égale au prix, estimation faute de décompte' : 'base de référence, estimation faute de décompte'
-    explanation.push(`Base de remboursement de la Sécurité sociale (BRSS) : ${formatEuros(base)} (${origin})`)
+      : reference.baseFollowsExpense ? 'égale au prix, sans décompte de la Sécurité sociale' : 'base de référence de ce soin, sans décompte de la Sécurité sociale'
+    explanation.push(`${AMOUNT_WORDS.base} de la Sécurité sociale (BRSS) : ${formatEuros(base)} (${origin})`)
   }
 
   // participations and franchises are kept by Social Security, within a daily and a yearly cap
@@ -192,58 +227,38 @@ export function computeReimbursement(input: EngineInput): EngineResult {
     explanation.push(`${rule.label} retenue par la Sécurité sociale (${units}) : ${formatEuros(withheld)}, que votre mutuelle n'a pas le droit de rembourser`)
   }
   if (rate > 0 || base > 0)
-    explanation.push(`Versé par la Sécurité sociale : ${formatEuros(socialSecurity)}`)
+    explanation.push(`${AMOUNT_WORDS.socialSecurity} : ${formatEuros(socialSecurity)}`)
 
   // the mutuelle may only cover what is left above the gross share, so withholdings stay with the member
   const room = Math.max(0, expense - gross)
-  const guarantee = input.guarantee
-  let percentPart = 0
-  let forfaitPart = 0
-  if (!guarantee) {
+  const several = input.payers.length > 1
+  const payers: PayerShare[] = []
+  let paidBefore = 0
+  if (!input.payers.length)
     explanation.push('Ce soin n\'est pas couvert par votre contrat : votre mutuelle ne verse rien.')
+  for (const payer of input.payers) {
+    const share = contractShare(payer, { base, gross, expense, paidBefore, room: room - paidBefore, several, basket: input.hundredPercentSanteBasket ?? false })
+    explanation.push(...share.lines)
+    payers.push(share.share)
+    paidBefore += share.share.amountCents
   }
-  else if (input.hundredPercentSanteBasket && guarantee.hundredPercentSante) {
-    percentPart = room
-    explanation.push(`Équipement ou soin du panier 100 % Santé : votre garantie « ${guarantee.label} » prend en charge tout le reste de la dépense, soit ${formatEuros(room)}`)
+  const mutuelle = paidBefore
+  const percentPart = payers.reduce((t, p) => t + p.percentPartCents, 0)
+  const forfaitPart = payers.reduce((t, p) => t + p.forfaitPartCents, 0)
+  if (several) {
+    const paying = payers.filter(p => p.amountCents > 0)
+    explanation.push(paying.length > 1
+      ? `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)} (${paying.map(p => `${p.contractLabel} ${formatEuros(p.amountCents)}`).join(' + ')})`
+      : `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
   }
   else {
-    // amounts first, then the lines, so each line shows what was finally paid
-    const target = guarantee.brssPercent != null ? percentOf(base, guarantee.brssPercent) : 0
-    const uncapped = Math.max(0, target - gross)
-    percentPart = Math.min(uncapped, room)
-    const roomLimited = percentPart < uncapped
-    const forfaitLeft = guarantee.yearlyForfaitCents != null ? Math.max(0, guarantee.yearlyForfaitCents - (input.forfaitUsedThisYearCents ?? 0)) : 0
-    forfaitPart = Math.min(forfaitLeft, room - percentPart)
-    const ceiling = guarantee.perActCeilingCents
-    const ceilingApplied = ceiling != null && percentPart + forfaitPart > ceiling
-    if (ceilingApplied) {
-      // trim the forfait first, so what is not needed stays available for later acts
-      const excess = percentPart + forfaitPart - ceiling
-      const fromForfait = Math.min(excess, forfaitPart)
-      forfaitPart -= fromForfait
-      percentPart -= excess - fromForfait
-    }
-
-    if (guarantee.brssPercent != null) {
-      explanation.push(`Votre garantie « ${guarantee.label} » : ${guarantee.brssPercent} % de la BRSS, Sécurité sociale incluse, soit ${formatEuros(target)} − ${formatEuros(gross)} = ${formatEuros(uncapped)}`)
-      if (roomLimited)
-        explanation.push(`Limité à ${formatEuros(room)} : la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (${formatEuros(expense)} − ${formatEuros(gross)})`)
-    }
-    else {
-      explanation.push(`Votre garantie « ${guarantee.label} »`)
-    }
-    if (guarantee.yearlyForfaitCents != null)
-      explanation.push(`Forfait annuel de ${formatEuros(guarantee.yearlyForfaitCents)} : ${formatEuros(forfaitLeft)} encore disponibles cette année, dont ${formatEuros(forfaitPart)} utilisés pour ce soin`)
-    if (ceilingApplied)
-      explanation.push(`Plafond de ${formatEuros(ceiling)} par acte : la part de votre mutuelle est limitée à ce montant`)
+    explanation.push(`${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
   }
-  const mutuelle = percentPart + forfaitPart
-  explanation.push(`Versé par votre mutuelle : ${formatEuros(mutuelle)}`)
 
   const outOfPocket = expense - socialSecurity - mutuelle
   explanation.push(withheld > 0
-    ? `Reste à votre charge : ${formatEuros(outOfPocket)}, dont ${formatEuros(withheld)} retenus par la Sécurité sociale`
-    : `Reste à votre charge : ${formatEuros(outOfPocket)}`)
+    ? `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}, dont ${WITHHOLDING_RULES[withholdingKind as Exclude<WithholdingKind, 'NONE'>].label.toLowerCase()} : ${formatEuros(withheld)}`
+    : `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}`)
 
   return {
     expenseCents: expense,
@@ -259,7 +274,83 @@ export function computeReimbursement(input: EngineInput): EngineResult {
     mutuelleCents: mutuelle,
     outOfPocketCents: outOfPocket,
     forfaitUsedCents: forfaitPart,
+    payers,
     explanation,
+  }
+}
+
+/** The engine on one contract: what the member's single guarantee (or none) pays. */
+export function computeReimbursement(input: EngineInput): EngineResult {
+  const { guarantee, forfaitUsedThisYearCents, ...care } = input
+  return computeSplit({ ...care, payers: guarantee ? [{ contractLabel: '', guarantee, forfaitUsedThisYearCents }] : [] })
+}
+
+interface ShareContext {
+  base: number
+  gross: number
+  expense: number
+  /** Paid by the contracts before this one. */
+  paidBefore: number
+  /** What this contract may still pay: expense − gross − paidBefore. */
+  room: number
+  several: boolean
+  basket: boolean
+}
+
+/** One contract's part, on what Social Security and the contracts before it left. */
+function contractShare(payer: PayerInput, x: ShareContext): { share: PayerShare, lines: string[] } {
+  const guarantee = payer.guarantee
+  const lines: string[] = []
+  const name = x.several ? `Contrat « ${payer.contractLabel} », garantie « ${guarantee.label} »` : `Votre garantie « ${guarantee.label} »`
+  let percentPart = 0
+  let forfaitPart = 0
+  if (x.basket && guarantee.hundredPercentSante) {
+    percentPart = x.room
+    lines.push(`Équipement ou soin du panier 100 % Santé : ${x.several ? name.replace('Contrat', 'le contrat') : `votre garantie « ${guarantee.label} »`} prend en charge tout le reste de la dépense, soit ${formatEuros(x.room)}`)
+  }
+  else {
+    // amounts first, then the lines, so each line shows what was finally paid
+    const target = guarantee.brssPercent != null ? percentOf(x.base, guarantee.brssPercent) : 0
+    const already = x.gross + x.paidBefore
+    const uncapped = Math.max(0, target - already)
+    percentPart = Math.min(uncapped, x.room)
+    const roomLimited = percentPart < uncapped
+    const forfaitLeft = guarantee.yearlyForfaitCents != null ? Math.max(0, guarantee.yearlyForfaitCents - (payer.forfaitUsedThisYearCents ?? 0)) : 0
+    forfaitPart = Math.min(forfaitLeft, x.room - percentPart)
+    const ceiling = guarantee.perActCeilingCents
+    const ceilingApplied = ceiling != null && percentPart + forfaitPart > ceiling
+    if (ceilingApplied) {
+      // trim the forfait first, so what is not needed stays available for later acts
+      const excess = percentPart + forfaitPart - ceiling
+      const fromForfait = Math.min(excess, forfaitPart)
+      forfaitPart -= fromForfait
+      percentPart -= excess - fromForfait
+    }
+
+    if (guarantee.brssPercent != null) {
+      lines.push(x.paidBefore > 0
+        ? `${name} : ${guarantee.brssPercent} % de la BRSS, Sécurité sociale et contrats précédents inclus, soit ${formatEuros(target)} − ${formatEuros(already)} = ${formatEuros(uncapped)}`
+        : `${name} : ${guarantee.brssPercent} % de la BRSS, Sécurité sociale incluse, soit ${formatEuros(target)} − ${formatEuros(x.gross)} = ${formatEuros(uncapped)}`)
+      if (roomLimited) {
+        lines.push(x.paidBefore > 0
+          ? `Limité à ${formatEuros(x.room)} : ce qui reste de la dépense après la Sécurité sociale et les contrats précédents (${formatEuros(x.expense)} − ${formatEuros(x.gross)} − ${formatEuros(x.paidBefore)})`
+          : `Limité à ${formatEuros(x.room)} : la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (${formatEuros(x.expense)} − ${formatEuros(x.gross)})`)
+      }
+    }
+    else {
+      lines.push(name)
+    }
+    if (guarantee.yearlyForfaitCents != null)
+      lines.push(`Forfait annuel de ${formatEuros(guarantee.yearlyForfaitCents)} : ${formatEuros(forfaitLeft)} encore disponibles cette année, dont ${formatEuros(forfaitPart)} utilisés pour ce soin`)
+    if (ceilingApplied)
+      lines.push(x.several ? `Plafond de ${formatEuros(ceiling)} par acte : la part de ce contrat est limitée à ce montant` : `Plafond de ${formatEuros(ceiling)} par acte : la part de votre mutuelle est limitée à ce montant`)
+  }
+  const amount = percentPart + forfaitPart
+  if (x.several)
+    lines.push(`${AMOUNT_WORDS.mutuelle}, contrat « ${payer.contractLabel} » : ${formatEuros(amount)}`)
+  return {
+    share: { contractLabel: payer.contractLabel, guaranteeLabel: guarantee.label, percentPartCents: percentPart, forfaitPartCents: forfaitPart, amountCents: amount, forfaitUsedCents: forfaitPart },
+    lines,
   }
 }
 

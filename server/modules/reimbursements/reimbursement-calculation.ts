@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/client.ts'
 import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
 import type { CareType } from '../../db/schema/index.ts'
-import type { EngineResult, GuaranteeRule, WithholdingKind } from './engine.ts'
+import type { GuaranteeRule, PayerShare, SplitResult, WithholdingKind } from './engine.ts'
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sum } from 'drizzle-orm'
-import { contractBeneficiariesTable as cb, contractsTable as c, guaranteesTable as g, reimbursementsTable as r, WITHHOLDING_KINDS } from '../../db/schema/index.ts'
-import { CARE_REFERENCES, computeReimbursement, withholdingCapGroup } from './engine.ts'
+import { contractBeneficiariesTable as cb, contractsTable as c, guaranteesTable as g, reimbursementSharesTable as sh, reimbursementsTable as r, WITHHOLDING_KINDS } from '../../db/schema/index.ts'
+import { CARE_REFERENCES, computeSplit, withholdingCapGroup } from './engine.ts'
 
 export type GuaranteeRow = typeof g.$inferSelect
 
@@ -32,21 +32,20 @@ export function contractsCovering(db: Queryable, memberId: string, beneficiaryId
 }
 
 /**
- * The contract and guarantee that pay a care: among the contracts covering the beneficiary that
- * day, the main one when it covers the care type, else the first that does. One contract pays:
- * supplementary contracts (Renfort) stacking on the main one are handled by advisors.
+ * The contracts that pay a care, in paying order: among the contracts covering the beneficiary that
+ * day, the main one, then each top-up by start date; only those with a guarantee for the care type.
+ * Null when no contract covered the beneficiary that day; an empty list when none covers the care.
  */
-export function applicableGuarantee(db: Queryable, memberId: string, beneficiaryId: string, careType: CareType, date: string): { contract: ContractRow, guarantee: GuaranteeRow | null } | null {
-  const contracts = contractsCovering(db, memberId, beneficiaryId, date)
-  if (!contracts.length)
+export function payingGuarantees(db: Queryable, memberId: string, beneficiaryId: string, careType: CareType, date: string): { covering: ContractRow[], payers: { contract: ContractRow, guarantee: GuaranteeRow }[] } | null {
+  const covering = contractsCovering(db, memberId, beneficiaryId, date)
+  if (!covering.length)
     return null
-  const guarantees = db.select().from(g).where(and(inArray(g.contractId, contracts.map(k => k.id)), eq(g.careType, careType))).orderBy(asc(g.sortOrder)).all()
-  for (const contract of contracts) {
+  const guarantees = db.select().from(g).where(and(inArray(g.contractId, covering.map(k => k.id)), eq(g.careType, careType))).orderBy(asc(g.sortOrder)).all()
+  const payers = covering.flatMap((contract) => {
     const guarantee = guarantees.find(x => x.contractId === contract.id)
-    if (guarantee)
-      return { contract, guarantee }
-  }
-  return { contract: contracts[0]!, guarantee: null }
+    return guarantee ? [{ contract, guarantee }] : []
+  })
+  return { covering, payers }
 }
 
 export function guaranteeRule(row: GuaranteeRow): GuaranteeRule {
@@ -68,8 +67,9 @@ function yearBounds(date: string): [string, string] {
 /** Forfait of a guarantee the beneficiary already used in the calendar year of `date`, in cents. */
 export function forfaitUsedInYear(db: Queryable, beneficiaryId: string, guaranteeId: string, date: string): number {
   const [first, last] = yearBounds(date)
-  const row = db.select({ total: sum(r.forfaitUsedCents) }).from(r)
-    .where(and(eq(r.beneficiaryId, beneficiaryId), eq(r.guaranteeId, guaranteeId), gte(r.careDate, first), lte(r.careDate, last)))
+  const row = db.select({ total: sum(sh.forfaitUsedCents) }).from(sh)
+    .innerJoin(r, eq(r.id, sh.reimbursementId))
+    .where(and(eq(sh.guaranteeId, guaranteeId), eq(r.beneficiaryId, beneficiaryId), gte(r.careDate, first), lte(r.careDate, last)))
     .get()
   return Number(row?.total ?? 0)
 }
@@ -101,23 +101,31 @@ export interface CareToPay {
   hundredPercentSanteBasket?: boolean
 }
 
+export interface PaidShare {
+  contract: ContractRow
+  guarantee: GuaranteeRow
+  share: PayerShare
+}
+
 export interface CareComputation {
+  /** The first contract that paid, else the first whose guarantee covers the care, else the main covering contract. */
   contract: ContractRow
   guarantee: GuaranteeRow | null
-  result: EngineResult
+  /** Every contract with a guarantee for the care, in paying order, with its part (possibly 0). */
+  shares: PaidShare[]
+  result: SplitResult
 }
 
 /**
- * Runs the engine on a care the way the mutuelle pays it: the guarantee of the covering contract,
- * what is left of its forfait this year and what was already withheld this year. Null when no
- * contract covered the beneficiary on the care date.
+ * Runs the engine on a care the way the mutuelle pays it: Social Security, then the guarantee of
+ * each covering contract in order, each with what is left of its forfait this year, and what was
+ * already withheld this year. Null when no contract covered the beneficiary on the care date.
  */
 export function computeCare(db: Queryable, care: CareToPay): CareComputation | null {
-  const applicable = applicableGuarantee(db, care.memberId, care.beneficiary.id, care.careType, care.careDate)
-  if (!applicable)
+  const paying = payingGuarantees(db, care.memberId, care.beneficiary.id, care.careType, care.careDate)
+  if (!paying)
     return null
-  const { contract, guarantee } = applicable
-  const result = computeReimbursement({
+  const result = computeSplit({
     careType: care.careType,
     expenseCents: care.expenseCents,
     socialSecurityBaseCents: care.socialSecurityBaseCents,
@@ -126,14 +134,19 @@ export function computeCare(db: Queryable, care: CareToPay): CareComputation | n
     beneficiaryIsMinor: isMinorOn(care.beneficiary.birthDate, care.careDate),
     hundredPercentSanteBasket: care.hundredPercentSanteBasket ?? false,
     withheldThisYearCents: withheldInYear(db, care.beneficiary.id, CARE_REFERENCES[care.careType].withholding, care.careDate),
-    forfaitUsedThisYearCents: guarantee ? forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate) : 0,
-    guarantee: guarantee ? guaranteeRule(guarantee) : null,
+    payers: paying.payers.map(({ contract, guarantee }) => ({
+      contractLabel: contract.productLabel,
+      guarantee: guaranteeRule(guarantee),
+      forfaitUsedThisYearCents: forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate),
+    })),
   })
-  return { contract, guarantee, result }
+  const shares = paying.payers.map((payer, index) => ({ ...payer, share: result.payers[index]! }))
+  const first = shares.find(s => s.share.amountCents > 0) ?? shares[0]
+  return { contract: first?.contract ?? paying.covering[0]!, guarantee: first?.guarantee ?? null, shares, result }
 }
 
 /** The amount columns of a reimbursement row, as the engine computed them. */
-export function amountColumns(result: EngineResult) {
+export function amountColumns(result: SplitResult) {
   return {
     expenseCents: result.expenseCents,
     socialSecurityBaseCents: result.socialSecurityBaseCents,
@@ -146,4 +159,16 @@ export function amountColumns(result: EngineResult) {
     outOfPocketCents: result.outOfPocketCents,
     explanation: result.explanation,
   }
+}
+
+/** One reimbursement_shares row per contract with a guarantee for the care, in paying order. */
+export function shareRows(reimbursementId: string, shares: { contractId: string, guaranteeId: string, share: PayerShare }[]) {
+  return shares.map((s, index) => ({
+    reimbursementId,
+    rank: index + 1,
+    contractId: s.contractId,
+    guaranteeId: s.guaranteeId,
+    amountCents: s.share.amountCents,
+    forfaitUsedCents: s.share.forfaitUsedCents,
+  }))
 }

@@ -1,5 +1,5 @@
 import type { ReimbursementRow } from '../../db/schema/index.ts'
-import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
+import type { BeneficiaryRow, ContractRow, ShareWithContract } from '../../core/loaders.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { GuaranteeRow } from './reimbursement-calculation.ts'
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
@@ -12,7 +12,7 @@ import { CareTypeEnum } from '../contracts/contract.enums.ts'
 import { Contract, Guarantee } from '../contracts/contract.type.ts'
 import { Procedure } from '../procedures/procedure.type.ts'
 import { REFERENCE_RATES, REFERENCE_RATES_DATE } from './exchange-rates.ts'
-import { ExchangeRateTable, PaidBankAccount, Reimbursement, ReimbursementConnection } from './reimbursement.type.ts'
+import { ContractShare, ExchangeRateTable, PaidBankAccount, Reimbursement, ReimbursementConnection } from './reimbursement.type.ts'
 import { getOwnReimbursement, listReimbursements } from './reimbursement.service.ts'
 
 @ArgsType()
@@ -54,12 +54,17 @@ export class ReimbursementResolver {
     return row.socialSecurityCents + row.mutuelleCents
   }
 
-  @FieldResolver(() => Contract, { description: 'The contract that paid.' })
+  @FieldResolver(() => [ContractShare])
+  async shares(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ShareWithContract[]> {
+    return ctx.loaders.reimbursementShares.load(row.id)
+  }
+
+  @FieldResolver(() => Contract, { description: 'The first contract that paid (see `shares` for each contract\'s part).' })
   async contract(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ContractRow> {
     return (await ctx.loaders.contract.load(row.contractId))!
   }
 
-  @FieldResolver(() => Guarantee, { nullable: true, description: 'The line of the guarantee table applied to the mutuelle share; null when the contract does not cover the care.' })
+  @FieldResolver(() => Guarantee, { nullable: true, description: 'The line of the guarantee table of the first contract that paid; null when no contract covers the care.' })
   async guarantee(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<GuaranteeRow | null> {
     return row.guaranteeId ? (await ctx.loaders.guarantee.load(row.guaranteeId)) ?? null : null
   }

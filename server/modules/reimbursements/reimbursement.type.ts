@@ -5,6 +5,7 @@ import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
 import { ORIGINS, PAYEES, WITHHOLDING_KINDS } from '../../db/schema/index.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
+import { Contract, Guarantee } from '../contracts/contract.type.ts'
 
 export const PayeeEnum = enumFrom(PAYEES, 'Payee', 'Who received the mutuelle\'s payment.', {
   MEMBER: 'Paid to the member\'s bank account.',
@@ -22,6 +23,21 @@ export const WithholdingKindEnum = enumFrom(WITHHOLDING_KINDS, 'WithholdingKind'
   FRANCHISE_PARAMEDICAL: 'Franchise médicale (1 € per paramedical act).',
   FRANCHISE_TRANSPORT: 'Franchise médicale (4 € per transport).',
 })
+
+@ObjectType({ description: 'What one contract paid of a care. Social Security pays first, then the main contract, then each top-up (surcomplémentaire) on what is left, each within its own guarantee and forfait.' })
+export class ContractShare {
+  @Field(() => Contract, { description: 'The contract.' })
+  contract!: unknown
+
+  @Field(() => Guarantee, { description: 'The line of its guarantee table applied.' })
+  guarantee!: unknown
+
+  @Field(() => Int, { description: 'Remboursé par ce contrat, in euro cents (0 when its forfait was used up or nothing was left to pay).' })
+  amountCents!: number
+
+  @Field(() => Int, { description: 'Part of amountCents taken from the guarantee\'s yearly forfait, in euro cents.' })
+  forfaitUsedCents!: number
+}
 
 @ObjectType({ description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
 export class Reimbursement {
@@ -70,11 +86,14 @@ export class Reimbursement {
   @Field(() => WithholdingKindEnum, { description: 'What was withheld.' })
   withholdingKind!: string
 
-  @Field(() => Int, { description: 'Paid by the mutuelle, in euro cents.' })
+  @Field(() => Int, { description: 'Paid by the mutuelle, every contract together, in euro cents (the sum of `shares`).' })
   mutuelleCents!: number
 
   @Field(() => Int, { description: 'Left to pay by the member (reste à charge), in euro cents.' })
   outOfPocketCents!: number
+
+  @Field(() => [ContractShare], { description: 'What each contract with a guarantee for this care paid, in paying order (main contract first); their amounts add up to mutuelleCents. Empty when no contract covers the care.' })
+  shares!: unknown[]
 
   @Field(() => Boolean, { description: 'Care from a 100 % Santé basket.' })
   hundredPercentSante!: boolean

@@ -70,21 +70,47 @@ describe('ContractsDetailView', () => {
     ])
   })
 
-  it('shows the schedule with statuses in words, the rejected debit, the RUM and the ICS', async () => {
+  it('shows the schedule with statuses in words, the rejected debit presented again with its fee, the RUM and the ICS', async () => {
     const { wrapper } = await mountView(ContractsDetailView, { ContractDetail: { data: contractDetail } })
     await vi.waitFor(() => expect(wrapper.text()).toContain('Échéancier du 01/10/2026 au 30/09/2027'))
     const schedule = wrapper.findAll('table')[2]!
     expect(schedule.findAll('tbody tr').map(tr => pieces(tr))).toEqual([
       '05/10/2026 137,40 € 45,00 € Prélèvement SEPA Payée',
-      '05/11/2026 137,40 € 45,00 € Prélèvement SEPA Rejetée',
-      '05/12/2026 137,40 € 45,00 € Prélèvement SEPA À venir',
+      '05/11/2026 137,40 € 45,00 € Prélèvement SEPA Rejetée Sera représentée avec le prélèvement du 05/12/2026. Frais de rejet : 8,00 €.',
+      '05/12/2026 137,40 € 45,00 € Prélèvement SEPA À venir Prélèvement de 282,80 € : il inclura l\'échéance du 05/11/2026 représentée (137,40 €) et 8,00 € de frais de rejet.',
     ])
-    expect(pieces(schedule.get('tfoot'))).toBe('Total 412,20 € 135,00 €')
-    expect(pieces(wrapper.get('[role="status"]'))).toContain('Un prélèvement de 137,40 € a été rejeté par votre banque.')
+    expect(schedule.findAll('tfoot tr').map(tr => pieces(tr))).toEqual(['Frais de rejet 8,00 €', 'Total 420,20 € 135,00 €'])
+    // paid + to settle + to come = the year
+    expect(wrapper.findAll('.schedule__tile').map(t => pieces(t))).toEqual([
+      'Votre part sur l\'année 420,20 € dont 8,00 € de frais de rejet',
+      'Déjà payé 137,40 €',
+      'À régler 0,00 €',
+      'À venir 282,80 €',
+      'Part de votre employeur 135,00 €',
+    ])
+    expect(pieces(wrapper.get('[role="status"]'))).toContain('Le prélèvement du 05/11/2026 a été rejeté par votre banque. Il sera représenté avec celui du 05/12/2026.')
     const mandate = pieces(wrapper.get('.schedule__mandate'))
     expect(mandate).toContain('Référence unique de mandat (RUM) HZN-RUM-202897774-0002')
     expect(mandate).toContain('Identifiant créancier SEPA (ICS) FR29ZZZ548217')
     expect(mandate).toContain('Compte débité FR76 **** * 4859 9384')
+  })
+
+  it('says how to settle a rejected debit that no debit presents again', async () => {
+    const contract = contractDetail.contract!
+    const [paid, rejected] = contract.contributionSchedule
+    const data = {
+      ...contractDetail,
+      contract: {
+        ...contract,
+        contributionSchedule: [paid!, { ...rejected!, settlement: 'TO_SETTLE' as const, representedOn: null, note: 'À régler : aucun prélèvement ne la représente. Frais de rejet : 8,00 €.' }],
+        contributionSummary: { ...contract.contributionSummary, memberTotalCents: 27480, yearlyTotalCents: 28280, paidCents: 13740, toSettleCents: 14540, upcomingCents: 0 },
+      },
+    }
+    const { wrapper } = await mountView(ContractsDetailView, { ContractDetail: { data } })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('restent à régler'))
+    const alert = wrapper.get('[role="status"]')
+    expect(pieces(alert)).toContain('145,40 € restent à régler')
+    expect(alert.findAll('a').map(a => a.attributes('href'))).toEqual(['/mon-compte/informations-bancaires', '/messagerie/nouveau?objet=rejet-de-prelevement'])
   })
 
   it('says so when the contract does not exist or is not the member\'s', async () => {

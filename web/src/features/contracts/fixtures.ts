@@ -18,6 +18,11 @@ const instalment = (dueDate: string, status: 'PAID' | 'SCHEDULED' | 'REJECTED') 
   status,
   method: 'SEPA_DIRECT_DEBIT' as const,
   paidAt: status === 'PAID' ? `${dueDate}T06:00:00.000Z` : null,
+  settlement: ({ PAID: 'PAID', SCHEDULED: 'TO_COME', REJECTED: 'TO_COME' } as const)[status],
+  representedOn: null as string | null,
+  rejectionFeeCents: 0,
+  debitCents: 13740,
+  note: null as string | null,
 })
 
 export const contractDetail: ContractDetailQuery = {
@@ -45,7 +50,13 @@ export const contractDetail: ContractDetailQuery = {
       { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 40914, remainingCents: 4086, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b1', firstName: 'Benoit' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
       { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 45000, remainingCents: 0, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b5', firstName: 'Léa' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
     ],
-    contributionSchedule: [instalment('2026-10-05', 'PAID'), instalment('2026-11-05', 'REJECTED'), instalment('2026-12-05', 'SCHEDULED')],
+    rejectionFeeCents: 800,
+    // November's debit was rejected: December's presents it again, with the contract's 8 € fee
+    contributionSchedule: [
+      instalment('2026-10-05', 'PAID'),
+      { ...instalment('2026-11-05', 'REJECTED'), representedOn: '2026-12-05', rejectionFeeCents: 800, note: 'Sera représentée avec le prélèvement du 05/12/2026. Frais de rejet : 8,00 €.' },
+      { ...instalment('2026-12-05', 'SCHEDULED'), debitCents: 28280, note: 'Prélèvement de 282,80 € : il inclura l\'échéance du 05/11/2026 représentée (137,40 €) et 8,00 € de frais de rejet.' },
+    ],
     contributionSummary: {
       __typename: 'ContributionSummary',
       periodStart: '2026-10-01',
@@ -54,8 +65,11 @@ export const contractDetail: ContractDetailQuery = {
       memberTotalCents: 41220,
       employerTotalCents: 13500,
       totalCents: 54720,
+      rejectionFeesCents: 800,
+      yearlyTotalCents: 42020,
       paidCents: 13740,
-      upcomingCents: 13740,
+      toSettleCents: 0,
+      upcomingCents: 28280,
       rejectedCents: 13740,
       mandate: { __typename: 'SepaMandate', id: 'm1', reference: 'HZN-RUM-202897774-0002', creditorIdentifier: 'FR29ZZZ548217', signedAt: '2025-10-22T19:05:00.000Z', accountIbanMasked: 'FR76 **** * 4859 9384' },
     },

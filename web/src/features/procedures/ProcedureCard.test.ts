@@ -71,7 +71,10 @@ describe('ProcedureCard', () => {
   })
 
   it('links an accepted request to the reimbursement it paid', async () => {
-    const card = await mountCard({ ...base, status: 'ACCEPTED', decisionNote: 'Demande acceptée.', reimbursement: { __typename: 'Reimbursement', id: 'r9', mutuelleCents: 2400 } })
-    expect(visibleText(card.get('a[href="/remboursements/r9"]'))).toBe('Voir le remboursement de 24,00 €')
+    // paid eleven months ago: the transfer is done, with the same words and euros as the reimbursements list
+    const card = await mountCard({ ...base, status: 'ACCEPTED', decisionNote: 'Demande acceptée.', reimbursement: { __typename: 'Reimbursement', id: 'r9', mutuelleCents: 2400, paymentDate: '2025-12-28', payee: 'MEMBER' } })
+    expect(visibleText(card.get('a[href="/remboursements/r9"]'))).toBe('Voir le remboursement (remboursé par votre mutuelle : 24,00 €)')
+    expect(card.text()).toContain('Virement effectué le 28/12/2025')
+    expect(card.text()).not.toContain('en cours de virement')
   })
 })

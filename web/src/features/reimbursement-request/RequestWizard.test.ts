@@ -22,7 +22,7 @@ const estimate = {
     reimbursementRequestEstimate: {
       __typename: 'ReimbursementEstimatePayload',
       errors: [],
-      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', explanation: ['Dépense : 45,00 €'] },
+      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', socialSecurityStatementAsked: true, shares: [{ __typename: 'ContractShare', amountCents: 2400, contract: { __typename: 'Contract', id: 'c-main', label: 'Garanties sociale interministériel' } }], explanation: ['Dépense : 45,00 €'] },
     },
   },
 }
@@ -90,6 +90,24 @@ describe('RequestWizard', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du 26/11/2024.'))
     expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin')
     expect(requests.find(r => r.operationName === 'ReimbursementRequestEstimate')!.variables.input).toMatchObject({ careDate: '2020-01-15', abroad: false })
+    wrapper.unmount()
+  })
+
+  it('asks no Social Security décompte for médecines douces, as the server says after the care step', async () => {
+    saveDraft('m1', 2, { ...complete, careType: 'ALTERNATIVE_MEDICINE', amount: '60', place: '', hasDecompte: '' })
+    const noDecompte = structuredClone(estimate)
+    Object.assign(noDecompte.data.reimbursementRequestEstimate.estimate, { socialSecurityStatementAsked: false, usedReferenceBase: false, socialSecurityBaseCents: 0, socialSecurityRatePercent: 0, socialSecurityCents: 0 })
+    const { wrapper } = await mountWizard(undefined, noDecompte)
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 3 sur 5 : France ou étranger'))
+    expect(wrapper.text()).not.toContain('Avez-vous le décompte de la Sécurité sociale')
+    expect(wrapper.text()).toContain('La Sécurité sociale ne rembourse pas ce soin : vous n\'avez pas de décompte à fournir.')
+    // answering only where the care was received is enough
+    await wrapper.get('input[type="radio"][value="FRANCE"]').setValue(true)
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 4 sur 5 : Justificatifs'))
+    expect(wrapper.text()).not.toContain('décompte')
     wrapper.unmount()
   })
 

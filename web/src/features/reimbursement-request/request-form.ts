@@ -19,13 +19,15 @@ export interface RequestForm {
   currency: string
   /** 'YES' or 'NO' once answered. */
   hasDecompte: string
+  /** False once the server said Social Security reimburses nothing of the care type: no décompte is asked. */
+  decompteAsked: boolean
   socialSecurityBase: string
   socialSecurityPaid: string
   files: UploadedFile[]
 }
 
 export function emptyForm(): RequestForm {
-  return { beneficiaryId: '', careType: '', careDate: '', amount: '', providerName: '', place: '', country: '', otherCountry: '', currency: '', hasDecompte: '', socialSecurityBase: '', socialSecurityPaid: '', files: [] }
+  return { beneficiaryId: '', careType: '', careDate: '', amount: '', providerName: '', place: '', country: '', otherCountry: '', currency: '', hasDecompte: '', decompteAsked: true, socialSecurityBase: '', socialSecurityPaid: '', files: [] }
 }
 
 /** The five steps of the seed's guide, in order. */
@@ -102,7 +104,7 @@ export function validateStep(step: StepNumber, form: RequestForm): RequestErrors
       if (!countryName(form)) errors.country = 'Indiquez le pays où vous avez reçu les soins.'
       if (!form.currency) errors.currency = 'Indiquez la devise dans laquelle vous avez payé.'
     }
-    if (!form.hasDecompte) errors.hasDecompte = 'Indiquez si vous avez le décompte de la Sécurité sociale.'
+    if (form.decompteAsked && !form.hasDecompte) errors.hasDecompte = 'Indiquez si vous avez le décompte de la Sécurité sociale.'
     if (form.hasDecompte === 'YES') {
       if (form.socialSecurityBase.trim() && parseAmountToCents(form.socialSecurityBase) === null) errors.socialSecurityBaseCents = 'Indiquez un montant en chiffres, par exemple 30,00.'
       if (!form.socialSecurityPaid.trim()) errors.socialSecurityPaidCents = 'Indiquez le montant versé par la Sécurité sociale, ou répondez « Non ».'

@@ -52,6 +52,7 @@ export function useRequestEstimate(input: Ref<ReimbursementEstimateInput | null>
 /**
  * After a step, the server's rules for what was entered so far (the estimate query runs every
  * check of a request): their errors for this step and the earlier ones, in the server's words.
+ * The server also says whether the care type has a Social Security décompte to ask for.
  */
 export function useServerStepCheck() {
   const { resolveClient } = useApolloClient()
@@ -62,6 +63,11 @@ export function useServerStepCheck() {
     checking.value = true
     try {
       const { data } = await resolveClient().query({ query: ReimbursementRequestEstimateDocument, variables: { input }, fetchPolicy: 'network-only' })
+      const estimate = data.reimbursementRequestEstimate.estimate
+      if (step === 2 && estimate) {
+        form.decompteAsked = estimate.socialSecurityStatementAsked
+        if (!form.decompteAsked) Object.assign(form, { hasDecompte: 'NO', socialSecurityBase: '', socialSecurityPaid: '' })
+      }
       return errorsUpTo(step, data.reimbursementRequestEstimate.errors)
     }
     catch {

@@ -14,7 +14,7 @@ const options: ReimbursementFilterOptionsQuery = {
 }
 
 function item(id: string, paymentDate: string, more: Partial<ReimbursementListQuery['reimbursements']['nodes'][number]> = {}) {
-  return { __typename: 'Reimbursement' as const, id, careType: 'PHARMACY' as const, careLabel: 'Médicaments', careDate: '2026-11-19', paymentDate, expenseCents: 441, reimbursedCents: 441, outOfPocketCents: 0, payee: 'PROVIDER' as const, beneficiary: lea, ...more }
+  return { __typename: 'Reimbursement' as const, id, careType: 'PHARMACY' as const, careLabel: 'Médicaments', careDate: '2026-11-19', paymentDate, expenseCents: 441, mutuelleCents: 441, outOfPocketCents: 0, payee: 'PROVIDER' as const, beneficiary: lea, ...more }
 }
 
 function page(nodes: ReturnType<typeof item>[], hasNextPage: boolean, endCursor: string): { data: ReimbursementListQuery } {
@@ -32,8 +32,8 @@ function page(nodes: ReturnType<typeof item>[], hasNextPage: boolean, endCursor:
   }
 }
 
-const FIRST = page([item('r1', '2026-11-21'), item('r2', '2026-11-17', { careType: 'DENTAL', careLabel: 'Soins conservateurs (carie)', expenseCents: 5480, reimbursedCents: 5480, payee: 'MEMBER' })], true, 'c2')
-const SECOND = page([item('r3', '2026-10-02', { careLabel: 'Séance d\'orthophonie', careType: 'PARAMEDICAL', expenseCents: 500, reimbursedCents: 0, outOfPocketCents: 500, payee: 'MEMBER' })], false, 'c3')
+const FIRST = page([item('r1', '2026-11-21'), item('r2', '2026-11-17', { careType: 'DENTAL', careLabel: 'Soins conservateurs (carie)', expenseCents: 5480, mutuelleCents: 5480, payee: 'MEMBER' })], true, 'c2')
+const SECOND = page([item('r3', '2026-10-02', { careLabel: 'Séance d\'orthophonie', careType: 'PARAMEDICAL', expenseCents: 500, mutuelleCents: 0, outOfPocketCents: 500, payee: 'MEMBER' })], false, 'c3')
 
 async function mountList(filters: ReimbursementFilters) {
   const api = createTestClient({
@@ -60,8 +60,8 @@ describe('ReimbursementList', () => {
     const totals = wrapper.get('.reimbursement-totals').findAll('dt').map(dt => [dt.text(), visibleText(dt.element.nextElementSibling ? { element: dt.element.nextElementSibling } : dt)])
     expect(totals).toEqual([
       ['Dépenses de santé', '64,21 €'],
-      ['Versé par la Sécurité sociale', '39,18 €'],
-      ['Versé par votre mutuelle', '20,03 €'],
+      ['Remboursé par la Sécurité sociale', '39,18 €'],
+      ['Remboursé par votre mutuelle', '20,03 €'],
       ['Reste à votre charge', '5,00 €'],
     ])
     expect(wrapper.text()).toContain('Sélectionnez un remboursement afin de voir le détail.')
