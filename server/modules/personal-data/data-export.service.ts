@@ -80,6 +80,10 @@ export function collectHouseholdData(db: Queryable, memberId: string, generatedA
     sepaMandates: db.select().from(s.sepaMandatesTable).where(eq(s.sepaMandatesTable.memberId, memberId)).all(),
     bankAccountChanges: db.select().from(s.bankAccountChangesTable).where(eq(s.bankAccountChangesTable.memberId, memberId)).all().map(({ iban, ...c }) => ({ ...c, ibanMasked: maskIban(iban) })),
     reimbursements: db.select().from(s.reimbursementsTable).where(eq(s.reimbursementsTable.memberId, memberId)).orderBy(asc(s.reimbursementsTable.careDate)).all(),
+    // what each contract paid of a care, when several did
+    reimbursementShares: db.select({ share: s.reimbursementSharesTable }).from(s.reimbursementSharesTable)
+      .innerJoin(s.reimbursementsTable, eq(s.reimbursementsTable.id, s.reimbursementSharesTable.reimbursementId))
+      .where(eq(s.reimbursementsTable.memberId, memberId)).all().map(r => r.share),
     procedures: procedures.map(p => ({ ...p, details: maskDetails(p.details) })),
     procedureEvents: inProcedures(() => db.select().from(s.procedureEventsTable).where(inArray(s.procedureEventsTable.procedureId, procedureIds)).orderBy(asc(s.procedureEventsTable.at)).all()),
     procedureAttachments: inProcedures(() => db.select().from(s.procedureAttachmentsTable).where(inArray(s.procedureAttachmentsTable.procedureId, procedureIds)).all()),

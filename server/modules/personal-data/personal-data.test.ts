@@ -49,7 +49,7 @@ describe('Mes données personnelles', () => {
       const json = JSON.parse(archive.get('mes-donnees.json')!.toString('utf8'))
       expect(json.member).toMatchObject({ firstName: 'Benoit', lastName: 'Garnier', email: 'benoit@example.org' })
       expect(json.beneficiaries.map((b: any) => b.firstName)).toEqual(['Benoit', 'Sarah', 'Louise', 'Hélia', 'Léa'])
-      for (const key of ['contracts', 'reimbursements', 'procedures', 'messageThreads', 'messages', 'documents', 'bankAccounts', 'consents', 'contributionInstalments', 'insuranceCards'])
+      for (const key of ['contracts', 'reimbursements', 'reimbursementShares', 'procedures', 'messageThreads', 'messages', 'documents', 'bankAccounts', 'consents', 'contributionInstalments', 'insuranceCards'])
         expect(json[key].length, key).toBeGreaterThan(0)
       const text = pdfText(archive.get('synthese-de-mes-donnees.pdf')!)
       expect(text).toMatch(/Synthèse de mes données personnelles/)
