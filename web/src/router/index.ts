@@ -51,9 +51,30 @@ export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, his
   return router
 }
 
+// A page's title may come with its data, or replace a loading title when the data arrives: until
+// the member does something, focus follows the page's title whenever it would fall to <body>.
+let stopKeepingFocus: (() => void) | null = null
+
 function focusPageHeading(): void {
-  const heading = document.querySelector<HTMLElement>('main h1')
-  if (!heading) return
-  heading.setAttribute('tabindex', '-1')
-  heading.focus()
+  stopKeepingFocus?.()
+  const main = document.querySelector('main')
+  if (!main) return
+  const focusHeading = () => {
+    const heading = main.querySelector<HTMLElement>('h1')
+    if (!heading) return
+    heading.setAttribute('tabindex', '-1')
+    heading.focus()
+  }
+  focusHeading()
+  const observer = new MutationObserver(() => {
+    if (!document.activeElement || document.activeElement === document.body) focusHeading()
+  })
+  const stop = () => {
+    observer.disconnect()
+    for (const type of ['pointerdown', 'keydown'] as const) document.removeEventListener(type, stop, true)
+    stopKeepingFocus = null
+  }
+  observer.observe(main, { childList: true, subtree: true })
+  for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, stop, true)
+  stopKeepingFocus = stop
 }
