@@ -1,10 +1,12 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatEuros } from '../../core/format.ts'
 import { startTestApp } from '../../test/harness.ts'
+import { pdfText } from '../../test/pdf-tools.ts'
 
-interface Node { id: string, expenseCents: number, socialSecurityCents: number, mutuelleCents: number, outOfPocketCents: number, explanation: string[], shares: { amountCents: number }[] }
+interface Node { id: string, paymentDate: string, expenseCents: number, socialSecurityCents: number, mutuelleCents: number, outOfPocketCents: number, explanation: string[], shares: { amountCents: number }[] }
 
-// the same euros, read from every place the member sees them: list and totals, detail, démarche
+// the same euros, read from every place the member sees them: list and totals, detail, démarche, statement
 describe('the amounts of a reimbursement agree wherever they are shown', () => {
   let app: TestApp
   let benoit: ApiClient
@@ -12,7 +14,7 @@ describe('the amounts of a reimbursement agree wherever they are shown', () => {
   beforeAll(async () => {
     app = await startTestApp()
     benoit = await app.as('benoit')
-    const r = await benoit.gql(`{ reimbursements(first: 100) { totalCount totals { expenseCents socialSecurityCents mutuelleCents outOfPocketCents } nodes { id expenseCents socialSecurityCents mutuelleCents outOfPocketCents explanation shares { amountCents } } } }`)
+    const r = await benoit.gql(`{ reimbursements(first: 100) { totalCount totals { expenseCents socialSecurityCents mutuelleCents outOfPocketCents } nodes { id paymentDate expenseCents socialSecurityCents mutuelleCents outOfPocketCents explanation shares { amountCents } } } }`)
     nodes = r.data.reimbursements.nodes
     // one page holds the whole household, so the totals can be checked against the rows
     expect(r.data.reimbursements.totalCount).toBe(nodes.length)
@@ -39,5 +41,16 @@ describe('the amounts of a reimbursement agree wherever they are shown', () => {
       const listed = nodes.find(n => n.id === p.reimbursement.id)!
       expect(listed.mutuelleCents).toBe(p.reimbursement.mutuelleCents)
     }
+  })
+
+  it('prints in the year\'s benefits statement the totals the list adds up to', async () => {
+    const year = nodes.map(n => n.paymentDate).sort().at(-1)!.slice(0, 4)
+    const res = await benoit.get(`/api/benefits-statement.pdf?year=${year}`)
+    expect(res.status).toBe(200)
+    const text = pdfText(Buffer.from(await res.arrayBuffer()))
+    const paid = nodes.filter(n => n.paymentDate.startsWith(year))
+    expect(text).toContain(`${paid.length} prestations payées`)
+    for (const pick of [(n: Node) => n.expenseCents, (n: Node) => n.socialSecurityCents, (n: Node) => n.mutuelleCents, (n: Node) => n.outOfPocketCents])
+      expect(text).toContain(formatEuros(paid.reduce((t, n) => t + pick(n), 0)).replace(/\u00A0|\u202F/g, ' '))
   })
 })
