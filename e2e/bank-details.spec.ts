@@ -21,11 +21,13 @@ async function capture(page: Page, testInfo: TestInfo, name: string): Promise<vo
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-test('from Mes remboursements, Benoit changes his RIB by keyboard in three steps and sees it masked', async ({ page }, testInfo) => {
+test('from the Mon compte menu, Benoit changes his RIB by keyboard in three steps and sees it masked', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await signIn(page)
-  await page.goto('/remboursements')
-  await tabTo(page, page.getByRole('complementary', { name: 'Relevés et démarches' }).getByRole('link', { name: 'Mes coordonnées bancaires' }))
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' })
+  await tabTo(page, nav.getByRole('button', { name: /Mon compte/ }))
+  await page.keyboard.press('Enter')
+  await tabTo(page, nav.getByRole('link', { name: 'Mes informations bancaires' }).or(nav.getByRole('menuitem', { name: 'Mes informations bancaires' })).last())
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/mon-compte\/informations-bancaires$/)
   const main = page.getByRole('main')
