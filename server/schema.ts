@@ -19,6 +19,7 @@ import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, MessageSubjectResolver } from './modules/messages/message.resolver.ts'
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
+import { PartnerUsageResolver } from './modules/partners/partner-usage.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
@@ -51,6 +52,7 @@ export const resolvers = [
   GuideResolver,
   FaqEntryResolver,
   NewsResolver,
+  PartnerUsageResolver,
   ProcedureResolver,
   QuoteResolver,
   ReimbursementResolver,

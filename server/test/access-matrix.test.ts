@@ -50,6 +50,8 @@ const ACCESS: Record<string, Row> = {
   'Query.contracts': MEMBER_ONLY,
   'Query.contract': MEMBER_ID_TAKING,
   'Query.coverageCheck': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'ANSWERS' },
+  // a partner token reads its own counters, whatever its scopes
+  'Query.partnerUsage': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'ANSWERS' },
   'Query.documents': MEMBER_FILTERED,
   'Query.insuranceCard': MEMBER_ID_TAKING,
   'Query.unreadMessageCount': MEMBER_ONLY,

@@ -19,7 +19,7 @@ import { emptyRows, insertRows } from './rows.ts'
  * advisor, a partner token and the shared help and messaging content. Same clock, same rows.
  */
 
-/** Public on purpose (in the README), so partners can try coverageCheck; it exists only with the demo data. */
+/** Public on purpose (in the README and GraphiQL), so partners can try coverageCheck and prises en charge; it exists only with the demo data. */
 export const DEMO_PARTNER_TOKEN = 'ptk_demo_t_KIDr1hFRcsIMOR70pkhZ2VqmhB40_fvF-U3s6o'
 
 export const DEMO_ACCOUNTS = {
@@ -53,7 +53,7 @@ export function buildDemoRows(today: string, hashes: Record<keyof typeof DEMO_AC
     id: demoId('partner-token', 'pharmacy'),
     name: 'Pharmacie partenaire (démo)',
     tokenHash: hashToken(DEMO_PARTNER_TOKEN),
-    scopes: ['coverage:read'],
+    scopes: ['coverage:read', 'pec:write'],
     createdAt: instant(daysBefore(today, 30), '08:00'),
   })
 

@@ -14,6 +14,7 @@ export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kin
   BANK_DETAILS_CHANGE: 'Change of bank details.',
   DATA_EXPORT: 'Request for a copy of personal data (GDPR).',
   AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
+  COVERAGE_AGREEMENT: 'Prise en charge asked by a health professional (partner) on a quote before the care; accepted by the rules or decided by an advisor.',
 })
 export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {
   SUBMITTED: 'En cours: waiting for a decision.',

@@ -197,6 +197,8 @@ export type ProcedureKind =
   | 'BANK_DETAILS_CHANGE'
   /** Request to add a beneficiary. */
   | 'BENEFICIARY_ADDITION'
+  /** Prise en charge asked by a health professional (partner) on a quote before the care; accepted by the rules or decided by an advisor. */
+  | 'COVERAGE_AGREEMENT'
   /** Request for a copy of personal data (GDPR). */
   | 'DATA_EXPORT'
   /** Quote (devis) sent for analysis. */

@@ -33,6 +33,7 @@ const procedureKindLabels: Record<ProcedureKind, string> = {
   BANK_DETAILS_CHANGE: 'Modification des coordonnées bancaires',
   DATA_EXPORT: 'Demande de copie de mes données',
   AFFILIATION: 'Démarche commerciale',
+  COVERAGE_AGREEMENT: 'Prise en charge',
 }
 
 const relationshipLabels: Record<Relationship, string> = {
