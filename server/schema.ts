@@ -11,6 +11,7 @@ import { PasswordResetResolver } from './modules/auth/password-reset.resolver.ts
 import { BankDetailsResolver } from './modules/bank-accounts/bank-details.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
+import { CoverageAgreementResolver } from './modules/coverage/coverage-agreement.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
 import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
@@ -38,6 +39,7 @@ export const resolvers = [
   BeneficiaryResolver,
   ContractResolver,
   CoverageResolver,
+  CoverageAgreementResolver,
   GuaranteeResolver,
   DocumentResolver,
   InsuranceCardResolver,

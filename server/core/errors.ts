@@ -69,6 +69,12 @@ export const USER_ERROR_CODES = {
   DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',
   RECENT_SECURITY_CHANGE: 'Refused for a while after a password or e-mail change (account takeover protection).',
   WRONG_CATEGORY: 'A message objet that belongs to another category than the one chosen.',
+  UNKNOWN_CODE: 'A quote line code outside the prise en charge nomenclature, or of another care domain than the one asked.',
+  INVALID_FINESS: 'Not a FINESS number (9 characters: the department, then 7 digits).',
+  INVALID_RPPS: 'Not an RPPS number (11 digits whose last is a Luhn check digit).',
+  INVALID_ADELI: 'Not an ADELI number (9 digits).',
+  PAST_DATE: 'A date in the past where a coming one is needed (the planned day of a care).',
+  TOO_FAR_AHEAD: 'A date too far in the future (a prise en charge is asked at most six months before the care).',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

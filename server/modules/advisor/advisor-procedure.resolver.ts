@@ -6,7 +6,8 @@ import type { Context } from '../../context.ts'
 import { ProcedureAttachment, ProcedureEvent } from '../procedures/procedure.type.ts'
 import { nowIso } from '../../core/clock.ts'
 import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { advisorAgreementView } from '../coverage/coverage-agreement.service.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorCoverageAgreement, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -49,5 +50,13 @@ export class AdvisorProcedureResolver {
       return null
     const { status, ibanMasked, holderName, bic, usages, newMandate } = change
     return { status, ibanMasked, holderName, bic, usages, newMandate, beneficiaries: change.beneficiaries.map(b => ({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })) as AdvisorBeneficiary[] }
+  }
+
+  @FieldResolver(() => AdvisorCoverageAgreement, { nullable: true, description: 'For a « Prise en charge » démarche: the professional\'s request and its lines; null otherwise.' })
+  async coverageAgreement(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<AdvisorCoverageAgreement | null> {
+    if (row.kind !== 'COVERAGE_AGREEMENT')
+      return null
+    const agreement = await ctx.loaders.coverageAgreementByProcedure.load(row.id)
+    return agreement ? advisorAgreementView(agreement, row) : null
   }
 }

@@ -218,10 +218,11 @@ describe('advisorQueue and advisorProcedure', () => {
     walk(getNamedType((schema.getType('ProcedurePayload') as GraphQLObjectType).getFields().task!.type))
     // every path to member data is listed here: a field added to these types must be added on purpose
     // a thread to answer brings its messages (what the member wrote to the mutuelle), a RIB change
-    // under review its masked IBAN: neither leads further into the household
+    // under review its masked IBAN, a prise en charge the professional's identifiers and quote lines:
+    // none leads further into the household
     expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
-      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
-      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'Date', 'DateTime', 'Float', 'ID', 'Int',
+      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorCoverageAgreement', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
+      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'CoverageAgreementDomain', 'CoverageAgreementLine', 'Date', 'DateTime', 'Float', 'ID', 'Int',
       'Message', 'MessageAttachment', 'MessageAuthorKind', 'MessageCategory', 'MessageSubject', 'MessageThread', 'OnlineService',
       'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
       'ProcedureTask', 'Relationship', 'String', 'ThreadStatus', 'ThreadTask', 'WithholdingKind',

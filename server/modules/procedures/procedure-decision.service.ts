@@ -15,6 +15,7 @@ import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
 import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
+import { commitCoverageAgreement } from '../coverage/coverage-agreement.service.ts'
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
@@ -24,7 +25,7 @@ export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
 // other kinds change data of their own (a beneficiary…): their own services accept them
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE'])
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'COVERAGE_AGREEMENT'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -39,6 +40,9 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
   }
   if (decision === 'REQUEST_DOCUMENTS' && procedure.status === 'MISSING_DOCUMENTS')
     return [userError(null, 'ALREADY_WAITING', 'Des pièces sont déjà demandées à l\'adhérent.')]
+  // a prise en charge is the professional's request: the member has no document to add to it
+  if (decision === 'REQUEST_DOCUMENTS' && procedure.kind === 'COVERAGE_AGREEMENT')
+    return [userError(null, 'UNSUPPORTED_KIND', 'Une prise en charge s\'accepte ou se refuse : le professionnel peut en demander une nouvelle.')]
   if (decision === 'ACCEPT' && !ACCEPTABLE_KINDS.has(procedure.kind))
     return [userError(null, 'UNSUPPORTED_KIND', 'Cette démarche ne s\'accepte pas ici.')]
   return []
@@ -153,6 +157,14 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       else
         paid = outcome
     }
+    let agreementNote: string | null = null
+    if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'COVERAGE_AGREEMENT') {
+      const outcome = commitCoverageAgreement(tx, procedure)
+      if ('code' in outcome)
+        refused.push(outcome)
+      else
+        agreementNote = outcome.note
+    }
     if (!refused.length && decision !== 'REQUEST_DOCUMENTS' && procedure.kind === 'BANK_DETAILS_CHANGE') {
       const outcome = decideReviewedChange(tx, ctx, procedure.id, decision, now)
       if ('code' in outcome)
@@ -170,7 +182,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? acceptedNote(paid, bankChangeNote)
+      : decision === 'ACCEPT' && (bankChangeNote ?? agreementNote) && note ? `${bankChangeNote ?? agreementNote} ${note}` : note ?? agreementNote ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

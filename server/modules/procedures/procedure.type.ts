@@ -24,9 +24,9 @@ export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus
 })
 
 export const DecisionEnum = enumFrom(DECISIONS, 'Decision', 'An advisor\'s decision on a démarche.', {
-  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees.',
+  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees; a prise en charge commits the amounts the engine computes, line by line.',
   REJECT: 'Refuse, with a note explaining why.',
-  REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS).',
+  REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS); not for a prise en charge, which the professional asked.',
 })
 
 @ObjectType({ description: 'A document attached to a démarche, downloadable at GET /api/files/{id} by the member who sent it and by advisors (each advisor download is audited).' })

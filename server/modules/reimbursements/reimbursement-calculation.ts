@@ -99,6 +99,8 @@ export interface CareToPay {
   socialSecurityPaidCents: number | null
   /** The care belongs to a « 100 % Santé » basket (quotes say so). */
   hundredPercentSanteBasket?: boolean
+  /** Forfait already promised to earlier lines of the same quote, not yet paid (prises en charge). */
+  forfaitCommittedCents?: number
 }
 
 export interface CareComputation {
@@ -126,7 +128,7 @@ export function computeCare(db: Queryable, care: CareToPay): CareComputation | n
     beneficiaryIsMinor: isMinorOn(care.beneficiary.birthDate, care.careDate),
     hundredPercentSanteBasket: care.hundredPercentSanteBasket ?? false,
     withheldThisYearCents: withheldInYear(db, care.beneficiary.id, CARE_REFERENCES[care.careType].withholding, care.careDate),
-    forfaitUsedThisYearCents: guarantee ? forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate) : 0,
+    forfaitUsedThisYearCents: guarantee ? forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate) + (care.forfaitCommittedCents ?? 0) : 0,
     guarantee: guarantee ? guaranteeRule(guarantee) : null,
   })
   return { contract, guarantee, result }
