@@ -16,7 +16,9 @@ import { GraphQLError } from 'graphql'
 import type { ASTVisitor, ValidationContext } from 'graphql'
 import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
+import { today } from './core/clock.ts'
 import { createLoaders } from './core/loaders.ts'
+import { DEMO_PARTNER_TOKEN, demoPartnerExample } from './db/demo/index.ts'
 import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
@@ -216,6 +218,14 @@ export async function createApp(deps: AppDeps) {
   })
 
   const graphiqlDir = join(projectRoot, 'dist/graphiql')
+  if (config.exposeGraphiql) {
+    // what GraphiQL's example tabs send; the demo token only where it is the demo's and works
+    app.get('/graphiql/examples.json', (_req, res) => {
+      const demo = config.graphiqlDemoExamples && typeof authenticatePartnerToken(db, clock, DEMO_PARTNER_TOKEN) !== 'string'
+      res.setHeader('Cache-Control', 'no-store')
+      res.json(demo ? { partnerToken: DEMO_PARTNER_TOKEN, ...demoPartnerExample(today(clock)) } : { partnerToken: null })
+    })
+  }
   if (config.exposeGraphiql && existsSync(graphiqlDir)) {
     app.use('/graphiql', express.static(graphiqlDir))
     app.get('/graphiql', (_req, res) => res.sendFile(join(graphiqlDir, 'index.html')))

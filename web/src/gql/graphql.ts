@@ -107,8 +107,11 @@ export type ContactDetailsInput = {
 
 /** Whether the contract is in force. */
 export type ContractStatus =
+  /** En cours: the contract covers its beneficiaries. */
   | 'ACTIVE'
+  /** Suspendu: cover paused (e.g. unpaid contributions); no tiers payant meanwhile. */
   | 'SUSPENDED'
+  /** Résilié: the contract has ended; its history stays readable. */
   | 'TERMINATED';
 
 /** How an instalment is paid. */
@@ -179,7 +182,9 @@ export type MessageAuthorKind =
 
 /** News article or offer ("Vos offres et services"). */
 export type NewsKind =
+  /** Actualité: news from the mutuelle. */
   | 'NEWS'
+  /** Offre: a service or product offered to members (e.g. travel insurance). */
   | 'OFFER';
 
 /** State of the télétransmission (NOEMIE) link between Social Security and the mutuelle. */
@@ -314,7 +319,9 @@ export type Relationship =
 
 /** Kind of signed-in person. */
 export type Role =
+  /** An advisor (conseiller) of the mutuelle, who works through the advisor fields. */
   | 'ADVISOR'
+  /** A member (adhérent), who sees their own household only. */
   | 'MEMBER';
 
 /** A new message to the mutuelle, starting a thread (« Envoyer un message »). */
