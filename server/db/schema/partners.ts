@@ -26,6 +26,8 @@ export interface AgreementLine {
   socialSecurityCents?: number
   mutuelleCents?: number
   outOfPocketCents?: number
+  /** Part of the guarantee's yearly forfait this line is promised: no other agreement may promise it again. */
+  forfaitCents?: number
 }
 
 /**

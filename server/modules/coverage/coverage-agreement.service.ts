@@ -7,7 +7,7 @@ import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { CoverageAgreementInput } from './coverage-agreement.input.ts'
 import type { CoverageAgreement, CoverageAgreementStatus } from './coverage-agreement.type.ts'
 import type { ReviewReason } from './coverage-agreement.rules.ts'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, gte, lte } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { forbidden, notFound, userError } from '../../core/errors.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
@@ -38,14 +38,36 @@ function requirePartner(ctx: Context): PartnerViewer {
   return viewer
 }
 
+/**
+ * Forfait already promised to the beneficiary by accepted agreements of the same domain for care
+ * in the same calendar year and still valid: two quotes from two opticians cannot both be promised
+ * the whole yearly forfait.
+ */
+function forfaitPromised(db: Queryable, beneficiaryId: string, domain: AgreementRow['careDomain'], plannedDate: string, today: string, exceptAgreementId?: string): number {
+  const year = plannedDate.slice(0, 4)
+  const rows = db.select({ id: ca.id, lines: ca.lines }).from(ca)
+    .innerJoin(p, eq(p.id, ca.procedureId))
+    .where(and(
+      eq(p.beneficiaryId, beneficiaryId),
+      eq(p.status, 'ACCEPTED'),
+      eq(ca.careDomain, domain),
+      gte(ca.plannedDate, `${year}-01-01`),
+      lte(ca.plannedDate, `${year}-12-31`),
+      // a promise whose validity has passed is void: its forfait is free again
+      gte(ca.validUntil, today),
+    ))
+    .all()
+  return rows.filter(r => r.id !== exceptAgreementId).reduce((sum, r) => sum + r.lines.reduce((n, l) => n + (l.forfaitCents ?? 0), 0), 0)
+}
+
 type Computed = { lines: Required<AgreementLine>[], guaranteeFound: boolean } | UserError
 
 /**
  * The lines through the reimbursement engine, one after the other on the planned date: a forfait
  * the first lines use up is no longer there for the next ones.
  */
-function computeLines(db: Queryable, memberId: string, beneficiary: { id: string, birthDate: string }, domain: AgreementRow['careDomain'], plannedDate: string, lines: AgreementLine[]): Computed {
-  let committed = 0
+function computeLines(db: Queryable, memberId: string, beneficiary: { id: string, birthDate: string }, domain: AgreementRow['careDomain'], plannedDate: string, today: string, lines: AgreementLine[], exceptAgreementId?: string): Computed {
+  let committed = forfaitPromised(db, beneficiary.id, domain, plannedDate, today, exceptAgreementId)
   let guaranteeFound = true
   const out: Required<AgreementLine>[] = []
   for (const line of lines) {
@@ -64,8 +86,8 @@ function computeLines(db: Queryable, memberId: string, beneficiary: { id: string
       return userError('plannedDate', 'NOT_COVERED', 'Le patient n\'est pas couvert par la mutuelle à la date prévue des soins.')
     guaranteeFound &&= computed.guarantee !== null
     committed += computed.result.forfaitUsedCents
-    const { socialSecurityCents, mutuelleCents, outOfPocketCents } = computed.result
-    out.push({ code: line.code, amountCents: line.amountCents, socialSecurityBaseCents: line.socialSecurityBaseCents, socialSecurityCents, mutuelleCents, outOfPocketCents })
+    const { socialSecurityCents, mutuelleCents, outOfPocketCents, forfaitUsedCents } = computed.result
+    out.push({ code: line.code, amountCents: line.amountCents, socialSecurityBaseCents: line.socialSecurityBaseCents, socialSecurityCents, mutuelleCents, outOfPocketCents, forfaitCents: forfaitUsedCents })
   }
   return { lines: out, guaranteeFound }
 }
@@ -149,7 +171,7 @@ export function requestCoverageAgreement(ctx: Context, input: CoverageAgreementI
       errors.unshift(userError('cardNumber', 'NOT_FOUND', 'Aucun bénéficiaire ne correspond à ce numéro de carte et à cette date de naissance.'))
     else if (!errors.length && !isCoveredOn(holder.beneficiary, input.plannedDate))
       errors.push(userError('plannedDate', 'NOT_COVERED', 'Le patient n\'est pas couvert par la mutuelle à la date prévue des soins.'))
-    const computed = holder && !errors.length ? computeLines(tx, holder.contract.memberId, holder.beneficiary, input.careDomain, input.plannedDate, lines) : null
+    const computed = holder && !errors.length ? computeLines(tx, holder.contract.memberId, holder.beneficiary, input.careDomain, input.plannedDate, today, lines) : null
     if (computed && 'code' in computed)
       errors.push(computed)
     if (errors.length || !holder || !computed || 'code' in computed) {
@@ -247,12 +269,12 @@ export function advisorAgreementView(row: AgreementRow, procedure: ProcedureRow)
  * An advisor accepts a prise en charge under review: the engine computes the lines again as of
  * today (forfaits used since the request count) and the amounts become the mutuelle's promise.
  */
-export function commitCoverageAgreement(tx: Tx, procedure: ProcedureRow): { note: string } | UserError {
+export function commitCoverageAgreement(tx: Tx, procedure: ProcedureRow, today: string): { note: string } | UserError {
   const row = agreementOfProcedure(tx, procedure.id)
   const beneficiary = procedure.beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, procedure.beneficiaryId)).get() : undefined
   if (!row || !beneficiary)
     return userError(null, 'INCOMPLETE_REQUEST', 'La demande de prise en charge est incomplète : refusez-la en l\'expliquant.')
-  const computed = computeLines(tx, procedure.memberId, beneficiary, row.careDomain, row.plannedDate, row.lines)
+  const computed = computeLines(tx, procedure.memberId, beneficiary, row.careDomain, row.plannedDate, today, row.lines, row.id)
   if ('code' in computed)
     return userError(null, 'NOT_COVERED', 'Le patient n\'est pas couvert à la date prévue des soins : refusez la prise en charge en l\'expliquant.')
   const until = validUntil(row.plannedDate)

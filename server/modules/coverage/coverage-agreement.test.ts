@@ -91,6 +91,14 @@ describe('prises en charge: requestCoverageAgreement and coverageAgreement', () 
       expect(text).not.toContain(secret)
   })
 
+  it('does not promise the same yearly forfait twice: a second quote gets what the first left', async () => {
+    const first = await request({ birthDate: birth['Sarah'] })
+    const second = await request({ birthDate: birth['Sarah'] })
+    expect(first.agreement.status).toBe('ACCEPTED')
+    expect(second.agreement.mutuelleCents).toBeLessThan(first.agreement.mutuelleCents)
+    expect(second.agreement.socialSecurityCents + second.agreement.mutuelleCents + second.agreement.outOfPocketCents).toBe(37000)
+  })
+
   it('leaves nothing to pay on « 100 % Santé » lines', async () => {
     const r = await request({ lines: [{ code: 'OPT-MONTURE-A', amountCents: 3000, socialSecurityBaseCents: 3000 }, { code: 'OPT-VERRE-A', amountCents: 5000, socialSecurityBaseCents: 5000 }] })
     expect(r.agreement.status).toBe('ACCEPTED')

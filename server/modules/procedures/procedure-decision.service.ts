@@ -159,7 +159,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     }
     let agreementNote: string | null = null
     if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'COVERAGE_AGREEMENT') {
-      const outcome = commitCoverageAgreement(tx, procedure)
+      const outcome = commitCoverageAgreement(tx, procedure, today)
       if ('code' in outcome)
         refused.push(outcome)
       else
