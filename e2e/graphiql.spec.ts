@@ -39,4 +39,9 @@ test('GraphiQL loads with the network cut and runs the example of each audience'
   await run(page, 'PartnerCoverageAgreement', /"status":\s"ACCEPTED"/)
   await run(page, 'PartnerUsage', /"totalCalls":\s[1-9]/)
   expect(outside).toEqual([])
+
+  // the prise en charge the partner's tab asked for is in the member's démarches, accepted
+  await page.goto('/demarches?type=COVERAGE_AGREEMENT')
+  await expect(page.getByRole('heading', { level: 2, name: /^Prise en charge \(soins optiques\), soins prévus le .* pour Léa$/ }).first()).toBeVisible()
+  await expect(page.getByText(/^Prise en charge accordée à Pharmacie partenaire \(démo\)/).first()).toBeVisible()
 })
