@@ -2,7 +2,7 @@ import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PARTNER_TOKEN } from '../../db/demo/index.ts'
-import { auditEventsTable, beneficiariesTable, coverageAgreementsTable, membersTable, proceduresTable } from '../../db/schema/index.ts'
+import { auditEventsTable, beneficiariesTable, coverageAgreementsTable, guaranteesTable, membersTable, proceduresTable } from '../../db/schema/index.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { createPartnerToken } from '../partners/partner-token.service.ts'
 import { AUTO_DECISION_CEILING_CENTS, luhnValid } from './coverage-agreement.rules.ts'
@@ -97,6 +97,24 @@ describe('prises en charge: requestCoverageAgreement and coverageAgreement', () 
     expect(first.agreement.status).toBe('ACCEPTED')
     expect(second.agreement.mutuelleCents).toBeLessThan(first.agreement.mutuelleCents)
     expect(second.agreement.socialSecurityCents + second.agreement.mutuelleCents + second.agreement.outOfPocketCents).toBe(37000)
+  })
+
+  it('promises each of Sarah\'s two contracts\' optical forfaits once: a third quote finds both used up', async () => {
+    const third = await request({ birthDate: birth['Sarah'] })
+    expect(third.agreement.status).toBe('ACCEPTED')
+    const sarah = app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Sarah')).get()!
+    const promised: Record<string, number> = {}
+    for (const row of app.db.select({ lines: coverageAgreementsTable.lines }).from(coverageAgreementsTable).innerJoin(proceduresTable, eq(proceduresTable.id, coverageAgreementsTable.procedureId)).where(eq(proceduresTable.beneficiaryId, sarah.id)).all()) {
+      for (const line of row.lines) {
+        for (const [guaranteeId, cents] of Object.entries(line.forfaits ?? {}))
+          promised[guaranteeId] = (promised[guaranteeId] ?? 0) + cents
+      }
+    }
+    // the main contract's and the top-up's forfaits were both promised, neither beyond its yearly amount
+    const guarantees = app.db.select().from(guaranteesTable).all().filter(g => g.id in promised)
+    expect(guarantees.map(g => g.careType)).toEqual(['OPTICS', 'OPTICS'])
+    for (const g of guarantees)
+      expect(promised[g.id]).toBeLessThanOrEqual(g.yearlyForfaitCents!)
   })
 
   it('leaves nothing to pay on « 100 % Santé » lines', async () => {
