@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { AppDeps, Context } from './context.ts'
 import type { Viewer } from './core/viewer.ts'
+import type { TokenRefusal } from './modules/partners/partner-token.service.ts'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,7 +17,9 @@ import type { ASTVisitor, ValidationContext } from 'graphql'
 import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
 import { compressedAnswers } from './core/compressed-answers.ts'
+import { today } from './core/clock.ts'
 import { createLoaders } from './core/loaders.ts'
+import { DEMO_PARTNER_TOKEN, demoPartnerExample } from './db/demo/index.ts'
 import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
 import { requestMetaOf } from './core/http.ts'
@@ -29,7 +32,8 @@ import { documentsRouter } from './modules/documents/documents.routes.ts'
 import { dataExportRouter } from './modules/personal-data/data-export.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
-import { ABSOLUTE_TIMEOUT_MS, viewerFromPartnerToken, viewerFromSession } from './modules/auth/session.service.ts'
+import { ABSOLUTE_TIMEOUT_MS, viewerFromSession } from './modules/auth/session.service.ts'
+import { authenticatePartnerToken, recordPartnerCall } from './modules/partners/partner-token.service.ts'
 import { createMailer } from './modules/mail/mail.service.ts'
 import { getSchema } from './schema.ts'
 
@@ -72,18 +76,37 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
 /** Requests a partner token may make per minute. */
 export const PARTNER_REQUESTS_PER_MINUTE = 120
 
+const TOKEN_REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
+  TOKEN_INVALID: 'Jeton partenaire inconnu ou mal formé : vérifiez l\'en-tête Authorization: Bearer ptk_…',
+  TOKEN_REVOKED: 'Ce jeton partenaire a été révoqué : demandez-en un nouveau à la mutuelle.',
+  TOKEN_EXPIRED: 'Ce jeton partenaire a expiré : demandez-en un nouveau à la mutuelle.',
+}
+
+/** A partner request refused before GraphQL runs, in GraphQL's error shape: clients read `extensions.code` (and `reason`). */
+function partnerRefusal(res: Response, status: number, extensions: { code: string, reason?: TokenRefusal }, message: string) {
+  res.status(status).json({ errors: [{ message, extensions }] })
+}
+
 function resolveViewer(deps: AppDeps) {
   const partnerLimiter = fixedWindowLimiter(PARTNER_REQUESTS_PER_MINUTE, 60_000, () => deps.clock.now().getTime())
   return (req: Request, res: Response, next: NextFunction) => {
     const auth = req.get('authorization')
     if (auth?.startsWith('Bearer ')) {
       // partners authenticate by header only; a cookie never grants partner rights
-      req.viewer = viewerFromPartnerToken(deps.db, deps.clock, auth.slice(7).trim())
-      if (req.viewer?.role === 'PARTNER' && !partnerLimiter.allow(req.viewer.tokenId)) {
-        res.setHeader('Retry-After', '60')
-        res.status(429).json({ errors: [{ message: 'Trop de requêtes pour ce jeton : réessayez dans une minute.', extensions: { code: 'TOO_MANY_REQUESTS' } }] })
+      const outcome = authenticatePartnerToken(deps.db, deps.clock, auth.slice(7).trim())
+      if (typeof outcome === 'string') {
+        // refused before any resolver runs: the reason tells the integrator what to fix
+        res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${outcome}"`)
+        partnerRefusal(res, 401, { code: 'UNAUTHENTICATED', reason: outcome }, TOKEN_REFUSAL_MESSAGES[outcome])
         return
       }
+      req.viewer = outcome
+      if (!partnerLimiter.allow(outcome.tokenId)) {
+        res.setHeader('Retry-After', '60')
+        partnerRefusal(res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton : au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
+        return
+      }
+      recordPartnerCall(deps.db, deps.clock, outcome.tokenId)
     }
     else {
       const token = parseCookies(req.get('cookie') ?? '')[sessionCookieName(deps.config.secureCookies)]
@@ -198,6 +221,14 @@ export async function createApp(deps: AppDeps) {
   })
 
   const graphiqlDir = join(projectRoot, 'dist/graphiql')
+  if (config.exposeGraphiql) {
+    // what GraphiQL's example tabs send; the demo token only where it is the demo's and works
+    app.get('/graphiql/examples.json', (_req, res) => {
+      const demo = config.graphiqlDemoExamples && typeof authenticatePartnerToken(db, clock, DEMO_PARTNER_TOKEN) !== 'string'
+      res.setHeader('Cache-Control', 'no-store')
+      res.json(demo ? { partnerToken: DEMO_PARTNER_TOKEN, ...demoPartnerExample(today(clock)) } : { partnerToken: null })
+    })
+  }
   if (config.exposeGraphiql && existsSync(graphiqlDir)) {
     app.use('/graphiql', express.static(graphiqlDir))
     app.get('/graphiql', (_req, res) => res.sendFile(join(graphiqlDir, 'index.html')))

@@ -10,6 +10,11 @@ export interface AppConfig {
   secureCookies: boolean
   /** GraphiQL and introspection: on for developers, off in production unless asked. */
   exposeGraphiql: boolean
+  /**
+   * GraphiQL's example tabs carry the demo partner token and the demo household's card: in
+   * development with the demo data only, never in production.
+   */
+  graphiqlDemoExamples?: boolean
   /** Where members reach the portal, for the links sent by e-mail (PUBLIC_URL; http://localhost:PORT by default). */
   publicUrl?: string
 }

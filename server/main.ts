@@ -48,7 +48,7 @@ const app = await createApp({
   db,
   clock,
   mailer,
-  config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
+  config: { dataDir, secureCookies: production, exposeGraphiql: !production || process.env.GRAPHIQL === 'on', graphiqlDemoExamples: !production && demoWanted, publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}` },
 })
 const onListening = () => {
   logger.info({ url: `http://localhost:${port}`, graphiql: `http://localhost:${port}/graphiql`, dataDir }, 'Espace adhérent listening')

@@ -1,5 +1,4 @@
-import type { GraphQLSchema } from 'graphql'
-import { printSchema } from 'graphql'
+import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
@@ -12,6 +11,7 @@ import { BankDetailsResolver } from './modules/bank-accounts/bank-details.resolv
 import { BeneficiaryRequestResolver } from './modules/beneficiaries/beneficiary-request.resolver.ts'
 import { BeneficiaryResolver } from './modules/beneficiaries/beneficiary.resolver.ts'
 import { ContractResolver, GuaranteeResolver } from './modules/contracts/contract.resolver.ts'
+import { CoverageAgreementResolver } from './modules/coverage/coverage-agreement.resolver.ts'
 import { CoverageResolver } from './modules/coverage/coverage.resolver.ts'
 import { DocumentResolver } from './modules/documents/document.resolver.ts'
 import { InsuranceCardResolver } from './modules/insurance-card/insurance-card.resolver.ts'
@@ -21,6 +21,7 @@ import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, Message
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { PersonalDataResolver } from './modules/personal-data/personal-data.resolver.ts'
+import { PartnerUsageResolver } from './modules/partners/partner-usage.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
@@ -40,6 +41,7 @@ export const resolvers = [
   BeneficiaryRequestResolver,
   ContractResolver,
   CoverageResolver,
+  CoverageAgreementResolver,
   GuaranteeResolver,
   DocumentResolver,
   InsuranceCardResolver,
@@ -55,6 +57,7 @@ export const resolvers = [
   FaqEntryResolver,
   NewsResolver,
   PersonalDataResolver,
+  PartnerUsageResolver,
   ProcedureResolver,
   QuoteResolver,
   ReimbursementResolver,
@@ -64,9 +67,24 @@ export const resolvers = [
 
 let cached: GraphQLSchema | undefined
 
+const ROOT_DESCRIPTIONS = {
+  Query: 'Everything the API reads. Who may call a field depends on who is calling: a signed-in member (session cookie, set by the signIn mutation) reads their own household; an advisor reads through the advisor* fields; a partner (header Authorization: Bearer ptk_…) reads only what its token\'s scopes open (coverage:read: coverageCheck; pec:write: coverageAgreement; any scope: partnerUsage). Missing and not-yours answer the same NOT_FOUND or null.',
+  Mutation: 'Everything the API changes. Each mutation validates its whole input and answers `errors: [UserError!]!` (codes in the UserErrorCode enum, messages in French); nothing is saved when errors is not empty. Top-level errors are UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT and INTERNAL.',
+}
+
+/** The roots, described: type-graphql has no decorator for them, so they are rebuilt with their words. */
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig()
+  const query = new GraphQLObjectType({ ...config.query!.toConfig(), description: ROOT_DESCRIPTIONS.Query })
+  const mutation = new GraphQLObjectType({ ...config.mutation!.toConfig(), description: ROOT_DESCRIPTIONS.Mutation })
+  const roots = new Map<string, GraphQLObjectType>([['Query', query], ['Mutation', mutation]])
+  // the same types in the same order: schema.graphql changes only where the API does
+  return new GraphQLSchema({ ...config, query, mutation, types: config.types.map(t => roots.get(t.name) ?? t) })
+}
+
 /** Built once per process: type-graphql's metadata is global, so building twice is wasted work. */
 export function getSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({ resolvers, authChecker, validate: false })
+  cached ??= describeRoots(buildSchemaSync({ resolvers, authChecker, validate: false }))
   return cached
 }
 

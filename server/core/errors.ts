@@ -79,6 +79,12 @@ export const USER_ERROR_CODES = {
   TOO_EARLY: 'A date before the earliest one allowed (e.g. coverage starting before birth or more than 6 months ago).',
   TOO_LATE: 'A date after the latest one allowed (e.g. coverage starting more than 3 months ahead).',
   NOT_REMOVABLE: 'The member themself cannot be removed from their own contract, nor someone no longer covered.',
+  UNKNOWN_CODE: 'A quote line code outside the prise en charge nomenclature, or of another care domain than the one asked.',
+  INVALID_FINESS: 'Not a FINESS number (9 characters: the department, then 7 digits).',
+  INVALID_RPPS: 'Not an RPPS number (11 digits whose last is a Luhn check digit).',
+  INVALID_ADELI: 'Not an ADELI number (9 digits).',
+  PAST_DATE: 'A date in the past where a coming one is needed (the planned day of a care).',
+  TOO_FAR_AHEAD: 'A date too far in the future (a prise en charge is asked at most six months before the care).',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

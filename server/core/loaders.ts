@@ -196,6 +196,7 @@ export function createLoaders(db: Db) {
     bankAccount: byKey<typeof s.bankAccountsTable.$inferSelect>(db, s.bankAccountsTable, s.bankAccountsTable.id, r => r.id),
     procedure: byKey<typeof s.proceduresTable.$inferSelect>(db, s.proceduresTable, s.proceduresTable.id, r => r.id),
     procedureAttachments: procedureAttachments(db),
+    coverageAgreementByProcedure: byKey<typeof s.coverageAgreementsTable.$inferSelect>(db, s.coverageAgreementsTable, s.coverageAgreementsTable.procedureId, r => r.procedureId),
     reimbursementsByProcedure: groupedBy<typeof s.reimbursementsTable.$inferSelect>(db, s.reimbursementsTable, s.reimbursementsTable.procedureId, r => r.procedureId ?? '', (a, b) => a.paymentDate.localeCompare(b.paymentDate)),
     forfaitUsage: forfaitUsage(db),
     reimbursementShares: reimbursementShares(db),

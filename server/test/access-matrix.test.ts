@@ -13,7 +13,7 @@ import { startTestApp } from './harness.ts'
 /*
  * Object-level access, generated from the schema and the HTTP routes: every root Query and
  * Mutation field and every /api route is called anonymously, as another household (Camille on
- * Benoit's ids), as the advisor and with the demo partner token (scope coverage:read), and what
+ * Benoit's ids), as the advisor and with the demo partner token (scopes coverage:read, pec:write), and what
  * each gets is compared with the table below. A field or route missing from the table fails with
  * a message saying what to add: whoever adds one decides, here, who may see it.
  *
@@ -50,6 +50,11 @@ const ACCESS: Record<string, Row> = {
   'Query.contracts': MEMBER_ONLY,
   'Query.contract': MEMBER_ID_TAKING,
   'Query.coverageCheck': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'ANSWERS' },
+  // a partner token reads its own counters, whatever its scopes
+  // prises en charge: the demo token holds pec:write; the sweep's card matches nobody, and its id is Benoit's démarche
+  'Mutation.requestCoverageAgreement': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'NOT_FOUND' },
+  'Query.coverageAgreement': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'NOT_FOUND' },
+  'Query.partnerUsage': { anonymous: 'UNAUTHENTICATED', otherHousehold: 'FORBIDDEN', advisor: 'FORBIDDEN', partner: 'ANSWERS' },
   'Query.documents': MEMBER_FILTERED,
   'Query.insuranceCard': MEMBER_ID_TAKING,
   'Query.unreadMessageCount': MEMBER_ONLY,
@@ -125,6 +130,7 @@ const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
   'Query.contract.id': 'contract',
   'Query.reimbursement.id': 'reimbursement',
   'Query.advisorProcedure.id': 'procedure',
+  'Query.coverageAgreement.id': 'procedure',
   // a news item is public to every signed-in caller: an id nobody has
   'Query.newsItem.id': 'unknown',
   'procedureId': 'procedure',

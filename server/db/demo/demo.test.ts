@@ -310,7 +310,7 @@ describe.each(CLOCKS)('the demo data loaded on %s', (iso) => {
     const advisor = db.select().from(s.accountsTable).where(eq(s.accountsTable.email, DEMO_ACCOUNTS.advisor.email)).get()!
     expect(advisor).toMatchObject({ role: 'ADVISOR', memberId: null })
     const token = db.select().from(s.partnerTokensTable).get()!
-    expect(token).toMatchObject({ name: 'Pharmacie partenaire (démo)', tokenHash: hashToken(DEMO_PARTNER_TOKEN), scopes: ['coverage:read'] })
+    expect(token).toMatchObject({ name: 'Pharmacie partenaire (démo)', tokenHash: hashToken(DEMO_PARTNER_TOKEN), scopes: ['coverage:read', 'pec:write'] })
     expect(DEMO_PARTNER_TOKEN).toMatch(/^ptk_demo_[\w-]{40}$/)
   })
 

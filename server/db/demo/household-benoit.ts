@@ -19,6 +19,17 @@ export const BENOIT_MEMBER_NUMBER = '202897774'
 
 const ALL_DOMAINS = ['PHAR', 'LABO', 'RADL', 'HOSP', 'OPTI', 'DENT', 'AUDI', 'AUXM', 'SAGE']
 
+/** People: ages stay those of the seed whatever the year. */
+export function benoitHouseholdBirthDates(year: number) {
+  return {
+    benoit: `${year - 42}-03-21`,
+    sarah: `${year - 40}-06-09`,
+    louise: `${year - 20}-09-15`,
+    helia: `${year - 16}-11-02`,
+    lea: `${year - 7}-04-27`,
+  }
+}
+
 export function buildBenoitHousehold(input: { rows: DemoRows, today: string, random: Random, advisorAccountId: string, passwordHash: string, email: string }): void {
   const { rows, today } = input
   const y = yearOf(today)
@@ -34,14 +45,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
   const coverageStart = `${y - 4}-01-01`
   const joinedOn = `${y - 5}-11-20`
 
-  // people: ages stay those of the seed whatever the year
-  const birth = {
-    benoit: `${y - 42}-03-21`,
-    sarah: `${y - 40}-06-09`,
-    louise: `${y - 20}-09-15`,
-    helia: `${y - 16}-11-02`,
-    lea: `${y - 7}-04-27`,
-  }
+  const birth = benoitHouseholdBirthDates(y)
   const nir = (sex: 1 | 2, birthDate: string, commune: string, order: string) => nirWithKey(`${sex}${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${commune}${order}`)
   const benoitNir = nir(1, birth.benoit, '33063', '127')
 

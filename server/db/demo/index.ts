@@ -1,12 +1,13 @@
 import type { Clock } from '../../core/clock.ts'
 import type { Db } from '../client.ts'
 import { count } from 'drizzle-orm'
-import { today as todayOf } from '../../core/clock.ts'
+import { addDays, today as todayOf } from '../../core/clock.ts'
+import { yearOf } from '../../core/calendar.ts'
 import { hashPassword } from '../../core/passwords.ts'
 import { hashToken } from '../../core/tokens.ts'
 import { membersTable } from '../schema/index.ts'
 import { daysBefore, instant } from './calendar.ts'
-import { buildBenoitHousehold } from './household-benoit.ts'
+import { BENOIT_MEMBER_NUMBER, benoitHouseholdBirthDates, buildBenoitHousehold } from './household-benoit.ts'
 import { buildCamilleHousehold } from './household-camille.ts'
 import { assignProcedureReferences } from './household.ts'
 import { createRandom, demoId } from './random.ts'
@@ -19,8 +20,21 @@ import { emptyRows, insertRows } from './rows.ts'
  * advisor, a partner token and the shared help and messaging content. Same clock, same rows.
  */
 
-/** Public on purpose (in the README), so partners can try coverageCheck; it exists only with the demo data. */
+/** Public on purpose (in the README and GraphiQL), so partners can try coverageCheck and prises en charge; it exists only with the demo data. */
 export const DEMO_PARTNER_TOKEN = 'ptk_demo_t_KIDr1hFRcsIMOR70pkhZ2VqmhB40_fvF-U3s6o'
+
+/**
+ * What GraphiQL's partner examples send, so that they answer with the demo household: Léa's card
+ * (the main card carries the member number) and birth date, a care today, a quote planned in two weeks.
+ */
+export function demoPartnerExample(today: string) {
+  return {
+    cardNumber: BENOIT_MEMBER_NUMBER,
+    birthDate: benoitHouseholdBirthDates(yearOf(today)).lea,
+    careDate: today,
+    plannedDate: addDays(today, 14),
+  }
+}
 
 export const DEMO_ACCOUNTS = {
   benoit: { email: 'benoit@example.org', password: 'demo-benoit-2026' },
@@ -53,7 +67,7 @@ export function buildDemoRows(today: string, hashes: Record<keyof typeof DEMO_AC
     id: demoId('partner-token', 'pharmacy'),
     name: 'Pharmacie partenaire (démo)',
     tokenHash: hashToken(DEMO_PARTNER_TOKEN),
-    scopes: ['coverage:read'],
+    scopes: ['coverage:read', 'pec:write'],
     createdAt: instant(daysBefore(today, 30), '08:00'),
   })
 

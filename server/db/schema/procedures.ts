@@ -5,7 +5,7 @@ import { CARE_TYPES } from './contracts.ts'
 import { filesTable } from './files.ts'
 import { accountsTable, membersTable } from './members.ts'
 
-export const PROCEDURE_KINDS = ['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'BANK_DETAILS_CHANGE', 'DATA_EXPORT', 'DATA_RIGHTS', 'AFFILIATION'] as const
+export const PROCEDURE_KINDS = ['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'BANK_DETAILS_CHANGE', 'DATA_EXPORT', 'DATA_RIGHTS', 'AFFILIATION', 'COVERAGE_AGREEMENT'] as const
 export type ProcedureKind = typeof PROCEDURE_KINDS[number]
 export const PROCEDURE_STATUSES = ['SUBMITTED', 'ACCEPTED', 'REJECTED', 'MISSING_DOCUMENTS'] as const
 export type ProcedureStatus = typeof PROCEDURE_STATUSES[number]

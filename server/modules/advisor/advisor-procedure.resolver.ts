@@ -7,9 +7,10 @@ import { ProcedureAttachment, ProcedureEvent } from '../procedures/procedure.typ
 import { nowIso } from '../../core/clock.ts'
 import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
 import { advisorBeneficiaryRequest } from '../beneficiaries/beneficiary-request.service.ts'
+import { advisorAgreementView } from '../coverage/coverage-agreement.service.ts'
 import { dataRightsRequestDetails } from '../personal-data/data-rights.service.ts'
 import { DataRightsRequestDetails } from '../personal-data/personal-data.type.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorCoverageAgreement, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -62,5 +63,13 @@ export class AdvisorProcedureResolver {
   @FieldResolver(() => DataRightsRequestDetails, { nullable: true, description: 'For a DATA_RIGHTS démarche: the right, the member\'s request and the day the answer is due; null otherwise.' })
   dataRightsRequest(@Root() row: ProcedureRow): DataRightsRequestDetails | null {
     return dataRightsRequestDetails(row)
+  }
+
+  @FieldResolver(() => AdvisorCoverageAgreement, { nullable: true, description: 'For a « Prise en charge » démarche: the professional\'s request and its lines; null otherwise.' })
+  async coverageAgreement(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<AdvisorCoverageAgreement | null> {
+    if (row.kind !== 'COVERAGE_AGREEMENT')
+      return null
+    const agreement = await ctx.loaders.coverageAgreementByProcedure.load(row.id)
+    return agreement ? advisorAgreementView(agreement, row) : null
   }
 }

@@ -4,6 +4,7 @@ import { BankAccountChangeStatusEnum, BankAccountUsageEnum } from '../bank-accou
 import { NirOwnerEnum, SupportingDocumentKindEnum } from '../beneficiaries/beneficiary-request.input.ts'
 import { RelationshipEnum } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
+import { CoverageAgreementDomainEnum, CoverageAgreementLine } from '../coverage/coverage-agreement.type.ts'
 import { ProcedureKindEnum, ProcedureStatusEnum } from '../procedures/procedure.type.ts'
 import { WithholdingKindEnum } from '../reimbursements/reimbursement.type.ts'
 
@@ -170,4 +171,34 @@ export class AdvisorBeneficiaryRequest {
 
   @Field(() => String, { nullable: true, description: 'Reason given by the member (removals).' })
   reason!: string | null
+}
+
+@ObjectType({ description: 'A prise en charge asked by a professional, as an advisor decides it: who asks, for what care, the quote\'s lines (with the amounts committed once accepted).' })
+export class AdvisorCoverageAgreement {
+  @Field(() => String, { description: 'The partner who asked (the token\'s name).' })
+  partnerName!: string
+
+  @Field(() => String, { nullable: true, description: 'FINESS of the establishment, when given.' })
+  finess!: string | null
+
+  @Field(() => String, { nullable: true, description: 'RPPS of the professional, when given.' })
+  rpps!: string | null
+
+  @Field(() => String, { nullable: true, description: 'ADELI of the professional, when given.' })
+  adeli!: string | null
+
+  @Field(() => CoverageAgreementDomainEnum, { description: 'Care domain.' })
+  careDomain!: string
+
+  @Field(() => DateScalar, { description: 'Planned day of the care.' })
+  plannedDate!: string
+
+  @Field(() => String, { nullable: true, description: 'Why the rules left it to an advisor, in French; null when the rules decided.' })
+  reviewReason!: string | null
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of care the committed amounts hold for, once accepted.' })
+  validUntil!: string | null
+
+  @Field(() => [CoverageAgreementLine], { description: 'The quote\'s lines; amounts committed are null until accepted.' })
+  lines!: CoverageAgreementLine[]
 }

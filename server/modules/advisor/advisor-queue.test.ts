@@ -219,10 +219,11 @@ describe('advisorQueue and advisorProcedure', () => {
     // every path to member data is listed here: a field added to these types must be added on purpose
     // a thread to answer brings its messages (what the member wrote to the mutuelle), a RIB change
     // under review its masked IBAN, a beneficiary addition the person's name and birth date, a
-    // data-rights request the member's words: none leads further into the household
+    // data-rights request the member's words, a prise en charge the professional's identifiers and
+    // quote lines: none leads further into the household
     expect([...reached].filter(n => !n.startsWith('__')).sort()).toEqual([
-      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorBeneficiaryRequest', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
-      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'DataRight', 'DataRightsRequestDetails', 'Date', 'DateTime', 'Float', 'ID', 'Int',
+      'AdvisorBankAccountChange', 'AdvisorBeneficiary', 'AdvisorBeneficiaryRequest', 'AdvisorCoverageAgreement', 'AdvisorMemberSummary', 'AdvisorProcedure', 'AdvisorReimbursement', 'AdvisorTask', 'AdvisorTaskConnection', 'AdvisorTaskEdge',
+      'BankAccountChangeStatus', 'BankAccountUsage', 'Boolean', 'CareType', 'CoverageAgreementDomain', 'CoverageAgreementLine', 'DataRight', 'DataRightsRequestDetails', 'Date', 'DateTime', 'Float', 'ID', 'Int',
       'Message', 'MessageAttachment', 'MessageAuthorKind', 'MessageCategory', 'MessageSubject', 'MessageThread', 'NirOwner', 'OnlineService',
       'PageInfo', 'ProcedureAttachment', 'ProcedureEvent', 'ProcedureKind', 'ProcedureStatus',
       'ProcedureTask', 'Relationship', 'String', 'SupportingDocumentKind', 'ThreadStatus', 'ThreadTask', 'WithholdingKind',

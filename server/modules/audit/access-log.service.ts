@@ -145,6 +145,15 @@ function describe(row: AuditRow, look: Lookups): string {
       const care = careWord(detail(row, 'careType'))
       return care ? `a vérifié vos droits au tiers payant (${care})` : 'a vérifié vos droits au tiers payant'
     }
+    case 'PARTNER_COVERAGE_AGREEMENT': {
+      const care = careWord(detail(row, 'careType'))
+      const what = care ? `une prise en charge (${care})` : 'une prise en charge'
+      if (row.outcome === 'FAILURE')
+        return `a demandé ${what}, sans suite : la demande était incomplète ou erronée`
+      return reference ? `a demandé ${what} : votre démarche ${reference}` : `a demandé ${what}`
+    }
+    case 'PARTNER_COVERAGE_AGREEMENT_VIEW':
+      return reference ? `a consulté la réponse à la prise en charge ${reference}` : 'a consulté la réponse à une prise en charge'
     default:
       return 'a consulté votre dossier'
   }

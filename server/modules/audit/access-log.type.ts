@@ -25,7 +25,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: 'Who, in French, ready to show: the advisor\'s name and role (e.g. "Claire Moreau, conseillère") or the partner\'s name (e.g. "Pharmacie du Centre").' })
   actorLabel!: string
 
-  @Field(() => String, { description: 'Stable code of what was done: ADVISOR_VIEW_PROCEDURE (a démarche opened), ADVISOR_LIST_QUEUE (démarches seen in a page of the advisor queue), ADVISOR_VIEW_FILE (a supporting document downloaded), PROCEDURE_DECISION (a démarche decided), PARTNER_COVERAGE_CHECK (tiers-payant rights checked). Other codes may be added; show `description` for them.' })
+  @Field(() => String, { description: 'Stable code of what was done: ADVISOR_VIEW_PROCEDURE (a démarche opened), ADVISOR_LIST_QUEUE (démarches seen in a page of the advisor queue), ADVISOR_VIEW_FILE (a supporting document downloaded), PROCEDURE_DECISION (a démarche decided), PARTNER_COVERAGE_CHECK (tiers-payant rights checked), PARTNER_COVERAGE_AGREEMENT (a prise en charge asked by a professional), PARTNER_COVERAGE_AGREEMENT_VIEW (its answer read again). Other codes may be added; show `description` for them.' })
   action!: string
 
   @Field(() => String, { description: 'What was done, in plain French, to read after `actorLabel`, e.g. "a consulté votre démarche DEM-2026-000123".' })

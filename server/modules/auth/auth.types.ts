@@ -6,7 +6,14 @@ export enum Role {
   MEMBER = 'MEMBER',
   ADVISOR = 'ADVISOR',
 }
-registerEnumType(Role, { name: 'Role', description: 'Kind of signed-in person.' })
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Kind of signed-in person.',
+  valuesConfig: {
+    MEMBER: { description: 'A member (adhérent), who sees their own household only.' },
+    ADVISOR: { description: 'An advisor (conseiller) of the mutuelle, who works through the advisor fields.' },
+  },
+})
 
 @ObjectType({ description: 'Who is signed in.' })
 export class Viewer {

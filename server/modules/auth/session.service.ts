@@ -3,7 +3,7 @@ import type { Viewer } from '../../core/viewer.ts'
 import type { Db, Queryable } from '../../db/client.ts'
 import { and, eq, isNull } from 'drizzle-orm'
 import { hashToken, randomToken } from '../../core/tokens.ts'
-import { accountsTable, partnerTokensTable, sessionsTable } from '../../db/schema/index.ts'
+import { accountsTable, sessionsTable } from '../../db/schema/index.ts'
 
 /** A health portal: short idle timeout, and a working day at most whatever the activity. */
 export const IDLE_TIMEOUT_MS = 15 * 60_000
@@ -53,14 +53,3 @@ export function revokeSession(db: Queryable, clock: Clock, sessionId: string): v
   db.update(sessionsTable).set({ revokedAt: clock.now().toISOString() }).where(eq(sessionsTable.id, sessionId)).run()
 }
 
-/** Partner bearer tokens: `ptk_` + ≥ 32 URL-safe characters, stored hashed, revocable, expiring. */
-export function viewerFromPartnerToken(db: Db, clock: Clock, token: string): Viewer | null {
-  if (!/^ptk_[\w-]{32,}$/.test(token))
-    return null
-  const row = db.select().from(partnerTokensTable)
-    .where(and(eq(partnerTokensTable.tokenHash, hashToken(token)), isNull(partnerTokensTable.revokedAt)))
-    .get()
-  if (!row || (row.expiresAt && clock.now().getTime() >= Date.parse(row.expiresAt)))
-    return null
-  return { role: 'PARTNER', tokenId: row.id, scopes: row.scopes, displayName: row.name }
-}

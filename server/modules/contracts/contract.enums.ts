@@ -13,7 +13,11 @@ export const CareTypeEnum = enumFrom(CARE_TYPES, 'CareType', 'Kind of care, as g
   PARAMEDICAL: 'Nurses, physiotherapists, speech therapists (auxiliaires médicaux).',
   ALTERNATIVE_MEDICINE: 'Osteopathy, chiropractic, acupuncture… (médecines douces), not covered by Social Security.',
 })
-export const ContractStatusEnum = enumFrom(CONTRACT_STATUSES, 'ContractStatus', 'Whether the contract is in force.')
+export const ContractStatusEnum = enumFrom(CONTRACT_STATUSES, 'ContractStatus', 'Whether the contract is in force.', {
+  ACTIVE: 'En cours: the contract covers its beneficiaries.',
+  SUSPENDED: 'Suspendu: cover paused (e.g. unpaid contributions); no tiers payant meanwhile.',
+  TERMINATED: 'Résilié: the contract has ended; its history stays readable.',
+})
 export const InstalmentStatusEnum = enumFrom(INSTALMENT_STATUSES, 'InstalmentStatus', 'State of a contribution instalment.', {
   PAID: 'Payée.',
   SCHEDULED: 'À venir.',

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.ts'
+import type { Queryable } from '../../db/client.ts'
 import type { CareType } from '../../db/schema/index.ts'
 import type { CoverageCheck, CoverageReason } from './coverage.type.ts'
 import { and, eq } from 'drizzle-orm'
@@ -37,6 +38,20 @@ function answer(reason: CoverageReason, domain: string | null, card?: { validTo:
 }
 
 /**
+ * The beneficiary a professional has in front of them: the card's number and the birth date
+ * together, as at the counter. Undefined when either is wrong, without saying which.
+ */
+export function findCardHolder(db: Queryable, cardNumber: string, birthDate: string) {
+  return db.select({ card: insuranceCardsTable, contract: contractsTable, beneficiary: beneficiariesTable, domains: cardRightsTable.domains })
+    .from(insuranceCardsTable)
+    .innerJoin(contractsTable, eq(contractsTable.id, insuranceCardsTable.contractId))
+    .innerJoin(cardRightsTable, eq(cardRightsTable.cardId, insuranceCardsTable.id))
+    .innerJoin(beneficiariesTable, eq(beneficiariesTable.id, cardRightsTable.beneficiaryId))
+    .where(and(eq(insuranceCardsTable.cardNumber, cardNumber.trim()), eq(beneficiariesTable.birthDate, birthDate)))
+    .get()
+}
+
+/**
  * A partner's tiers-payant check. The card number and the birth date together identify the
  * beneficiary, as at the pharmacy counter; when either is wrong the answer is the same NOT_FOUND,
  * so the endpoint cannot be used to learn which card numbers exist. Every check is audited.
@@ -46,13 +61,7 @@ export function checkCoverage(ctx: Context, q: CoverageQuery): CoverageCheck {
   if (viewer?.role !== 'PARTNER')
     throw forbidden()
   const domain = CARE_TYPE_DOMAINS[q.careType]
-  const found = ctx.db.select({ card: insuranceCardsTable, contract: contractsTable, beneficiary: beneficiariesTable, domains: cardRightsTable.domains })
-    .from(insuranceCardsTable)
-    .innerJoin(contractsTable, eq(contractsTable.id, insuranceCardsTable.contractId))
-    .innerJoin(cardRightsTable, eq(cardRightsTable.cardId, insuranceCardsTable.id))
-    .innerJoin(beneficiariesTable, eq(beneficiariesTable.id, cardRightsTable.beneficiaryId))
-    .where(and(eq(insuranceCardsTable.cardNumber, q.cardNumber.trim()), eq(beneficiariesTable.birthDate, q.birthDate)))
-    .get()
+  const found = findCardHolder(ctx.db, q.cardNumber, q.birthDate)
 
   let result: CoverageCheck
   if (!found) {

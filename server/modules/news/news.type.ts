@@ -3,7 +3,10 @@ import { enumFrom } from '../../core/enums.ts'
 import { Connection } from '../../core/pagination.ts'
 import { DateTimeScalar } from '../../core/scalars.ts'
 
-export const NewsKindEnum = enumFrom(['NEWS', 'OFFER'] as const, 'NewsKind', 'News article or offer ("Vos offres et services").')
+export const NewsKindEnum = enumFrom(['NEWS', 'OFFER'] as const, 'NewsKind', 'News article or offer ("Vos offres et services").', {
+  NEWS: 'Actualité: news from the mutuelle.',
+  OFFER: 'Offre: a service or product offered to members (e.g. travel insurance).',
+})
 
 @ObjectType({ description: 'An article of the actualités, or an offer.' })
 export class NewsItem {

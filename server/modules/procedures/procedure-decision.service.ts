@@ -14,6 +14,7 @@ import { toProcedureTask } from '../advisor/advisor.service.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
 import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
+import { commitCoverageAgreement } from '../coverage/coverage-agreement.service.ts'
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../beneficiaries/beneficiary-request.service.ts'
 import { acceptDataRights } from '../personal-data/data-rights.service.ts'
@@ -26,7 +27,7 @@ export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
 // a data export is built at once: it never waits for an advisor
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS'])
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS', 'COVERAGE_AGREEMENT'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -41,6 +42,9 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
   }
   if (decision === 'REQUEST_DOCUMENTS' && procedure.status === 'MISSING_DOCUMENTS')
     return [userError(null, 'ALREADY_WAITING', 'Des pièces sont déjà demandées à l\'adhérent.')]
+  // a prise en charge is the professional's request: the member has no document to add to it
+  if (decision === 'REQUEST_DOCUMENTS' && procedure.kind === 'COVERAGE_AGREEMENT')
+    return [userError(null, 'UNSUPPORTED_KIND', 'Une prise en charge s\'accepte ou se refuse : le professionnel peut en demander une nouvelle.')]
   if (decision === 'ACCEPT' && !ACCEPTABLE_KINDS.has(procedure.kind))
     return [userError(null, 'UNSUPPORTED_KIND', 'Cette démarche ne s\'accepte pas ici.')]
   return []
@@ -132,7 +136,7 @@ function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string 
   return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
-/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation; null when only the status moves. */
+/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation, the prise en charge's committed amounts; null when only the status moves. */
 function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAccountId: string, now: string) {
   switch (procedure.kind) {
     case 'REIMBURSEMENT':
@@ -143,6 +147,8 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
       return acceptBeneficiaryRemoval(tx, procedure)
     case 'DATA_RIGHTS':
       return acceptDataRights(tx, procedure, advisorAccountId, now)
+    case 'COVERAGE_AGREEMENT':
+      return commitCoverageAgreement(tx, procedure, today)
     default:
       return null
   }
@@ -152,7 +158,7 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
  * reimbursement request pays it; accepting a RIB change held for review applies it (refusing
  * drops it); a beneficiary addition or removal changes the coverage, an erasure request
- * anonymises the member; refusing or asking for documents leaves a note the member reads.
+ * anonymises the member, a prise en charge commits its amounts; refusing or asking for documents leaves a note the member reads.
  */
 export async function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): Promise<ProcedureResult> {
   const advisor = requireAdvisor(ctx.viewer)
@@ -187,6 +193,8 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       else
         applied = outcome
     }
+    // the professional's commitment leads the member's note, the advisor's words after it
+    const agreementNote = procedure.kind === 'COVERAGE_AGREEMENT' ? applied?.note ?? null : null
     if (!refused.length && decision !== 'REQUEST_DOCUMENTS' && procedure.kind === 'BANK_DETAILS_CHANGE') {
       const outcome = decideReviewedChange(tx, ctx, procedure.id, decision, now)
       if ('code' in outcome)
@@ -204,7 +212,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
+      : decision === 'ACCEPT' && (bankChangeNote ?? agreementNote) && note ? `${bankChangeNote ?? agreementNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

@@ -16,6 +16,7 @@ export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kin
   DATA_EXPORT: 'Copy of personal data (GDPR art. 15 and 20), built at once (see `dataExport`).',
   DATA_RIGHTS: 'Request of rectification, erasure, limitation or objection on personal data (see `dataRightsRequest`).',
   AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
+  COVERAGE_AGREEMENT: 'Prise en charge asked by a health professional (partner) on a quote before the care; accepted by the rules or decided by an advisor.',
 })
 export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {
   SUBMITTED: 'En cours: waiting for a decision.',
@@ -25,9 +26,9 @@ export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus
 })
 
 export const DecisionEnum = enumFrom(DECISIONS, 'Decision', 'An advisor\'s decision on a démarche.', {
-  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees; a beneficiary addition covers the person from the chosen day; a removal ends the coverage on the chosen day; an erasure request anonymises the member.',
+  ACCEPT: 'Accept: a reimbursement request is paid at once, as computed from the contract\'s guarantees; a beneficiary addition covers the person from the chosen day; a removal ends the coverage on the chosen day; an erasure request anonymises the member; a prise en charge commits the amounts the engine computes, line by line.',
   REJECT: 'Refuse, with a note explaining why.',
-  REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS).',
+  REQUEST_DOCUMENTS: 'Ask the member for documents, with a note saying which (status MISSING_DOCUMENTS); not for a prise en charge, which the professional asked.',
 })
 
 @ObjectType({ description: 'A document attached to a démarche, downloadable at GET /api/files/{id} by the member who sent it and by advisors (each advisor download is audited).' })

@@ -99,6 +99,8 @@ export interface CareToPay {
   socialSecurityPaidCents: number | null
   /** The care belongs to a « 100 % Santé » basket (quotes say so). */
   hundredPercentSanteBasket?: boolean
+  /** Forfait already promised, not yet paid, per guarantee id (prises en charge: earlier agreements and earlier lines of the same quote). */
+  forfaitCommittedCents?: Record<string, number>
 }
 
 export interface PaidShare {
@@ -137,7 +139,7 @@ export function computeCare(db: Queryable, care: CareToPay): CareComputation | n
     payers: paying.payers.map(({ contract, guarantee }) => ({
       contractLabel: contract.productLabel,
       guarantee: guaranteeRule(guarantee),
-      forfaitUsedThisYearCents: forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate),
+      forfaitUsedThisYearCents: forfaitUsedInYear(db, care.beneficiary.id, guarantee.id, care.careDate) + (care.forfaitCommittedCents?.[guarantee.id] ?? 0),
     })),
   })
   const shares = paying.payers.map((payer, index) => ({ ...payer, share: result.payers[index]! }))

@@ -35,6 +35,7 @@ const procedureKindLabels: Record<ProcedureKind, string> = {
   DATA_EXPORT: 'Copie de mes données',
   DATA_RIGHTS: 'Demande sur mes données personnelles',
   AFFILIATION: 'Démarche commerciale',
+  COVERAGE_AGREEMENT: 'Prise en charge',
 }
 
 const relationshipLabels: Record<Relationship, string> = {

@@ -7,6 +7,7 @@ const plain = (text: string | null | undefined) => text?.replace(/[\u00A0\u202F]
 describe('the advisor queue\'s words', () => {
   it('names a claim by its care, and other démarches by their kind, in the third person', () => {
     expect(advisorTaskTitle({ kind: 'REIMBURSEMENT', careType: 'OPTICS', careDate: '2026-02-12', submittedAt: '2026-11-23T12:47:00.000Z', beneficiary: { firstName: 'Sarah' } })).toBe('Soins optiques le 12/02/2026 pour Sarah')
+    expect(advisorTaskTitle({ kind: 'COVERAGE_AGREEMENT', careType: 'HOSPITAL', careDate: '2026-12-16', submittedAt: '2026-12-02T09:00:00.000Z', beneficiary: { firstName: 'Léa' } })).toBe('Prise en charge (hospitalisation), soins prévus le 16/12/2026 pour Léa')
     expect(advisorTaskTitle({ kind: 'DATA_EXPORT', careType: null, careDate: null, submittedAt: '2026-11-02T09:00:00.000Z', beneficiary: null })).toBe('Demande de copie des données du 02/11/2026')
     expect(advisorTaskTitle({ kind: 'QUOTE', careType: 'DENTAL', careDate: null, submittedAt: '2026-10-17T17:22:00.000Z', beneficiary: { firstName: 'Léa' } })).toBe('Analyse de devis (soins dentaires) du 17/10/2026 pour Léa')
   })

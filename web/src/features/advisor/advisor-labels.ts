@@ -24,6 +24,9 @@ export interface TaskTitleParts {
 /** "Soins optiques le 12/02/2026 pour Sarah", or the kind and the day it was sent ("Ajout de bénéficiaire du 02/11/2026"). */
 export function advisorTaskTitle(p: TaskTitleParts): string {
   const forWhom = p.beneficiary ? ` pour ${p.beneficiary.firstName}` : ''
+  // a prise en charge comes before the care: its date is the one planned
+  if (p.kind === 'COVERAGE_AGREEMENT' && p.careType && p.careDate)
+    return `Prise en charge (${careTypeLabel(p.careType).toLowerCase()}), soins prévus le ${formatDate(p.careDate)}${forWhom}`
   if (p.careType && p.careDate) return `${careTypeLabel(p.careType)} le ${formatDate(p.careDate)}${forWhom}`
   const care = p.careType ? ` (${careTypeLabel(p.careType).toLowerCase()})` : ''
   return `${advisorKindLabel(p.kind)}${care} du ${formatDate(p.submittedAt)}${forWhom}`

@@ -2,7 +2,7 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import type { ProcedureKind, ProcedureStatus } from '../../gql/graphql'
 
 export const PROCEDURE_STATUSES: ProcedureStatus[] = ['SUBMITTED', 'MISSING_DOCUMENTS', 'ACCEPTED', 'REJECTED']
-export const PROCEDURE_KINDS: ProcedureKind[] = ['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'BANK_DETAILS_CHANGE', 'DATA_EXPORT', 'DATA_RIGHTS', 'AFFILIATION']
+export const PROCEDURE_KINDS: ProcedureKind[] = ['REIMBURSEMENT', 'QUOTE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'BANK_DETAILS_CHANGE', 'DATA_EXPORT', 'DATA_RIGHTS', 'AFFILIATION', 'COVERAGE_AGREEMENT']
 
 export interface ProcedureFilters {
   status: ProcedureStatus | null

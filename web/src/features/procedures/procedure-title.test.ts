@@ -22,6 +22,16 @@ describe('procedureTitle', () => {
     })).toBe('Analyse de devis (soins optiques) du 12/02/2026 pour Sarah')
   })
 
+  it('names a prise en charge by its care and the day the care is planned, not a care already given', () => {
+    expect(procedureTitle({
+      kind: 'COVERAGE_AGREEMENT',
+      careType: 'OPTICS',
+      careDate: '2026-12-10',
+      submittedAt: '2026-11-26T10:00:00Z',
+      beneficiary: { firstName: 'Léa' },
+    })).toBe('Prise en charge (soins optiques), soins prévus le 10/12/2026 pour Léa')
+  })
+
   it('names a household procedure by its kind and sending day alone', () => {
     expect(procedureTitle({
       kind: 'BANK_DETAILS_CHANGE',

@@ -16,6 +16,9 @@ export interface ProcedureTitleParts {
  */
 export function procedureTitle(procedure: ProcedureTitleParts): string {
   const forWhom = procedure.beneficiary ? ` pour ${procedure.beneficiary.firstName}` : ''
+  // asked by the professional before the care: the date is the one planned
+  if (procedure.kind === 'COVERAGE_AGREEMENT' && procedure.careType && procedure.careDate)
+    return `Prise en charge (${careTypeLabel(procedure.careType).toLowerCase()}), soins prévus le ${formatDate(procedure.careDate)}${forWhom}`
   if (procedure.careType && procedure.careDate)
     return `${careTypeLabel(procedure.careType)} le ${formatDate(procedure.careDate)}${forWhom}`
   const care = procedure.careType ? ` (${careTypeLabel(procedure.careType).toLowerCase()})` : ''
