@@ -29,6 +29,8 @@ import { staticFiles } from './core/static-files.ts'
 import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
 import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
+import { FHIR_JSON, operationOutcome } from './modules/fhir/fhir.resources.ts'
+import { fhirRouter } from './modules/fhir/fhir.routes.ts'
 import { dataExportRouter } from './modules/personal-data/data-export.routes.ts'
 import { statementRouter } from './modules/reimbursements/statement.routes.ts'
 import { uploadsRouter } from './modules/uploads/uploads.routes.ts'
@@ -83,8 +85,12 @@ const TOKEN_REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
 }
 
 /** A partner request refused before GraphQL runs, in GraphQL's error shape: clients read `extensions.code` (and `reason`). */
-function partnerRefusal(res: Response, status: number, extensions: { code: string, reason?: TokenRefusal }, message: string) {
-  res.status(status).json({ errors: [{ message, extensions }] })
+function partnerRefusal(req: Request, res: Response, status: number, extensions: { code: string, reason?: TokenRefusal }, message: string) {
+  // the FHIR endpoints answer errors as FHIR does
+  if (req.path.startsWith('/fhir/'))
+    res.status(status).type(FHIR_JSON).send(JSON.stringify(operationOutcome(status === 429 ? 'throttled' : 'login', message)))
+  else
+    res.status(status).json({ errors: [{ message, extensions }] })
 }
 
 function resolveViewer(deps: AppDeps) {
@@ -97,13 +103,13 @@ function resolveViewer(deps: AppDeps) {
       if (typeof outcome === 'string') {
         // refused before any resolver runs: the reason tells the integrator what to fix
         res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${outcome}"`)
-        partnerRefusal(res, 401, { code: 'UNAUTHENTICATED', reason: outcome }, TOKEN_REFUSAL_MESSAGES[outcome])
+        partnerRefusal(req, res, 401, { code: 'UNAUTHENTICATED', reason: outcome }, TOKEN_REFUSAL_MESSAGES[outcome])
         return
       }
       req.viewer = outcome
       if (!partnerLimiter.allow(outcome.tokenId)) {
         res.setHeader('Retry-After', '60')
-        partnerRefusal(res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton : au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
+        partnerRefusal(req, res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton : au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
         return
       }
       recordPartnerCall(deps.db, deps.clock, outcome.tokenId)
@@ -216,6 +222,7 @@ export async function createApp(deps: AppDeps) {
 
   const routeDeps = { ...deps, mailer }
   app.use('/api', documentsRouter(routeDeps), statementRouter(routeDeps), uploadsRouter(routeDeps), dataExportRouter(routeDeps))
+  app.use('/fhir/r4', fhirRouter(routeDeps))
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND' })
   })

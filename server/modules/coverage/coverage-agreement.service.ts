@@ -5,9 +5,9 @@ import type { Queryable, Tx } from '../../db/client.ts'
 import type { AgreementLine } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { CoverageAgreementInput } from './coverage-agreement.input.ts'
-import type { CoverageAgreement, CoverageAgreementStatus } from './coverage-agreement.type.ts'
+import type { CoverageAgreement, CoverageAgreementStatus, ReimbursementAgreement } from './coverage-agreement.type.ts'
 import type { ReviewReason } from './coverage-agreement.rules.ts'
-import { and, eq, gte, lte } from 'drizzle-orm'
+import { and, desc, eq, gte, lte } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { forbidden, notFound, userError } from '../../core/errors.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
@@ -293,4 +293,30 @@ export function commitCoverageAgreement(tx: Tx, procedure: ProcedureRow, today: 
   tx.update(ca).set({ lines: computed.lines, validUntil: until }).where(eq(ca.id, row.id)).run()
   const name = (procedure.details as { providerName?: string } | null)?.providerName ?? 'votre professionnel de santé'
   return { note: acceptedNote(name, total(computed.lines, 'mutuelleCents'), until) }
+}
+
+/**
+ * The accepted prise en charge a reimbursement's care falls under: same beneficiary, same domain,
+ * care between the planned day and the end of the commitment. The member reads what was committed
+ * beside what was paid.
+ */
+export function agreementForReimbursement(db: Queryable, r: { beneficiaryId: string, careType: string, careDate: string, mutuelleCents: number }): ReimbursementAgreement | null {
+  const domain = (Object.keys(DOMAIN_CARE_TYPES) as AgreementRow['careDomain'][]).find(d => DOMAIN_CARE_TYPES[d] === r.careType)
+  if (!domain)
+    return null
+  const row = db.select({ reference: p.reference, agreement: ca }).from(ca)
+    .innerJoin(p, eq(p.id, ca.procedureId))
+    .where(and(eq(p.beneficiaryId, r.beneficiaryId), eq(p.status, 'ACCEPTED'), eq(ca.careDomain, domain), lte(ca.plannedDate, r.careDate), gte(ca.validUntil, r.careDate)))
+    .orderBy(desc(ca.plannedDate))
+    .get()
+  if (!row?.agreement.validUntil)
+    return null
+  const committedCents = row.agreement.lines.reduce((sum, l) => sum + (l.mutuelleCents ?? 0), 0)
+  const gap = r.mutuelleCents - committedCents
+  const explanation = gap === 0
+    ? `Votre mutuelle a payé exactement les ${formatEuros(committedCents)} promis par la prise en charge ${row.reference}.`
+    : gap < 0
+      ? `La prise en charge ${row.reference} promettait jusqu'à ${formatEuros(committedCents)} pour le devis ; ${formatEuros(r.mutuelleCents)} ont été payés, pour ce qui a été facturé (${formatEuros(-gap)} de moins : des soins facturés moins cher ou en partie seulement).`
+      : `La prise en charge ${row.reference} promettait ${formatEuros(committedCents)} ; ${formatEuros(r.mutuelleCents)} ont été payés (${formatEuros(gap)} de plus : la facture comptait des soins hors du devis).`
+  return { reference: row.reference, careDomain: domain, plannedDate: row.agreement.plannedDate, validUntil: row.agreement.validUntil, committedCents, explanation }
 }

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql'
 import { enumFrom } from '../../core/enums.ts'
 import { UserError } from '../../core/errors.ts'
 import { DateScalar, DateTimeScalar } from '../../core/scalars.ts'
+import type { AgreementDomain } from '../../db/schema/index.ts'
 import { AGREEMENT_DOMAINS } from '../../db/schema/index.ts'
 
 export const CoverageAgreementDomainEnum = enumFrom(AGREEMENT_DOMAINS, 'CoverageAgreementDomain', 'Care domain of a prise en charge, which decides the codes its quote lines may use.', {
@@ -95,4 +96,25 @@ export class CoverageAgreementPayload {
 
   @Field(() => [UserError], { description: 'Validation failures, each tied to its input field (e.g. "lines.0.code", "provider.rpps"). A card number and a birth date that do not match answer NOT_FOUND on "cardNumber", whichever is wrong.' })
   errors!: UserError[]
+}
+
+@ObjectType({ description: 'The prise en charge a reimbursement was paid under: what the mutuelle had committed to, beside what it paid.' })
+export class ReimbursementAgreement {
+  @Field(() => String, { description: 'Reference of the prise en charge démarche (DEM-…), as in Mes démarches.' })
+  reference!: string
+
+  @Field(() => CoverageAgreementDomainEnum, { description: 'Care domain of the prise en charge.' })
+  careDomain!: AgreementDomain
+
+  @Field(() => DateScalar, { description: 'Day of care the professional planned.' })
+  plannedDate!: string
+
+  @Field(() => DateScalar, { description: 'Last day of care the commitment held for.' })
+  validUntil!: string
+
+  @Field(() => Int, { description: 'What the mutuelle committed to pay for the quote, in euro cents (every line).' })
+  committedCents!: number
+
+  @Field(() => String, { description: 'Committed and paid side by side, in words: why they differ when they do.' })
+  explanation!: string
 }

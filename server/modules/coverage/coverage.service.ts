@@ -56,7 +56,7 @@ export function findCardHolder(db: Queryable, cardNumber: string, birthDate: str
  * beneficiary, as at the pharmacy counter; when either is wrong the answer is the same NOT_FOUND,
  * so the endpoint cannot be used to learn which card numbers exist. Every check is audited.
  */
-export function checkCoverage(ctx: Context, q: CoverageQuery): CoverageCheck {
+export function checkCoverage(ctx: Pick<Context, 'db' | 'clock' | 'viewer' | 'request'>, q: CoverageQuery): CoverageCheck {
   const viewer = ctx.viewer
   if (viewer?.role !== 'PARTNER')
     throw forbidden()

@@ -10,6 +10,8 @@ import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
 import { CareTypeEnum } from '../contracts/contract.enums.ts'
 import { Contract, Guarantee } from '../contracts/contract.type.ts'
+import { agreementForReimbursement } from '../coverage/coverage-agreement.service.ts'
+import { ReimbursementAgreement } from '../coverage/coverage-agreement.type.ts'
 import { Procedure } from '../procedures/procedure.type.ts'
 import { REFERENCE_RATES, REFERENCE_RATES_DATE } from './exchange-rates.ts'
 import { ContractShare, ExchangeRateTable, PaidBankAccount, Reimbursement, ReimbursementConnection } from './reimbursement.type.ts'
@@ -78,6 +80,11 @@ export class ReimbursementResolver {
   @FieldResolver(() => Procedure, { nullable: true, description: 'The member\'s reimbursement request this reimbursement answers (origin REQUEST).' })
   async procedure(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ProcedureRow | null> {
     return row.procedureId ? (await ctx.loaders.procedure.load(row.procedureId)) ?? null : null
+  }
+
+  @FieldResolver(() => ReimbursementAgreement, { nullable: true, description: 'The prise en charge this care was paid under, when a professional asked for one before the care: committed and paid side by side. Asked by the detail page only (one query per reimbursement).' })
+  coverageAgreement(@Root() row: ReimbursementRow, @Ctx() ctx: Context): ReimbursementAgreement | null {
+    return agreementForReimbursement(ctx.db, row)
   }
 
   @Query(() => ExchangeRateTable, { description: 'Reference exchange rates for care paid abroad, with their date. Indicative.' })
