@@ -13,7 +13,7 @@ import { logger } from '../core/logger.ts'
 import { hashPassword } from '../core/passwords.ts'
 import { projectRoot } from '../core/paths.ts'
 import { openDatabase } from '../db/client.ts'
-import { generatedEmail, generateLargeData, GENERATED_PASSWORD } from '../db/demo/generate-large.ts'
+import { generateLargeData, GENERATED_PASSWORD } from '../db/demo/generate-large.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, loadDemoData } from '../db/demo/index.ts'
 import { demoId } from '../db/demo/random.ts'
 
@@ -134,7 +134,8 @@ const list = operation('reimbursements/reimbursements.graphql', 'ReimbursementLi
 let after: string | null = null
 let depth = 1
 for (;;) {
-  const page = JSON.parse((await post(app, JSON.stringify({ query: list, variables: { first: 20, after } }), { cookie: memberCookie })).body).data.reimbursements
+  const answer: Answer = await post(app, JSON.stringify({ query: list, variables: { first: 20, after } }), { cookie: memberCookie })
+  const page = JSON.parse(answer.body).data.reimbursements as { pageInfo: { hasNextPage: boolean, endCursor: string } }
   if (!page.pageInfo.hasNextPage || depth === 50)
     break
   after = page.pageInfo.endCursor

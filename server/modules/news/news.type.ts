@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../../core/scalars.ts'
 
 export const NewsKindEnum = enumFrom(['NEWS', 'OFFER'] as const, 'NewsKind', 'News article or offer ("Vos offres et services").')
 
-@ObjectType({ description: 'An article of the actualités, or an offer.' })
+@ObjectType({ simpleResolvers: true, description: 'An article of the actualités, or an offer.' })
 export class NewsItem {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string
@@ -32,5 +32,5 @@ export class NewsItem {
   publishedAt!: string
 }
 
-@ObjectType({ description: 'A page of news, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of news, newest first.' })
 export class NewsItemConnection extends Connection(NewsItem) {}

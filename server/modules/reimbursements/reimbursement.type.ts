@@ -23,7 +23,7 @@ export const WithholdingKindEnum = enumFrom(WITHHOLDING_KINDS, 'WithholdingKind'
   FRANCHISE_TRANSPORT: 'Franchise médicale (4 € per transport).',
 })
 
-@ObjectType({ description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
+@ObjectType({ simpleResolvers: true, description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
 export class Reimbursement {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string
@@ -89,7 +89,7 @@ export class Reimbursement {
   explanation!: string[]
 }
 
-@ObjectType({ description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
+@ObjectType({ simpleResolvers: true, description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
 export class ReimbursementTotals {
   @Field(() => Int, { description: 'Total expense.' })
   expenseCents!: number
@@ -104,7 +104,7 @@ export class ReimbursementTotals {
   outOfPocketCents!: number
 }
 
-@ObjectType({ description: 'A page of reimbursements, newest payment first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of reimbursements, newest payment first.' })
 export class ReimbursementConnection extends Connection(Reimbursement) {
   @Field(() => ReimbursementTotals, { description: 'Totals of the filtered set.' })
   totals!: ReimbursementTotals
