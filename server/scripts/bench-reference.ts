@@ -80,9 +80,37 @@ function reimbursementList(memberId: string, v: { beneficiaryId?: string | null,
   }
 }
 
+const home = {
+  member: db.prepare(`SELECT id, first_name FROM members WHERE id = ?`),
+  contract: db.prepare(`SELECT id, product_label, option_label FROM contracts WHERE member_id = ? ORDER BY main DESC, start_date ASC LIMIT 1`),
+  card: db.prepare(`SELECT id, card_number, valid_from, valid_to FROM insurance_cards WHERE contract_id = ? AND valid_from <= ? ORDER BY valid_to DESC LIMIT 1`),
+  procedures: db.prepare(`SELECT id, kind, status, submitted_at, care_type, care_date, beneficiary_id FROM procedures WHERE member_id = ? ORDER BY submitted_at DESC, id DESC LIMIT 2`),
+  news: db.prepare(`SELECT id, kind, title, summary FROM news_items ORDER BY published_at DESC, id DESC LIMIT 10`),
+}
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' })
+
+/** The SPA's HomeDashboard query. */
+function homeDashboard(memberId: string): unknown {
+  const member = home.member.get(memberId) as { id: string, first_name: string }
+  const contract = home.contract.get(memberId) as { id: string, product_label: string, option_label: string }
+  const card = home.card.get(contract.id, parisDay.format(new Date())) as { id: string, card_number: string, valid_from: string, valid_to: string }
+  const names = new Map((beneficiaries.all(memberId) as { id: string, first_name: string }[]).map(b => [b.id, b.first_name]))
+  const person = (id: string | null) => id ? { id, firstName: names.get(id) } : null
+  const procedures = home.procedures.all(memberId) as { id: string, kind: string, status: string, submitted_at: string, care_type: string | null, care_date: string | null, beneficiary_id: string | null }[]
+  const reimbursements = page.all.all(memberId, 3) as Row[]
+  return {
+    me: { id: member.id, firstName: member.first_name },
+    insuranceCard: { id: card.id, cardNumber: card.card_number, validFrom: card.valid_from, validTo: card.valid_to, contract: { id: contract.id, label: contract.product_label, option: contract.option_label } },
+    procedures: { nodes: procedures.map(p => ({ id: p.id, kind: p.kind, status: p.status, submittedAt: new Date(p.submitted_at).toISOString(), careType: p.care_type, careDate: p.care_date, beneficiary: person(p.beneficiary_id) })) },
+    reimbursements: { nodes: reimbursements.map(r => ({ id: r.id, careType: r.care_type, paymentDate: r.payment_date, reimbursedCents: r.social_security_cents + r.mutuelle_cents, beneficiary: person(r.beneficiary_id) })) },
+    news: { nodes: home.news.all() },
+  }
+}
+
 /** Operations by name: the benchmark sends the SPA's documents, whose operation names are unique. */
 const OPERATIONS: Record<string, (memberId: string, variables: any) => unknown> = {
   ReimbursementList: reimbursementList,
+  HomeDashboard: homeDashboard,
 }
 
 const server = createServer((req, res) => {

@@ -57,11 +57,15 @@ const beneficiary = setupDb.$client.prepare(`SELECT beneficiary_id AS id FROM re
 const card = setupDb.$client.prepare(`SELECT c.card_number AS cardNumber, b.birth_date AS birthDate FROM insurance_cards c JOIN card_rights r ON r.card_id = c.id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE b.member_id = ? LIMIT 1`).get(bench.memberId) as { cardNumber: string, birthDate: string }
 setupDb.$client.close()
 
+// both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
+execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
+
 function startServer(name: string, script: string, port: number): ChildProcess {
-  const args = ['--import', 'tsx', join(projectRoot, script)]
+  const args = [join(projectRoot, 'dist', script)]
+  const env = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   const child = pinned
-    ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] })
-    : spawn(process.execPath, args, { env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] })
+    ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
   child.on('exit', (code) => {
     if (code && !stopping)
       console.error(`${name} stopped (${code})`)
@@ -69,8 +73,8 @@ function startServer(name: string, script: string, port: number): ChildProcess {
   return child
 }
 let stopping = false
-const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.ts', basePort) }
-const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.ts', basePort + 1) }
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort) }
+const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
 type Target = typeof app
 // a failed check must not leave servers behind
 process.on('exit', () => {
@@ -146,7 +150,7 @@ interface Scenario { label: string, query: string, variables: Record<string, unk
 const member = { cookie: memberCookie }
 const scenarios: Scenario[] = [
   { label: 'sign-in (argon2id + session)', query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD }, headers: {}, reference: false, requests: 40 },
-  { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: false, requests: 600 },
+  { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
   { label: 'reimbursements, first page', query: list, variables: { first: 20 }, headers: member, reference: true, requests: 800 },
   { label: `reimbursements, page ${depth} (last)`, query: list, variables: { first: 20, after }, headers: member, reference: true, requests: 800 },
   { label: 'reimbursements of a beneficiary', query: list, variables: { beneficiaryId: beneficiary.id, first: 20 }, headers: member, reference: true, requests: 800 },
