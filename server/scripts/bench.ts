@@ -44,7 +44,7 @@ const dir = mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
 const setupDb = openDatabase(dir)
 await loadDemoData(setupDb, systemClock)
 const passwordHash = await hashPassword(GENERATED_PASSWORD)
-let t0 = performance.now()
+const t0 = performance.now()
 const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
 const generationSeconds = (performance.now() - t0) / 1000
 const count = (sql: string, ...params: unknown[]) => (setupDb.$client.prepare(sql).get(...params) as { n: number }).n
