@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { ApolloServer } from '@apollo/server'
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { expressMiddleware } from '@as-integrations/express5'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
 import { parse as parseCookies } from 'cookie'
@@ -147,7 +147,9 @@ export async function createApp(deps: AppDeps) {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     // armor ships CommonJS typings of Apollo's plugin type: the same shape, another declaration
-    plugins: [...protection.plugins as unknown as ApolloServerPlugin<Context>[], ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins as unknown as ApolloServerPlugin<Context>[], ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are used: without this plugin no hook wraps every field's resolution
+      ApolloServerPluginCacheControlDisabled()],
     validationRules: [...protection.validationRules, noSubscriptions],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code

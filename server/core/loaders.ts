@@ -1,14 +1,29 @@
 import type { Db } from '../db/client.ts'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import DataLoader from 'dataloader'
-import { and, eq, gte, inArray, lte, sum } from 'drizzle-orm'
+import { and, eq, getTableName, gte, inArray, lte, sql, sum } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
 import * as s from '../db/schema/index.ts'
 import { contributionMandates } from '../modules/bank-accounts/mandate.service.ts'
+
+// a page holds at most a few distinct parents: one prepared statement per key count up to this
+const MAX_PREPARED_KEYS = 20
+
+/** `SELECT * FROM table WHERE column IN (…keys)`, prepared once per number of keys. */
+function selectIn<Row>(db: Db, table: SQLiteTable, column: SQLiteColumn, keys: readonly string[]): Row[] {
+  if (keys.length > MAX_PREPARED_KEYS)
+    return db.select().from(table).where(inArray(column, keys as string[])).all() as Row[]
+  const statement = prepared(db, `in:${getTableName(table)}.${column.name}:${keys.length}`, () =>
+    db.select().from(table).where(inArray(column, keys.map((_, i) => sql.placeholder(`k${i}`)))).prepare())
+  const values: Record<string, string> = {}
+  keys.forEach((key, i) => { values[`k${i}`] = key })
+  return statement.all(values) as Row[]
+}
 
 /** One `WHERE key IN (…)` query per batch; results returned in key order (undefined when absent). */
 export function byKey<Row extends Record<string, unknown>>(db: Db, table: SQLiteTable, column: SQLiteColumn, keyOf: (row: Row) => string) {
   return new DataLoader<string, Row | undefined>(async (keys) => {
-    const rows = db.select().from(table).where(inArray(column, keys as string[])).all() as Row[]
+    const rows = selectIn<Row>(db, table, column, keys)
     const map = new Map(rows.map(r => [keyOf(r), r]))
     return keys.map(k => map.get(k))
   })
@@ -17,7 +32,7 @@ export function byKey<Row extends Record<string, unknown>>(db: Db, table: SQLite
 /** Groups rows by a foreign key: one query for all parents of a list. */
 export function groupedBy<Row extends Record<string, unknown>>(db: Db, table: SQLiteTable, column: SQLiteColumn, keyOf: (row: Row) => string, order?: (a: Row, b: Row) => number) {
   return new DataLoader<string, Row[]>(async (keys) => {
-    const rows = db.select().from(table).where(inArray(column, keys as string[])).all() as Row[]
+    const rows = selectIn<Row>(db, table, column, keys)
     const map = new Map<string, Row[]>(keys.map(k => [k, []]))
     for (const r of rows) map.get(keyOf(r))?.push(r)
     if (order)

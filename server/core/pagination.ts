@@ -1,7 +1,7 @@
 import type { ClassType } from 'type-graphql'
 import type { SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { and, eq, gt, gte, lt, lte, or } from 'drizzle-orm'
+import { and, eq, gt, gte, lt, lte, or, sql } from 'drizzle-orm'
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql'
 import { apiError } from './errors.ts'
 
@@ -18,7 +18,7 @@ export class PageArgs {
   after?: string | null
 }
 
-@ObjectType({ description: 'Where a page ends, to ask for the next one.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends, to ask for the next one.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean
@@ -33,7 +33,7 @@ export interface Page<T> { edges: Edge<T>[], nodes: T[], pageInfo: PageInfo, tot
 /** A cursor connection type for a GraphQL object class: `class XConnection extends Connection(X) {}`. */
 export function Connection<T extends object>(Item: ClassType<T>) {
   const name = Item.name
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque position of this item.' })
     cursor!: string
@@ -108,13 +108,46 @@ export function keysetPage<Row>(o: KeysetOptions<Row>): Page<Row> {
     // index instead of reading every row before the cursor
     where = and(where, upTo(o.sortColumn, sortKey), or(beyond(o.sortColumn, sortKey), and(eq(o.sortColumn, sortKey), beyond(o.idColumn, id))))
   }
-  const rows = o.fetch(where, first + 1)
+  return toPage(o.fetch(where, first + 1), first, o.key, o.count)
+}
+
+function toPage<Row>(rows: Row[], first: number, key: (row: Row) => [string, string], count: () => number): Page<Row> {
   const pageRows = rows.slice(0, first)
-  const edges = pageRows.map(node => ({ node, cursor: encodeCursor(...o.key(node)) }))
+  const edges = pageRows.map(node => ({ node, cursor: encodeCursor(...key(node)) }))
   return {
     edges,
     nodes: pageRows,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: o.count(),
+    totalCount: count(),
   }
+}
+
+/** The values of the cursor placeholders (see `afterPlaceholders`). */
+export interface AfterValues { afterKey: string, afterId: string }
+
+/**
+ * keysetPage's condition for prepared statements: the same SQL on the placeholders `afterKey`
+ * and `afterId`, so one statement serves every cursor.
+ */
+export function afterPlaceholders(sortColumn: SQLiteColumn, idColumn: SQLiteColumn, direction: 'asc' | 'desc'): SQL {
+  const beyond = direction === 'desc' ? lt : gt
+  const upTo = direction === 'desc' ? lte : gte
+  const key = sql.placeholder('afterKey')
+  return and(upTo(sortColumn, key), or(beyond(sortColumn, key), and(eq(sortColumn, key), beyond(idColumn, sql.placeholder('afterId')))))!
+}
+
+export interface PreparedKeysetOptions<Row> {
+  first?: number | null
+  after?: string | null
+  /** Runs the prepared page statement: with `afterPlaceholders` when `after` is given, limited. */
+  fetch: (after: AfterValues | null, limit: number) => Row[]
+  count: () => number
+  key: (row: Row) => [string, string]
+}
+
+/** keysetPage for a list served by prepared statements (hot paths). */
+export function preparedKeysetPage<Row>(o: PreparedKeysetOptions<Row>): Page<Row> {
+  const first = clampFirst(o.first)
+  const cursor = o.after ? decodeCursor(o.after) : null
+  return toPage(o.fetch(cursor && { afterKey: cursor[0], afterId: cursor[1] }, first + 1), first, o.key, o.count)
 }

@@ -1,96 +1,296 @@
 import 'reflect-metadata'
-import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import type { ChildProcess } from 'node:child_process'
+import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { Kind, parse, print, visit } from 'graphql'
 import { createApp } from '../app.ts'
-import { systemClock } from '../core/clock.ts'
+import { systemClock, today } from '../core/clock.ts'
+import { logger } from '../core/logger.ts'
+import { hashPassword } from '../core/passwords.ts'
 import { projectRoot } from '../core/paths.ts'
 import { openDatabase } from '../db/client.ts'
-import { cloneDemoHousehold } from '../db/demo/generate-large.ts'
-import { DEMO_ACCOUNTS, loadDemoData } from '../db/demo/index.ts'
+import { generateLargeData, GENERATED_PASSWORD } from '../db/demo/generate-large.ts'
+import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, loadDemoData } from '../db/demo/index.ts'
+import { demoId } from '../db/demo/random.ts'
 
 /**
- * `npm run bench [households]`: figures for the README, never assertions in tests.
- * Builds a database of N copies of the demo household, serves it on loopback, and times the
- * portal's main GraphQL requests sequentially (one member's journey, warm cache).
+ * `npm run bench [households]`: the portal against a raw reference server (bench-reference.ts)
+ * on the same generated database. Every answer the reference knows is checked byte for byte
+ * first; then both are timed in interleaved rounds at 10 connections, the load generator on its
+ * own core, each server's CPU read from /proc/<pid>/stat. Figures for the README, never test
+ * assertions. Writes bench/results.json.
  */
 const households = Number(process.argv[2] ?? 2000)
-const ROUNDS = 200
+logger.level = 'warn'
+const CONNECTIONS = 10
+const ROUNDS = 3
+const basePort = Number(process.env.BENCH_PORT ?? 4850)
+
+// the load generator on core 0, both servers on core 1: they never compete with it
+const cores = cpus().length
+const pinned = cores > 1 && (() => {
+  try {
+    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' })
+    return true
+  }
+  catch { return false }
+})()
 
 const dir = mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
-const db = openDatabase(dir)
-await loadDemoData(db, systemClock)
-let t0 = performance.now()
-cloneDemoHousehold(db, households)
-const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-console.log(`data: ${households + 2} households, ${count('reimbursements')} reimbursements, ${count('procedures')} procedures, ${count('message_threads')} threads (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s); file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`)
+const setupDb = openDatabase(dir)
+await loadDemoData(setupDb, systemClock)
+const passwordHash = await hashPassword(GENERATED_PASSWORD)
+const t0 = performance.now()
+const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
+const generationSeconds = (performance.now() - t0) / 1000
+const count = (sql: string, ...params: unknown[]) => (setupDb.$client.prepare(sql).get(...params) as { n: number }).n
+const dataLine = `${households} generated households + 2 demo ones: ${count('SELECT count(*) AS n FROM beneficiaries')} beneficiaries, ${count('SELECT count(*) AS n FROM reimbursements')} reimbursements, ${count('SELECT count(*) AS n FROM procedures')} démarches, ${count('SELECT count(*) AS n FROM message_threads')} threads; generated in ${generationSeconds.toFixed(1)} s (build ${generated.buildSeconds.toFixed(1)} s, insert ${generated.insertSeconds.toFixed(1)} s); file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`
+console.log(dataLine)
 
-const app = await createApp({ db, clock: systemClock, config: { dataDir: dir, secureCookies: false, exposeGraphiql: false } })
-const server = app.listen(0, '127.0.0.1')
-await new Promise(resolve => server.once('listening', resolve))
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+// the member benchmarked: the middle household's number among the larger families, for a deep list
+const bench = setupDb.$client.prepare(`SELECT m.id AS memberId, a.email AS email, (SELECT count(*) FROM reimbursements r WHERE r.member_id = m.id) AS n FROM members m JOIN accounts a ON a.member_id = m.id WHERE a.email LIKE 'adherent.%' ORDER BY n DESC LIMIT 1 OFFSET ?`).get(Math.floor(households / 100)) as { memberId: string, email: string, n: number }
+const beneficiary = setupDb.$client.prepare(`SELECT beneficiary_id AS id FROM reimbursements WHERE member_id = ? GROUP BY beneficiary_id ORDER BY count(*) DESC LIMIT 1`).get(bench.memberId) as { id: string }
+const card = setupDb.$client.prepare(`SELECT c.card_number AS cardNumber, b.birth_date AS birthDate FROM insurance_cards c JOIN card_rights r ON r.card_id = c.id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE b.member_id = ? LIMIT 1`).get(bench.memberId) as { cardNumber: string, birthDate: string }
+setupDb.$client.close()
 
-async function gql(query: string, variables: Record<string, unknown> = {}, cookie = '') {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) })
-  const body = await res.json() as { data?: any, errors?: unknown[] }
-  if (body.errors)
-    throw new Error(JSON.stringify(body.errors))
-  // the session cookie, not the trusted-browser one
-  return { body, setCookie: res.headers.getSetCookie().find(c => c.startsWith('sid=')) }
+// both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
+execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
+
+function startServer(name: string, script: string, port: number): ChildProcess {
+  const args = [join(projectRoot, 'dist', script)]
+  const env = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
+  const child = pinned
+    ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  child.on('exit', (code) => {
+    if (code && !stopping)
+      console.error(`${name} stopped (${code})`)
+  })
+  return child
+}
+let stopping = false
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort) }
+const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
+type Target = typeof app
+// a failed check must not leave servers behind
+process.on('exit', () => {
+  stopping = true
+  app.child.kill()
+  ref.child.kill()
+})
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+interface Answer { status: number, body: string, cookie?: string }
+function post(target: Target, body: string, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: target.port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString(), cookie: res.headers['set-cookie']?.find(c => c.startsWith('sid='))?.split(';')[0] }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+async function waitFor(target: Target) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      await post(target, '{}', {})
+      return
+    }
+    catch { await new Promise(resolve => setTimeout(resolve, 100)) }
+  }
+  throw new Error(`${target.name} did not start`)
+}
+await Promise.all([waitFor(app), waitFor(ref)])
+
+/** The SPA's own documents: an operation of web/src/features/<feature>/<file>.graphql with the fragments it spreads. */
+const documents = new Map<string, DocumentNode>()
+function operation(file: string, name: string): string {
+  if (!documents.has(file))
+    documents.set(file, parse(readFileSync(join(projectRoot, 'web/src/features', file), 'utf8')))
+  const doc = documents.get(file)!
+  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map(d => [d.name.value, d]))
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!
+  const needed = new Set<string>()
+  const collect = (node: unknown) => visit(node as DocumentNode, {
+    FragmentSpread(spread) {
+      if (!needed.has(spread.name.value)) {
+        needed.add(spread.name.value)
+        collect(fragments.get(spread.name.value))
+      }
+    },
+  })
+  collect(op)
+  return [op, ...[...needed].map(n => fragments.get(n)!)].map(d => print(d)).join('\n\n')
 }
 
-// a member in the middle of the generated set
-const email = DEMO_ACCOUNTS.benoit.email.replace('@', `+${Math.ceil(households / 2)}@`)
-t0 = performance.now()
-const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role } }`, { e: email, p: DEMO_ACCOUNTS.benoit.password })
-console.log(`sign-in (argon2id verify + session): ${(performance.now() - t0).toFixed(1)} ms`)
-const cookie = signIn.setCookie!.split(';')[0]!
-const bens = (await gql(`{ beneficiaries { id } }`, {}, cookie)).body.data.beneficiaries as { id: string }[]
+const signIn = operation('auth/auth.graphql', 'SignIn')
+const memberCookie = (await post(app, JSON.stringify({ query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD } }), {})).cookie!
+const advisorCookie = (await post(app, JSON.stringify({ query: signIn, variables: { email: DEMO_ACCOUNTS.advisor.email, password: DEMO_ACCOUNTS.advisor.password } }), {})).cookie!
 
-const advisor = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role } }`, { e: DEMO_ACCOUNTS.advisor.email, p: DEMO_ACCOUNTS.advisor.password })
-const advisorCookie = advisor.setCookie!.split(';')[0]!
+// the deepest page of this household: every page before it walked with the cursor
+const list = operation('reimbursements/reimbursements.graphql', 'ReimbursementList')
+let after: string | null = null
+let depth = 1
+for (;;) {
+  const answer: Answer = await post(app, JSON.stringify({ query: list, variables: { first: 20, after } }), { cookie: memberCookie })
+  const page = JSON.parse(answer.body).data.reimbursements as { pageInfo: { hasNextPage: boolean, endCursor: string } }
+  if (!page.pageInfo.hasNextPage || depth === 50)
+    break
+  after = page.pageInfo.endCursor
+  depth++
+}
 
-const scenarios: [string, string, Record<string, unknown>, string?][] = [
-  ['home page', `{ me { firstName } insuranceCard { cardNumber contract { label } beneficiaries { firstName } } procedures(first: 2) { nodes { status careDate beneficiary { firstName } } } reimbursements(first: 3) { nodes { careType reimbursedCents paymentDate } } news(first: 10) { nodes { title } } unreadMessageCount }`, {}],
-  ['reimbursements, first page of 20 with totals', `{ reimbursements(first: 20) { totalCount totals { expenseCents mutuelleCents } nodes { id careType careDate paymentDate expenseCents mutuelleCents beneficiary { firstName } } pageInfo { endCursor } } }`, {}],
-  ['reimbursements filtered by beneficiary and care type', `query($b: ID) { reimbursements(beneficiaryId: $b, careType: PHARMACY, first: 20) { totalCount nodes { id } } }`, { b: bens[2]?.id }],
-  ['contracts with guarantees and schedule', `{ contracts { id label beneficiaries { firstName } guarantees { label brssPercent } contributionSchedule { dueDate amountCents status } } }`, {}],
-  ['démarches with history', `{ procedures(first: 20) { nodes { id kind status history { status at } beneficiary { firstName } } } }`, {}],
-  ['advisor queue, first page over every household', `{ advisorQueue(first: 20) { totalCount nodes { ... on ProcedureTask { waitingDays member { lastName } procedure { kind beneficiary { firstName } } } } } }`, {}, advisorCookie],
+interface Scenario { label: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, reference: boolean, requests: number }
+const member = { cookie: memberCookie }
+const scenarios: Scenario[] = [
+  { label: 'sign-in (argon2id + session)', query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD }, headers: {}, reference: false, requests: 40 },
+  { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
+  { label: 'reimbursements, first page', query: list, variables: { first: 20 }, headers: member, reference: true, requests: 800 },
+  { label: `reimbursements, page ${depth} (last)`, query: list, variables: { first: 20, after }, headers: member, reference: true, requests: 800 },
+  { label: 'reimbursements of a beneficiary', query: list, variables: { beneficiaryId: beneficiary.id, first: 20 }, headers: member, reference: true, requests: 800 },
+  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: false, requests: 300 },
+  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
+  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
+  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: false, requests: 300 },
+  // partners are held to 120 requests a minute: one short round
+  { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: false, requests: 30 },
 ]
 
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
-console.log(`\n${'request'.padEnd(54)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'req/s'.padStart(7)}`)
-for (const [label, query, variables, as = cookie] of scenarios) {
-  for (let i = 0; i < 20; i++) await gql(query, variables, as)
-  const times: number[] = []
-  const start = performance.now()
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now()
-    await gql(query, variables, as)
-    times.push(performance.now() - t)
+// byte for byte first: a faster wrong answer proves nothing
+for (const s of scenarios) {
+  const body = JSON.stringify({ query: s.query, variables: s.variables })
+  const a = await post(app, body, s.headers)
+  if (a.status !== 200 || JSON.parse(a.body).errors)
+    throw new Error(`${s.label}: the app answered ${a.status} ${a.body.slice(0, 300)}`)
+  if (s.reference) {
+    const b = await post(ref, body, s.headers)
+    if (a.body !== b.body) {
+      let at = 0
+      while (a.body[at] === b.body[at]) at++
+      throw new Error(`${s.label}: the reference's answer differs from the app's at byte ${at}\napp: …${a.body.slice(Math.max(0, at - 200), at + 200)}\nref: …${b.body.slice(Math.max(0, at - 200), at + 200)}`)
+    }
   }
-  const total = performance.now() - start
-  times.sort((a, b) => a - b)
-  console.log(`${label.padEnd(54)} ${pct(times, 0.5).toFixed(2).padStart(6)}ms ${pct(times, 0.95).toFixed(2).padStart(6)}ms ${(ROUNDS / total * 1000).toFixed(0).padStart(7)}`)
+}
+console.log(`answers checked byte for byte: ${scenarios.filter(s => s.reference).map(s => s.label).join('; ')}`)
+
+// SQL statements per request, counted by drizzle's logger in an app of its own on the same file
+let statements = 0
+const countingDb = openDatabase(dir, { onQuery: () => { statements++ } })
+const counting = (await createApp({ db: countingDb, clock: systemClock, config: { dataDir: dir, secureCookies: false, exposeGraphiql: false } })).listen(basePort + 2, '127.0.0.1')
+await new Promise(resolve => counting.once('listening', resolve))
+const countingTarget = { ...app, port: basePort + 2 }
+const statementsPer = new Map<Scenario, number>()
+for (const s of scenarios.filter(s => !s.label.startsWith('partner'))) {
+  statements = 0
+  await post(countingTarget, JSON.stringify({ query: s.query, variables: s.variables }), s.headers)
+  statementsPer.set(s, statements)
+}
+counting.close()
+countingDb.$client.close()
+
+const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100)
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  // utime and stime, fields 14 and 15 of the line (11 and 12 after the command)
+  return (Number(fields[11]) + Number(fields[12])) * TICK_US
+}
+const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+
+async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: number, latencies: number[] }> {
+  const body = JSON.stringify({ query: s.query, variables: s.variables })
+  const latencies: number[] = []
+  let left = n
+  const before = cpuMicros(target.child.pid!)
+  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+    while (left-- > 0) {
+      const start = performance.now()
+      const answer = await post(target, body, s.headers)
+      latencies.push(performance.now() - start)
+      if (answer.status !== 200)
+        throw new Error(`${s.label} on ${target.name}: ${answer.status} ${answer.body.slice(0, 200)}`)
+    }
+  }))
+  return { cpu: cpuMicros(target.child.pid!) - before, latencies }
 }
 
-server.close()
-db.$client.close()
+interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null }
+const results: Result[] = []
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+for (const s of scenarios) {
+  const rounds = s.label.startsWith('partner') ? 1 : ROUNDS
+  const warm = Math.min(50, s.requests / 4)
+  await round(app, s, warm)
+  if (s.reference)
+    await round(ref, s, warm)
+  const appRuns = { cpu: 0, latencies: [] as number[] }
+  const refRuns = { cpu: 0, latencies: [] as number[] }
+  for (let r = 0; r < rounds; r++) {
+    const a = await round(app, s, s.requests)
+    appRuns.cpu += a.cpu
+    appRuns.latencies.push(...a.latencies)
+    if (s.reference) {
+      const b = await round(ref, s, s.requests)
+      refRuns.cpu += b.cpu
+      refRuns.latencies.push(...b.latencies)
+    }
+  }
+  const appCpuUs = appRuns.cpu / (rounds * s.requests)
+  const refCpuUs = s.reference ? refRuns.cpu / (rounds * s.requests) : null
+  results.push({
+    label: s.label,
+    reference: s.reference,
+    appCpuUs,
+    refCpuUs,
+    ratio: refCpuUs ? appCpuUs / refCpuUs : null,
+    appP50Ms: pct(appRuns.latencies, 0.5),
+    appP99Ms: pct(appRuns.latencies, 0.99),
+    refP50Ms: s.reference ? pct(refRuns.latencies, 0.5) : null,
+    refP99Ms: s.reference ? pct(refRuns.latencies, 0.99) : null,
+    statements: statementsPer.get(s) ?? null,
+  })
+}
+const rss = { appMb: peakRss(app.child.pid!), referenceMb: peakRss(ref.child.pid!) }
+
+stopping = true
+app.child.kill()
+ref.child.kill()
+agent.destroy()
 rmSync(dir, { recursive: true, force: true })
 
+const f = (x: number | null, digits = 0) => x === null ? '—' : x.toFixed(digits)
+const rows = [
+  ['request', 'app µs CPU', 'ref µs CPU', 'ratio', 'app p50 / p99 ms', 'ref p50 / p99 ms', 'SQL'],
+  ...results.map(r => [r.label + (r.reference ? '' : ' *'), f(r.appCpuUs), f(r.refCpuUs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, `${f(r.appP50Ms, 1)} / ${f(r.appP99Ms, 1)}`, r.refP50Ms === null ? '—' : `${f(r.refP50Ms, 1)} / ${f(r.refP99Ms, 1)}`, f(r.statements)]),
+]
+const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
+console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
+console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
+console.log(`\n* app only: the reference does not answer this request. Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB.`)
+
 // what a member downloads before the sign-in page shows: the HTML and the assets it links
+let firstLoadKiB: number | null = null
 const web = join(projectRoot, 'dist/web')
 try {
   const html = readFileSync(join(web, 'index.html'), 'utf8')
   const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map(m => m[1]!)
-  const gz = (f: string) => gzipSync(readFileSync(join(web, f))).length
-  const first = gz('index.html') + linked.reduce((s, f) => s + gz(f), 0)
-  const all = readdirSync(join(web, 'assets')).reduce((s, f) => s + gz(join('assets', f)), 0)
-  console.log(`\nSPA first load: ${(first / 1024).toFixed(1)} KiB gzip (${linked.length} assets); all lazy pages together ${(all / 1024).toFixed(1)} KiB gzip`)
+  const size = (file: string) => {
+    try {
+      return statSync(join(web, `${file}.br`)).size
+    }
+    catch { return statSync(join(web, file)).size }
+  }
+  firstLoadKiB = (size('index.html') + linked.reduce((sum, file) => sum + size(file), 0)) / 1024
+  console.log(`SPA first load: ${firstLoadKiB.toFixed(1)} KiB brotli (${linked.length} assets, ${readdirSync(join(web, 'assets')).length} files built)`)
 }
 catch {
-  console.log('\nSPA first load: run `npm run build` first to measure it')
+  console.log('SPA first load: run `npm run build` first to measure it')
 }
+
+mkdirSync(join(projectRoot, 'bench'), { recursive: true })
+writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)

@@ -1,4 +1,5 @@
 import type { ApiClient, TestApp } from './harness.ts'
+import { getMetadataStorage } from 'type-graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp } from './harness.ts'
 
@@ -88,6 +89,17 @@ describe('query shapes', () => {
         .map(d => /^SCAN (\w+)/.exec(d)![1]!)
         .filter(table => GROWING.includes(table))
       expect(scans, `${sql}\n${plan.join(' | ')}`).toEqual([])
+    }
+  })
+
+  it('gives simple resolvers only to types whose fields carry no authorisation or middleware', () => {
+    // simpleResolvers skips type-graphql's per-field wrapper: a field-level @Authorized there would be ignored
+    const storage = getMetadataStorage()
+    const simple = storage.objectTypes.filter(t => t.simpleResolvers)
+    expect(simple.length).toBeGreaterThan(0)
+    for (const type of simple) {
+      for (const field of type.fields ?? [])
+        expect({ type: type.name, field: field.name, roles: field.roles ?? [], middlewares: field.middlewares?.length ?? 0 }).toEqual({ type: type.name, field: field.name, roles: [], middlewares: 0 })
     }
   })
 })

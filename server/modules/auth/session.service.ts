@@ -1,8 +1,9 @@
 import type { Clock } from '../../core/clock.ts'
 import type { Viewer } from '../../core/viewer.ts'
 import type { Db, Queryable } from '../../db/client.ts'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { hashToken, randomToken } from '../../core/tokens.ts'
+import { prepared } from '../../db/prepared.ts'
 import { accountsTable, sessionsTable } from '../../db/schema/index.ts'
 
 /** A health portal: short idle timeout, and a working day at most whatever the activity. */
@@ -29,11 +30,12 @@ export function createSession(db: Queryable, clock: Clock, accountId: string, me
 
 /** The viewer of a session token, or null when unknown, revoked, idle too long or expired. */
 export function viewerFromSession(db: Db, clock: Clock, token: string): Viewer | null {
-  const row = db.select({ session: sessionsTable, account: accountsTable })
+  // every request runs it: prepared once
+  const row = prepared(db, 'session.viewer', () => db.select({ session: sessionsTable, account: accountsTable })
     .from(sessionsTable)
     .innerJoin(accountsTable, eq(accountsTable.id, sessionsTable.accountId))
-    .where(and(eq(sessionsTable.tokenHash, hashToken(token)), isNull(sessionsTable.revokedAt)))
-    .get()
+    .where(and(eq(sessionsTable.tokenHash, sql.placeholder('tokenHash')), isNull(sessionsTable.revokedAt)))
+    .prepare()).get({ tokenHash: hashToken(token) })
   if (!row)
     return null
   const now = clock.now().getTime()

@@ -16,7 +16,7 @@ export const NoemieStatusEnum = enumFrom(NOEMIE_STATUSES, 'NoemieStatus', 'State
   HELD_BY_PREVIOUS_INSURER: 'The link still points to a previous mutuelle.',
 })
 
-@ObjectType({ description: 'A person covered by the household\'s contracts (ayant droit), the member included.' })
+@ObjectType({ simpleResolvers: true, description: 'A person covered by the household\'s contracts (ayant droit), the member included.' })
 export class Beneficiary {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string

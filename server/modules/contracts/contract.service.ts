@@ -2,10 +2,11 @@ import type { Context } from '../../context.ts'
 import type { BeneficiaryRow, ContractRow, SepaMandateRow } from '../../core/loaders.ts'
 import type { guaranteesTable } from '../../db/schema/index.ts'
 import type { InstalmentRow, ScheduleLine, ScheduleTotals } from './contribution-schedule.ts'
-import { and, asc, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { addDays, addMonths, today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { requireMember } from '../../core/viewer.ts'
+import { prepared } from '../../db/prepared.ts'
 import { contractsTable } from '../../db/schema/index.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { buildSchedule } from './contribution-schedule.ts'
@@ -22,9 +23,10 @@ export function listContracts(ctx: Context): ContractRow[] {
 /** A contract of the household by id, or the main one when no id is given; NOT_FOUND otherwise. */
 export function getOwnContract(ctx: Pick<Context, 'db' | 'viewer'>, id?: string | null): ContractRow {
   const { memberId } = requireMember(ctx.viewer)
+  // the home page, the card and every contract page start here
   const row = id
-    ? ctx.db.select().from(contractsTable).where(and(eq(contractsTable.id, id), eq(contractsTable.memberId, memberId))).get()
-    : ctx.db.select().from(contractsTable).where(eq(contractsTable.memberId, memberId)).orderBy(desc(contractsTable.main), asc(contractsTable.startDate)).get()
+    ? prepared(ctx.db, 'contracts.own', () => ctx.db.select().from(contractsTable).where(and(eq(contractsTable.id, sql.placeholder('id')), eq(contractsTable.memberId, sql.placeholder('memberId')))).prepare()).get({ id, memberId })
+    : prepared(ctx.db, 'contracts.main', () => ctx.db.select().from(contractsTable).where(eq(contractsTable.memberId, sql.placeholder('memberId'))).orderBy(desc(contractsTable.main), asc(contractsTable.startDate)).limit(1).prepare()).get({ memberId })
   if (!row)
     throw notFound()
   return row

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.ts'
-import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
+import { prepared } from '../../db/prepared.ts'
 import { beneficiariesTable, cardRightsTable, insuranceCardsTable, membersTable } from '../../db/schema/index.ts'
 import { getOwnContract } from '../contracts/contract.service.ts'
 import { careDomainLegend, dataMatrixSvg, dataMatrixText, sortDomains } from './card-format.ts'
@@ -10,13 +11,14 @@ import { careDomainLegend, dataMatrixSvg, dataMatrixText, sortDomains } from './
 export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'>, contractId?: string | null) {
   const contract = getOwnContract(ctx, contractId)
   const day = today(ctx.clock)
-  const card = ctx.db.select().from(insuranceCardsTable)
-    .where(and(eq(insuranceCardsTable.contractId, contract.id), lte(insuranceCardsTable.validFrom, day)))
-    .orderBy(desc(insuranceCardsTable.validTo)).get()
+  // on every home page: prepared once
+  const card = prepared(ctx.db, 'card.current', () => ctx.db.select().from(insuranceCardsTable)
+    .where(and(eq(insuranceCardsTable.contractId, sql.placeholder('contractId')), lte(insuranceCardsTable.validFrom, sql.placeholder('day'))))
+    .orderBy(desc(insuranceCardsTable.validTo)).limit(1).prepare()).get({ contractId: contract.id, day })
   if (!card)
     throw notFound()
-  const member = ctx.db.select({ memberNumber: membersTable.memberNumber }).from(membersTable).where(eq(membersTable.id, contract.memberId)).get()!
-  const beneficiaries = ctx.db.select({
+  const member = prepared(ctx.db, 'card.memberNumber', () => ctx.db.select({ memberNumber: membersTable.memberNumber }).from(membersTable).where(eq(membersTable.id, sql.placeholder('memberId'))).prepare()).get({ memberId: contract.memberId })!
+  const beneficiaries = prepared(ctx.db, 'card.beneficiaries', () => ctx.db.select({
     id: beneficiariesTable.id,
     firstName: beneficiariesTable.firstName,
     lastName: beneficiariesTable.lastName,
@@ -26,8 +28,8 @@ export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'
   }).from(cardRightsTable)
     .innerJoin(beneficiariesTable, eq(beneficiariesTable.id, cardRightsTable.beneficiaryId))
     // someone whose coverage has ended is no longer on the card
-    .where(and(eq(cardRightsTable.cardId, card.id), or(isNull(beneficiariesTable.coverageEnd), gte(beneficiariesTable.coverageEnd, day))))
-    .orderBy(asc(beneficiariesTable.rank)).all()
+    .where(and(eq(cardRightsTable.cardId, sql.placeholder('cardId')), or(isNull(beneficiariesTable.coverageEnd), gte(beneficiariesTable.coverageEnd, sql.placeholder('day')))))
+    .orderBy(asc(beneficiariesTable.rank)).prepare()).all({ cardId: card.id, day })
     .map(b => {
       const domains = sortDomains(b.domains)
       return { ...b, domains, careDomains: domains.map(code => ({ code, label: careDomainLegend(code) })) }

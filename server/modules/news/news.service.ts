@@ -1,22 +1,24 @@
 import type { Context } from '../../context.ts'
 import type { Page } from '../../core/pagination.ts'
-import { count, desc, eq } from 'drizzle-orm'
-import { keysetPage } from '../../core/pagination.ts'
+import { count, desc, eq, sql } from 'drizzle-orm'
+import { afterPlaceholders, preparedKeysetPage } from '../../core/pagination.ts'
+import { prepared } from '../../db/prepared.ts'
 import { newsItemsTable as n } from '../../db/schema/index.ts'
 
 export type NewsRow = typeof n.$inferSelect
 
 /** News and offers, newest first; the same for every signed-in member. */
 export function listNews(ctx: Pick<Context, 'db'>, first?: number | null, after?: string | null): Page<NewsRow> {
-  return keysetPage<NewsRow>({
+  // on every home page: prepared once
+  return preparedKeysetPage<NewsRow>({
     first,
     after,
-    sortColumn: n.publishedAt,
-    idColumn: n.id,
-    direction: 'desc',
-    where: undefined,
-    fetch: (w, limit) => ctx.db.select().from(n).where(w).orderBy(desc(n.publishedAt), desc(n.id)).limit(limit).all(),
-    count: () => ctx.db.select({ n: count() }).from(n).get()!.n,
+    fetch: (cursor, limit) => prepared(ctx.db, `news.page:${cursor !== null}`, () => ctx.db.select().from(n)
+      .where(cursor ? afterPlaceholders(n.publishedAt, n.id, 'desc') : undefined)
+      .orderBy(desc(n.publishedAt), desc(n.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()).all({ ...cursor, limit }),
+    count: () => prepared(ctx.db, 'news.count', () => ctx.db.select({ n: count() }).from(n).prepare()).get()!.n,
     key: row => [row.publishedAt, row.id],
   })
 }

@@ -8,7 +8,7 @@ export const NewsKindEnum = enumFrom(['NEWS', 'OFFER'] as const, 'NewsKind', 'Ne
   OFFER: 'Offre: a service or product offered to members (e.g. travel insurance).',
 })
 
-@ObjectType({ description: 'An article of the actualités, or an offer.' })
+@ObjectType({ simpleResolvers: true, description: 'An article of the actualités, or an offer.' })
 export class NewsItem {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string
@@ -35,5 +35,5 @@ export class NewsItem {
   publishedAt!: string
 }
 
-@ObjectType({ description: 'A page of news, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of news, newest first.' })
 export class NewsItemConnection extends Connection(NewsItem) {}

@@ -1,9 +1,10 @@
 import type { Context } from '../../context.ts'
 import type { Page } from '../../core/pagination.ts'
 import type { ProcedureKind, ProcedureStatus } from '../../db/schema/index.ts'
-import { and, count, desc, eq } from 'drizzle-orm'
-import { keysetPage } from '../../core/pagination.ts'
+import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { afterPlaceholders, preparedKeysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
+import { prepared } from '../../db/prepared.ts'
 import { proceduresTable as p } from '../../db/schema/index.ts'
 
 export type ProcedureRow = typeof p.$inferSelect
@@ -16,21 +17,24 @@ export interface ProcedureFilter {
 
 export function listProcedures(ctx: Context, f: ProcedureFilter, first?: number | null, after?: string | null): Page<ProcedureRow> {
   const { memberId } = requireMember(ctx.viewer)
-  const where = and(
-    eq(p.memberId, memberId),
-    f.status ? eq(p.status, f.status) : undefined,
-    f.kind ? eq(p.kind, f.kind) : undefined,
-    f.beneficiaryId ? eq(p.beneficiaryId, f.beneficiaryId) : undefined,
+  // Mes démarches and the home page: one prepared statement per combination of filters present
+  const shape = `${f.status ? 's' : ''}${f.kind ? 'k' : ''}${f.beneficiaryId ? 'b' : ''}`
+  const where = () => and(
+    eq(p.memberId, sql.placeholder('memberId')),
+    f.status ? eq(p.status, sql.placeholder('status')) : undefined,
+    f.kind ? eq(p.kind, sql.placeholder('kind')) : undefined,
+    f.beneficiaryId ? eq(p.beneficiaryId, sql.placeholder('beneficiaryId')) : undefined,
   )
-  return keysetPage<ProcedureRow>({
+  const values = { memberId, status: f.status, kind: f.kind, beneficiaryId: f.beneficiaryId }
+  return preparedKeysetPage<ProcedureRow>({
     first,
     after,
-    sortColumn: p.submittedAt,
-    idColumn: p.id,
-    direction: 'desc',
-    where,
-    fetch: (w, limit) => ctx.db.select().from(p).where(w).orderBy(desc(p.submittedAt), desc(p.id)).limit(limit).all(),
-    count: () => ctx.db.select({ n: count() }).from(p).where(where).get()!.n,
+    fetch: (cursor, limit) => prepared(ctx.db, `procedures.page:${shape}:${cursor !== null}`, () => ctx.db.select().from(p)
+      .where(and(where(), cursor ? afterPlaceholders(p.submittedAt, p.id, 'desc') : undefined))
+      .orderBy(desc(p.submittedAt), desc(p.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()).all({ ...values, ...cursor, limit }),
+    count: () => prepared(ctx.db, `procedures.count:${shape}`, () => ctx.db.select({ n: count() }).from(p).where(where()).prepare()).get(values)!.n,
     key: row => [row.submittedAt, row.id],
   })
 }

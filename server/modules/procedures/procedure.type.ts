@@ -49,7 +49,7 @@ export class ProcedureAttachment {
   addedAt!: string
 }
 
-@ObjectType({ description: 'One step of a démarche\'s timeline.' })
+@ObjectType({ simpleResolvers: true, description: 'One step of a démarche\'s timeline.' })
 export class ProcedureEvent {
   @Field(() => ProcedureStatusEnum, { description: 'Status entered.' })
   status!: string
@@ -61,7 +61,7 @@ export class ProcedureEvent {
   note!: string | null
 }
 
-@ObjectType({ description: 'A démarche: anything the member asked for, with its status and timeline.' })
+@ObjectType({ simpleResolvers: true, description: 'A démarche: anything the member asked for, with its status and timeline.' })
 export class Procedure {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string
@@ -121,5 +121,5 @@ export class Procedure {
   socialSecurityPaidCents!: number | null
 }
 
-@ObjectType({ description: 'A page of démarches, most recent first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of démarches, most recent first.' })
 export class ProcedureConnection extends Connection(Procedure) {}

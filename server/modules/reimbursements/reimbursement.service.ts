@@ -3,10 +3,11 @@ import type { Context } from '../../context.ts'
 import type { CareType, ReimbursementRow } from '../../db/schema/index.ts'
 import type { Page } from '../../core/pagination.ts'
 import type { ReimbursementTotals } from './reimbursement.type.ts'
-import { and, count, desc, eq, gte, lte, sum } from 'drizzle-orm'
+import { and, count, desc, eq, gte, lte, sql, sum } from 'drizzle-orm'
 import { notFound } from '../../core/errors.ts'
-import { keysetPage } from '../../core/pagination.ts'
+import { afterPlaceholders, preparedKeysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
+import { prepared } from '../../db/prepared.ts'
 import { reimbursementsTable as r } from '../../db/schema/index.ts'
 
 export interface ReimbursementFilter {
@@ -17,35 +18,45 @@ export interface ReimbursementFilter {
   to?: string | null
 }
 
-function householdWhere(memberId: string, f: ReimbursementFilter): SQL | undefined {
+/** The household filter on placeholders: one prepared statement per combination of filters present. */
+function householdWhere(f: ReimbursementFilter): SQL | undefined {
   return and(
-    eq(r.memberId, memberId),
-    f.beneficiaryId ? eq(r.beneficiaryId, f.beneficiaryId) : undefined,
-    f.careType ? eq(r.careType, f.careType) : undefined,
-    f.from ? gte(r.paymentDate, f.from) : undefined,
-    f.to ? lte(r.paymentDate, f.to) : undefined,
+    eq(r.memberId, sql.placeholder('memberId')),
+    f.beneficiaryId ? eq(r.beneficiaryId, sql.placeholder('beneficiaryId')) : undefined,
+    f.careType ? eq(r.careType, sql.placeholder('careType')) : undefined,
+    f.from ? gte(r.paymentDate, sql.placeholder('from')) : undefined,
+    f.to ? lte(r.paymentDate, sql.placeholder('to')) : undefined,
   )
+}
+
+function statements(db: Context['db'], f: ReimbursementFilter) {
+  const shape = `${f.beneficiaryId ? 'b' : ''}${f.careType ? 'c' : ''}${f.from ? 'f' : ''}${f.to ? 't' : ''}`
+  return {
+    // one aggregate query gives the count and the totals together
+    totals: prepared(db, `reimbursements.totals:${shape}`, () => db.select({
+      n: count(),
+      expense: sum(r.expenseCents),
+      ss: sum(r.socialSecurityCents),
+      mutuelle: sum(r.mutuelleCents),
+      oop: sum(r.outOfPocketCents),
+    }).from(r).where(householdWhere(f)).prepare()),
+    page: (after: boolean) => prepared(db, `reimbursements.page:${shape}:${after}`, () => db.select().from(r)
+      .where(and(householdWhere(f), after ? afterPlaceholders(r.paymentDate, r.id, 'desc') : undefined))
+      .orderBy(desc(r.paymentDate), desc(r.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()),
+  }
 }
 
 export function listReimbursements(ctx: Context, f: ReimbursementFilter, first?: number | null, after?: string | null): Page<ReimbursementRow> & { totals: ReimbursementTotals } {
   const { memberId } = requireMember(ctx.viewer)
-  const where = householdWhere(memberId, f)
-  // one aggregate query gives the count and the totals together
-  const agg = ctx.db.select({
-    n: count(),
-    expense: sum(r.expenseCents),
-    ss: sum(r.socialSecurityCents),
-    mutuelle: sum(r.mutuelleCents),
-    oop: sum(r.outOfPocketCents),
-  }).from(r).where(where).get()!
-  const page = keysetPage<ReimbursementRow>({
+  const s = statements(ctx.db, f)
+  const values = { memberId, beneficiaryId: f.beneficiaryId, careType: f.careType, from: f.from, to: f.to }
+  const agg = s.totals.get(values)!
+  const page = preparedKeysetPage<ReimbursementRow>({
     first,
     after,
-    sortColumn: r.paymentDate,
-    idColumn: r.id,
-    direction: 'desc',
-    where,
-    fetch: (w, limit) => ctx.db.select().from(r).where(w).orderBy(desc(r.paymentDate), desc(r.id)).limit(limit).all(),
+    fetch: (cursor, limit) => s.page(cursor !== null).all({ ...values, ...cursor, limit }),
     count: () => agg.n,
     key: row => [row.paymentDate, row.id],
   })

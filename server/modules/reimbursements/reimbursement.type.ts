@@ -39,7 +39,7 @@ export class ContractShare {
   forfaitUsedCents!: number
 }
 
-@ObjectType({ description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
+@ObjectType({ simpleResolvers: true, description: 'A reimbursement (prestation). Amounts in euro cents add up: expense = socialSecurity + mutuelle + outOfPocket.' })
 export class Reimbursement {
   @Field(() => ID, { description: 'Opaque identifier.' })
   id!: string
@@ -108,7 +108,7 @@ export class Reimbursement {
   explanation!: string[]
 }
 
-@ObjectType({ description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
+@ObjectType({ simpleResolvers: true, description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
 export class ReimbursementTotals {
   @Field(() => Int, { description: 'Total expense.' })
   expenseCents!: number
@@ -123,7 +123,7 @@ export class ReimbursementTotals {
   outOfPocketCents!: number
 }
 
-@ObjectType({ description: 'A page of reimbursements, newest payment first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of reimbursements, newest payment first.' })
 export class ReimbursementConnection extends Connection(Reimbursement) {
   @Field(() => ReimbursementTotals, { description: 'Totals of the filtered set.' })
   totals!: ReimbursementTotals
