@@ -20,6 +20,7 @@ import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, Message
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
+import { QuoteComparisonResolver } from './modules/quotes/quote-comparison.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
@@ -53,6 +54,7 @@ export const resolvers = [
   NewsResolver,
   ProcedureResolver,
   QuoteResolver,
+  QuoteComparisonResolver,
   ReimbursementResolver,
   SettingsResolver,
   SiteResolver,

@@ -5,6 +5,7 @@ import type { DemoRows } from './rows.ts'
 import { addDays, addMonths } from '../../core/clock.ts'
 import { frenchDate } from '../../core/format.ts'
 import { daysBefore, firstOfMonth, instant, sameDayWithin, yearOf } from './calendar.ts'
+import { computeReimbursement } from '../../modules/reimbursements/engine.ts'
 import { addBenefitsStatements, addContributionSchedule, addGuarantees, addInsuranceCard, addProcedure, addReimbursements, addThread, CREDITOR_IDENTIFIER, lastDebitAt } from './household.ts'
 import { frenchIban, nirWithKey } from './identifiers.ts'
 import { demoId } from './random.ts'
@@ -258,6 +259,23 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     act(7, 1, lea, 'PHARMACY', 'Médicaments', centre, 441, 'TIERS_PAYANT'),
   ]
   addReimbursements(ctx, acts)
+
+  // Benoit sent the optician's quote for his glasses before buying them: the reimbursement of the
+  // glasses (billed less than quoted) is compared with the estimate he was shown
+  const quotedOn = daysBefore(today, 30)
+  const quotedCents = 46500
+  const quoted = computeReimbursement({ careType: 'OPTICS', expenseCents: quotedCents, quantity: 1, beneficiaryIsMinor: false, hundredPercentSanteBasket: false, withheldThisYearCents: 0, forfaitUsedThisYearCents: 0, guarantee: main.guarantees.OPTICS!.rule })
+  addProcedure(ctx, {
+    key: 'quote-glasses-benoit',
+    kind: 'QUOTE',
+    beneficiaryId: benoit.id,
+    events: [
+      { status: 'SUBMITTED', at: instant(quotedOn, '18:05') },
+      { status: 'ACCEPTED', at: instant(daysBefore(today, 28), '10:30'), note: 'Devis étudié : l\'estimation affichée lors de l\'envoi est confirmée par votre conseiller.' },
+    ],
+    estimatedDecisionDate: daysBefore(today, 20),
+    fields: { careType: 'OPTICS', amountCents: quotedCents, amountEurCents: quotedCents, details: { providerName: optician, estimate: { socialSecurityCents: quoted.socialSecurityCents, mutuelleCents: quoted.mutuelleCents, outOfPocketCents: quoted.outOfPocketCents, guaranteeLabel: main.guarantees.OPTICS!.rule.label }, hundredPercentSante: false } },
+  })
 
   // the seed's dental request of Léa, accepted and paid (its reimbursement row is the one linked above)
   const dental = rows.reimbursements.find(r => r.procedureId === dentalProcedureId)!
