@@ -19,6 +19,7 @@ import { MemberResolver } from './modules/members/member.resolver.ts'
 import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, MessageSubjectResolver } from './modules/messages/message.resolver.ts'
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
+import { CommercialJourneyResolver } from './modules/offers/commercial-journey.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
 import { QuoteComparisonResolver } from './modules/quotes/quote-comparison.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
@@ -52,6 +53,7 @@ export const resolvers = [
   GuideResolver,
   FaqEntryResolver,
   NewsResolver,
+  CommercialJourneyResolver,
   ProcedureResolver,
   QuoteResolver,
   QuoteComparisonResolver,

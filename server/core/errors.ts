@@ -69,6 +69,11 @@ export const USER_ERROR_CODES = {
   DAILY_LIMIT: 'Too many changes of this kind in 24 hours.',
   RECENT_SECURITY_CHANGE: 'Refused for a while after a password or e-mail change (account takeover protection).',
   WRONG_CATEGORY: 'A message objet that belongs to another category than the one chosen.',
+  JOURNEY_CLOSED: 'The démarche commerciale was already finalised or abandoned: it can no longer change.',
+  UNKNOWN_OPTION: 'An option that the contract\'s product does not offer.',
+  SAME_OPTION: 'The option chosen is the one in force on the start date.',
+  PAST_DATE: 'A date today or in the past where a future one is needed (e.g. the start of a change of option).',
+  INVALID_START_DATE: 'A start date that is not the 1st of one of the coming months the portal offers.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

@@ -21,6 +21,7 @@ export interface DemoRows {
   cardRights: Insert<typeof s.cardRightsTable>[]
   procedures: Insert<typeof s.proceduresTable>[]
   procedureEvents: Insert<typeof s.procedureEventsTable>[]
+  commercialJourneys: Insert<typeof s.commercialJourneysTable>[]
   reimbursements: Insert<typeof s.reimbursementsTable>[]
   documents: Insert<typeof s.documentsTable>[]
   messageCategories: Insert<typeof s.messageCategoriesTable>[]
@@ -54,6 +55,7 @@ export function emptyRows(): DemoRows {
     cardRights: [],
     procedures: [],
     procedureEvents: [],
+    commercialJourneys: [],
     reimbursements: [],
     documents: [],
     messageCategories: [],
@@ -98,6 +100,7 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.newsItemsTable, rows.newsItems)
   put(s.proceduresTable, rows.procedures)
   put(s.procedureEventsTable, rows.procedureEvents)
+  put(s.commercialJourneysTable, rows.commercialJourneys)
   put(s.reimbursementsTable, rows.reimbursements)
   put(s.documentsTable, rows.documents)
   put(s.messageThreadsTable, rows.messageThreads)

@@ -6,7 +6,8 @@ import type { Context } from '../../context.ts'
 import { ProcedureAttachment, ProcedureEvent } from '../procedures/procedure.type.ts'
 import { nowIso } from '../../core/clock.ts'
 import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { optionChangeDetails } from '../offers/commercial-journey.service.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorOptionChange, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -49,5 +50,11 @@ export class AdvisorProcedureResolver {
       return null
     const { status, ibanMasked, holderName, bic, usages, newMandate } = change
     return { status, ibanMasked, holderName, bic, usages, newMandate, beneficiaries: change.beneficiaries.map(b => ({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })) as AdvisorBeneficiary[] }
+  }
+
+  @FieldResolver(() => AdvisorOptionChange, { nullable: true, description: 'For an « Affiliation » démarche: the change of option to decide; null otherwise.' })
+  optionChange(@Root() row: ProcedureRow): AdvisorOptionChange | null {
+    const d = optionChangeDetails(row)
+    return d ? { productLabel: d.productLabel, fromOption: d.fromOption, toOption: d.toOption, startDate: d.startDate, monthlyBeforeCents: d.monthlyBeforeCents, monthlyAfterCents: d.monthlyAfterCents, coveredCount: d.coveredCount } : null
   }
 }

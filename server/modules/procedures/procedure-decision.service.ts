@@ -16,6 +16,7 @@ import { formatEuros, frenchDate } from '../../core/format.ts'
 import { normaliseMultilineText } from '../../core/text.ts'
 import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-account-change.service.ts'
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
+import { applyOptionChange } from '../offers/commercial-journey.service.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare } from '../reimbursements/reimbursement-calculation.ts'
 
@@ -24,7 +25,7 @@ export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
 // other kinds change data of their own (a beneficiary…): their own services accept them
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE'])
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'AFFILIATION'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -160,6 +161,14 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       else
         bankChangeNote = outcome.note
     }
+    let optionChangeNote: string | null = null
+    if (!refused.length && decision === 'ACCEPT' && procedure.kind === 'AFFILIATION') {
+      const outcome = applyOptionChange(tx, procedure, today, now)
+      if ('code' in outcome)
+        refused.push(outcome)
+      else
+        optionChangeNote = outcome.note
+    }
     if (refused.length) {
       // the attempt is recorded too: an advisor opened this member's file
       audit('FAILURE', { code: refused[0]!.code })
@@ -170,7 +179,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? acceptedNote(paid, bankChangeNote)
+      : decision === 'ACCEPT' && (bankChangeNote ?? optionChangeNote) && note ? `${bankChangeNote ?? optionChangeNote} ${note}` : note ?? acceptedNote(paid, bankChangeNote ?? optionChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

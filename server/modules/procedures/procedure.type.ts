@@ -13,7 +13,7 @@ export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kin
   BENEFICIARY_ADDITION: 'Request to add a beneficiary.',
   BANK_DETAILS_CHANGE: 'Change of bank details.',
   DATA_EXPORT: 'Request for a copy of personal data (GDPR).',
-  AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
+  AFFILIATION: 'Affiliation: a change of option the member finalised from a démarche commerciale (Offre & devis); accepting it changes the contract on the chosen start date.',
 })
 export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {
   SUBMITTED: 'En cours: waiting for a decision.',

@@ -40,7 +40,8 @@ export function applicableGuarantee(db: Queryable, memberId: string, beneficiary
   const contracts = contractsCovering(db, memberId, beneficiaryId, date)
   if (!contracts.length)
     return null
-  const guarantees = db.select().from(g).where(and(inArray(g.contractId, contracts.map(k => k.id)), eq(g.careType, careType))).orderBy(asc(g.sortOrder)).all()
+  // a change of option ends some lines and starts others: the lines in force on the care date
+  const guarantees = db.select().from(g).where(and(inArray(g.contractId, contracts.map(k => k.id)), eq(g.careType, careType), or(isNull(g.validFrom), lte(g.validFrom, date)), or(isNull(g.validTo), gte(g.validTo, date)))).orderBy(asc(g.sortOrder)).all()
   for (const contract of contracts) {
     const guarantee = guarantees.find(x => x.contractId === contract.id)
     if (guarantee)

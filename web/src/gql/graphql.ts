@@ -191,7 +191,7 @@ export type Payee =
 
 /** Kind of démarche. */
 export type ProcedureKind =
-  /** Unfinished commercial journey (Offre & devis). */
+  /** Affiliation: a change of option the member finalised from a démarche commerciale (Offre & devis); accepting it changes the contract on the chosen start date. */
   | 'AFFILIATION'
   /** Change of bank details. */
   | 'BANK_DETAILS_CHANGE'
@@ -371,6 +371,10 @@ export type UserErrorCode =
   | 'INVALID_PHONE'
   /** Not a postal code: 5 digits of a French department in France. */
   | 'INVALID_POSTAL_CODE'
+  /** A start date that is not the 1st of one of the coming months the portal offers. */
+  | 'INVALID_START_DATE'
+  /** The démarche commerciale was already finalised or abandoned: it can no longer change. */
+  | 'JOURNEY_CLOSED'
   /** A link followed after its time limit (30 minutes for a password reset, 24 hours for an e-mail). */
   | 'LINK_EXPIRED'
   /** A link (password reset, e-mail confirmation) that the portal never sent or that was mistyped. */
@@ -405,10 +409,14 @@ export type UserErrorCode =
   | 'PASSWORD_UNCHANGED'
   /** A new password too easy to guess (common, breached or predictable pattern). */
   | 'PASSWORD_WEAK'
+  /** A date today or in the past where a future one is needed (e.g. the start of a change of option). */
+  | 'PAST_DATE'
   /** Refused for a while after a password or e-mail change (account takeover protection). */
   | 'RECENT_SECURITY_CHANGE'
   /** The field is empty or missing. */
   | 'REQUIRED'
+  /** The option chosen is the one in force on the start date. */
+  | 'SAME_OPTION'
   /** Too many recent attempts (sign-in, password change, reset request) for this e-mail, account or address: wait, then try again. Sign-in answers known and unknown e-mails alike. */
   | 'TEMPORARILY_LOCKED'
   /** The amount or size is above what the portal accepts. */
@@ -419,6 +427,8 @@ export type UserErrorCode =
   | 'TOO_MANY'
   /** A date beyond the time limit (e.g. care of more than two years ago). */
   | 'TOO_OLD'
+  /** An option that the contract's product does not offer. */
+  | 'UNKNOWN_OPTION'
   /** A value the portal does not handle online (e.g. a currency). */
   | 'UNSUPPORTED'
   /** This kind of démarche cannot be decided this way. */
