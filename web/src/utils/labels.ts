@@ -32,7 +32,7 @@ const procedureKindLabels: Record<ProcedureKind, string> = {
   BENEFICIARY_ADDITION: 'Ajout de bénéficiaire',
   BANK_DETAILS_CHANGE: 'Modification des coordonnées bancaires',
   DATA_EXPORT: 'Demande de copie de mes données',
-  AFFILIATION: 'Démarche commerciale',
+  AFFILIATION: 'Affiliation (changement d\'option)',
 }
 
 const relationshipLabels: Record<Relationship, string> = {

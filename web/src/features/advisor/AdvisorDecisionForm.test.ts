@@ -31,6 +31,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   attachments: [],
   reimbursement: null,
   bankAccountChange: null,
+  optionChange: null,
 }
 
 function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {

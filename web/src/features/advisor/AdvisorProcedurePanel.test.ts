@@ -32,6 +32,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   attachments: [{ __typename: 'ProcedureAttachment', id: 'f1', name: 'Invoice clinic Boston.pdf', mimeType: 'application/pdf', sizeBytes: 2048 }],
   reimbursement: null,
   bankAccountChange: null,
+  optionChange: null,
 }
 
 const task: AdvisorProcedureQuery = {
