@@ -98,9 +98,12 @@ export function explainDifference(input: { quotedOn: string, quotedCents: number
   if (mutuelle !== 0)
     lines.push(`Votre mutuelle a remboursé ${formatEuros(Math.abs(mutuelle))} ${more(mutuelle)} que l'estimation.`)
   const rest = actual.outOfPocketCents - estimate.outOfPocketCents
-  lines.push(rest === 0
-    ? `Votre reste à charge (${formatEuros(actual.outOfPocketCents)}) est celui que le devis annonçait.`
-    : `Votre reste à charge est de ${formatEuros(actual.outOfPocketCents)}, soit ${formatEuros(Math.abs(rest))} ${more(rest)} que les ${formatEuros(estimate.outOfPocketCents)} estimés.`)
+  if (rest === 0)
+    lines.push(`Votre reste à charge (${formatEuros(actual.outOfPocketCents)}) est celui que le devis annonçait.`)
+  else if (actual.outOfPocketCents === 0)
+    lines.push(`Il ne vous reste rien à payer, alors que le devis laissait ${formatEuros(estimate.outOfPocketCents)} à votre charge.`)
+  else
+    lines.push(`Votre reste à charge est de ${formatEuros(actual.outOfPocketCents)}, soit ${formatEuros(Math.abs(rest))} ${more(rest)} que les ${formatEuros(estimate.outOfPocketCents)} estimés.`)
   return lines
 }
 

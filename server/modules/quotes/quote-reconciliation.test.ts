@@ -52,7 +52,9 @@ describe('a sent quote beside the reimbursement of its care', () => {
     })
     expect(c.estimatedSocialSecurityCents + c.estimatedMutuelleCents + c.estimatedOutOfPocketCents).toBe(c.estimatedExpenseCents)
     expect(c.explanation[0]).toBe(`Le montant facturé (${formatEuros(glasses.expenseCents)}) est inférieur de ${formatEuros(quote.amountEurCents! - glasses.expenseCents)} à celui du devis (${formatEuros(quote.amountEurCents!)}) : les remboursements suivent ce qui a été facturé.`)
-    expect(c.explanation.at(-1)).toContain(`Votre reste à charge est de ${formatEuros(glasses.outOfPocketCents)}`)
+    expect(c.explanation.at(-1)).toBe(glasses.outOfPocketCents === 0
+      ? `Il ne vous reste rien à payer, alors que le devis laissait ${formatEuros(estimate.outOfPocketCents)} à votre charge.`
+      : `Votre reste à charge est de ${formatEuros(glasses.outOfPocketCents)}, soit ${formatEuros(estimate.outOfPocketCents - glasses.outOfPocketCents)} de moins que les ${formatEuros(estimate.outOfPocketCents)} estimés.`)
   })
 
   it('shows nothing on care no quote announced, nor on an earlier care of the same kind', async () => {
