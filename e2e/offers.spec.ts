@@ -108,7 +108,9 @@ test.describe('on a phone', () => {
 
   test('Offre & devis and a reimbursement compared with its quote fit the screen', async ({ page }) => {
     await signIn(page)
-    await page.goto('/offre-et-devis')
+    // the home page offers the unfinished journey first
+    await page.getByRole('link', { name: 'Reprendre mon parcours' }).click()
+    await expect(page).toHaveURL(/\/offre-et-devis$/)
     await page.getByRole('button', { name: 'Reprendre' }).click()
     await expect(page.getByRole('group', { name: 'Nouvelle option' })).toBeVisible()
     await expectNoHorizontalScroll(page)
