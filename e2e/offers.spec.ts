@@ -60,6 +60,7 @@ test.describe('a journey that changes the household', () => {
 
     // the advisor finds it among the affiliations, sees the change and accepts it
     await submitSignIn(page, 'advisor')
+    await expect(page.getByRole('heading', { level: 1, name: 'File de traitement' })).toBeVisible()
     await page.goto('/conseiller?type=AFFILIATION')
     await page.getByRole('table').getByRole('link', { name: /^Affiliation/ }).first().click()
     await expect(page.getByText(reference)).toBeVisible()

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../server/modules/auth/session.service.ts'
-import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../server/modules/messages/message.service.ts'
+import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../server/modules/messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../server/modules/uploads/uploads.service.ts'
 import { AUDITED_PAGES, AUDITED_WIDTHS } from '../web/src/features/site/accessibility-audit.ts'
 import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, test } from './support.ts'

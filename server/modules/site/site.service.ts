@@ -1,6 +1,6 @@
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/auth.service.ts'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/session.service.ts'
-import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../messages/message.service.ts'
+import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../uploads/uploads.service.ts'
 import { mutuelleIdentity } from '../../core/mutuelle.ts'
 

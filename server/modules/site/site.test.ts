@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mutuelleIdentity } from '../../core/mutuelle.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { IDLE_TIMEOUT_MS } from '../auth/session.service.ts'
-import { RETENTION_YEARS } from '../messages/message.service.ts'
+import { RETENTION_YEARS } from '../messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../uploads/uploads.service.ts'
 
 const QUERY = `{ siteInformation { mutuelle { name address } retention { key duration } cookies { name strictlyNecessary } } }`
