@@ -21,7 +21,9 @@ import { MessageCategoryResolver, MessageFieldResolver, MessageResolver, Message
 import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/help.resolver.ts'
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { PersonalDataResolver } from './modules/personal-data/personal-data.resolver.ts'
+import { CommercialJourneyResolver } from './modules/offers/commercial-journey.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
+import { QuoteComparisonResolver } from './modules/quotes/quote-comparison.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
@@ -55,8 +57,10 @@ export const resolvers = [
   FaqEntryResolver,
   NewsResolver,
   PersonalDataResolver,
+  CommercialJourneyResolver,
   ProcedureResolver,
   QuoteResolver,
+  QuoteComparisonResolver,
   ReimbursementResolver,
   SettingsResolver,
   SiteResolver,

@@ -79,6 +79,11 @@ export const USER_ERROR_CODES = {
   TOO_EARLY: 'A date before the earliest one allowed (e.g. coverage starting before birth or more than 6 months ago).',
   TOO_LATE: 'A date after the latest one allowed (e.g. coverage starting more than 3 months ahead).',
   NOT_REMOVABLE: 'The member themself cannot be removed from their own contract, nor someone no longer covered.',
+  JOURNEY_CLOSED: 'The démarche commerciale was already finalised or abandoned: it can no longer change.',
+  UNKNOWN_OPTION: 'An option that the contract\'s product does not offer.',
+  SAME_OPTION: 'The option chosen is the one in force on the start date.',
+  PAST_DATE: 'A date today or in the past where a future one is needed (e.g. the start of a change of option).',
+  INVALID_START_DATE: 'A start date that is not the 1st of one of the coming months the portal offers.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

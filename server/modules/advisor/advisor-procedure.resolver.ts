@@ -9,7 +9,8 @@ import { changeOfProcedure } from '../bank-accounts/bank-account-change.service.
 import { advisorBeneficiaryRequest } from '../beneficiaries/beneficiary-request.service.ts'
 import { dataRightsRequestDetails } from '../personal-data/data-rights.service.ts'
 import { DataRightsRequestDetails } from '../personal-data/personal-data.type.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorOptionChange, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { optionChangeDetails } from '../offers/commercial-journey.service.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -62,5 +63,11 @@ export class AdvisorProcedureResolver {
   @FieldResolver(() => DataRightsRequestDetails, { nullable: true, description: 'For a DATA_RIGHTS démarche: the right, the member\'s request and the day the answer is due; null otherwise.' })
   dataRightsRequest(@Root() row: ProcedureRow): DataRightsRequestDetails | null {
     return dataRightsRequestDetails(row)
+  }
+
+  @FieldResolver(() => AdvisorOptionChange, { nullable: true, description: 'For an « Affiliation » démarche: the change of option to decide; null otherwise.' })
+  optionChange(@Root() row: ProcedureRow): AdvisorOptionChange | null {
+    const d = optionChangeDetails(row)
+    return d ? { productLabel: d.productLabel, fromOption: d.fromOption, toOption: d.toOption, startDate: d.startDate, monthlyBeforeCents: d.monthlyBeforeCents, monthlyAfterCents: d.monthlyAfterCents, coveredCount: d.coveredCount } : null
   }
 }

@@ -17,6 +17,7 @@ import { CHANGE_RULES, decideReviewedChange } from '../bank-accounts/bank-accoun
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../beneficiaries/beneficiary-request.service.ts'
 import { acceptDataRights } from '../personal-data/data-rights.service.ts'
+import { applyOptionChange } from '../offers/commercial-journey.service.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare, shareRows } from '../reimbursements/reimbursement-calculation.ts'
@@ -26,7 +27,7 @@ export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
 // a data export is built at once: it never waits for an advisor
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS'])
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS', 'AFFILIATION'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -132,7 +133,7 @@ function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string 
   return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
-/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation; null when only the status moves. */
+/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation, the contract's option; null when only the status moves. */
 function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAccountId: string, now: string) {
   switch (procedure.kind) {
     case 'REIMBURSEMENT':
@@ -143,6 +144,8 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
       return acceptBeneficiaryRemoval(tx, procedure)
     case 'DATA_RIGHTS':
       return acceptDataRights(tx, procedure, advisorAccountId, now)
+    case 'AFFILIATION':
+      return applyOptionChange(tx, procedure, today, now)
     default:
       return null
   }
@@ -152,7 +155,8 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
  * reimbursement request pays it; accepting a RIB change held for review applies it (refusing
  * drops it); a beneficiary addition or removal changes the coverage, an erasure request
- * anonymises the member; refusing or asking for documents leaves a note the member reads.
+ * anonymises the member, an affiliation changes the contract's option from its start date;
+ * refusing or asking for documents leaves a note the member reads.
  */
 export async function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): Promise<ProcedureResult> {
   const advisor = requireAdvisor(ctx.viewer)
@@ -201,10 +205,12 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     }
 
     const status = NEXT_STATUS[decision]
+    const optionChangeNote = procedure.kind === 'AFFILIATION' ? applied?.note ?? null : null
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && bankChangeNote && note ? `${bankChangeNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
+      // a change of option states its date and price before the advisor's words
+      : decision === 'ACCEPT' && (bankChangeNote ?? optionChangeNote) && note ? `${bankChangeNote ?? optionChangeNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

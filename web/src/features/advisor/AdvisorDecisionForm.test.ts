@@ -33,6 +33,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   bankAccountChange: null,
   beneficiaryRequest: null,
   dataRightsRequest: null,
+  optionChange: null,
 }
 
 function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {

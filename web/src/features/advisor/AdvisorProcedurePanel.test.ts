@@ -34,6 +34,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   bankAccountChange: null,
   beneficiaryRequest: null,
   dataRightsRequest: null,
+  optionChange: null,
 }
 
 const task: AdvisorProcedureQuery = {
