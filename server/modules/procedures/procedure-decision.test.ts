@@ -218,10 +218,10 @@ describe('decideProcedure', () => {
   })
 
   it('accepts only démarches it knows how to carry out', async () => {
-    // a beneficiary addition changes the household: its own service will accept it, not this one
+    // a copy of personal data is built at once: no advisor has anything to accept
     const benoitId = app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Benoit')).get()!.memberId
-    const addition = app.db.insert(proceduresTable).values({ memberId: benoitId, kind: 'BENEFICIARY_ADDITION', status: 'SUBMITTED', reference: 'DEM-2026-999001', submittedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', estimatedDecisionDate: '2026-12-04' }).returning().get()
-    expect((await advisor.gql(DECIDE, { id: addition.id, decision: 'ACCEPT' })).data.decideProcedure.errors[0].code).toBe('UNSUPPORTED_KIND')
+    const exported = app.db.insert(proceduresTable).values({ memberId: benoitId, kind: 'DATA_EXPORT', status: 'SUBMITTED', reference: 'DEM-2026-999001', submittedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', estimatedDecisionDate: '2026-12-04' }).returning().get()
+    expect((await advisor.gql(DECIDE, { id: exported.id, decision: 'ACCEPT' })).data.decideProcedure.errors[0].code).toBe('UNSUPPORTED_KIND')
     const quote = (await benoit.gql(`{ procedures(kind: QUOTE, status: MISSING_DOCUMENTS, first: 1) { nodes { id } } }`)).data.procedures.nodes[0]
     expect((await advisor.gql(DECIDE, { id: quote.id, decision: 'REQUEST_DOCUMENTS', note: 'Encore ?' })).data.decideProcedure.errors[0].code).toBe('ALREADY_WAITING')
     expect((await advisor.gql(DECIDE, { id: 'unknown', decision: 'REJECT', note: 'x' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND')
