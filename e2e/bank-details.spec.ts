@@ -21,14 +21,11 @@ async function capture(page: Page, testInfo: TestInfo, name: string): Promise<vo
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
-test('from the rejected debit notice, Benoit changes his RIB by keyboard in three steps and sees it masked', async ({ page }, testInfo) => {
+test('from Mes remboursements, Benoit changes his RIB by keyboard in three steps and sees it masked', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await signIn(page)
-  await page.goto('/ma-mutuelle/cotisations')
-  const notice = page.getByRole('status').filter({ hasText: 'Vérifiez que votre RIB est à jour' })
-  await expect(notice).toBeVisible()
-
-  await tabTo(page, notice.getByRole('link', { name: 'Mes informations bancaires' }))
+  await page.goto('/remboursements')
+  await tabTo(page, page.getByRole('complementary', { name: 'Relevés et démarches' }).getByRole('link', { name: 'Mes coordonnées bancaires' }))
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/mon-compte\/informations-bancaires$/)
   const main = page.getByRole('main')
