@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../server/modules/auth/session.service.ts'
+import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../server/modules/messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../server/modules/uploads/uploads.service.ts'
 import { AUDITED_PAGES, AUDITED_WIDTHS } from '../web/src/features/site/accessibility-audit.ts'
 import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, test } from './support.ts'
@@ -27,6 +28,7 @@ test('the privacy policy states the retention periods the code applies', async (
   await expect(row('Session inactive')).toContainText(`${IDLE_TIMEOUT_MS / 60_000} minutes`)
   await expect(row('Durée maximale d\'une session')).toContainText(`${ABSOLUTE_TIMEOUT_MS / 3_600_000} heures`)
   await expect(row('Documents importés jamais envoyés')).toContainText(`${ABANDONED_UPLOAD_DAYS} jours`)
+  await expect(row('Messages échangés avec votre mutuelle')).toContainText(MESSAGE_RETENTION_YEARS === 1 ? '1 an' : `${MESSAGE_RETENTION_YEARS} ans`)
   await page.goto('/cookies')
   await expect(page.getByRole('table', { name: 'Les cookies de cet espace' }).getByRole('row')).toHaveCount(2)
 })

@@ -22,7 +22,9 @@ import { FaqEntryResolver, GuideResolver, HelpResolver } from './modules/help/he
 import { NewsResolver } from './modules/news/news.resolver.ts'
 import { PersonalDataResolver } from './modules/personal-data/personal-data.resolver.ts'
 import { PartnerUsageResolver } from './modules/partners/partner-usage.resolver.ts'
+import { CommercialJourneyResolver } from './modules/offers/commercial-journey.resolver.ts'
 import { ProcedureResolver } from './modules/procedures/procedure.resolver.ts'
+import { QuoteComparisonResolver } from './modules/quotes/quote-comparison.resolver.ts'
 import { QuoteResolver } from './modules/quotes/quote.resolver.ts'
 import { ReimbursementResolver } from './modules/reimbursements/reimbursement.resolver.ts'
 import { SettingsResolver } from './modules/settings/settings.resolver.ts'
@@ -58,8 +60,10 @@ export const resolvers = [
   NewsResolver,
   PersonalDataResolver,
   PartnerUsageResolver,
+  CommercialJourneyResolver,
   ProcedureResolver,
   QuoteResolver,
+  QuoteComparisonResolver,
   ReimbursementResolver,
   SettingsResolver,
   SiteResolver,

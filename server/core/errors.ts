@@ -83,8 +83,12 @@ export const USER_ERROR_CODES = {
   INVALID_FINESS: 'Not a FINESS number (9 characters: the department, then 7 digits).',
   INVALID_RPPS: 'Not an RPPS number (11 digits whose last is a Luhn check digit).',
   INVALID_ADELI: 'Not an ADELI number (9 digits).',
-  PAST_DATE: 'A date in the past where a coming one is needed (the planned day of a care).',
+  PAST_DATE: 'A date in the past where a coming one is needed (the planned day of a care, the start of a change of option).',
   TOO_FAR_AHEAD: 'A date too far in the future (a prise en charge is asked at most six months before the care).',
+  JOURNEY_CLOSED: 'The démarche commerciale was already finalised or abandoned: it can no longer change.',
+  UNKNOWN_OPTION: 'An option that the contract\'s product does not offer.',
+  SAME_OPTION: 'The option chosen is the one in force on the start date.',
+  INVALID_START_DATE: 'A start date that is not the 1st of one of the coming months the portal offers.',
 } as const
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES

@@ -206,6 +206,7 @@ export function createLoaders(db: Db) {
     contract: byKey<ContractRow>(db, s.contractsTable, s.contractsTable.id, r => r.id),
     contractBeneficiaries: groupedBy<typeof s.contractBeneficiariesTable.$inferSelect>(db, s.contractBeneficiariesTable, s.contractBeneficiariesTable.contractId, r => r.contractId),
     guaranteesByContract: groupedBy<typeof s.guaranteesTable.$inferSelect>(db, s.guaranteesTable, s.guaranteesTable.contractId, r => r.contractId, (a, b) => a.sortOrder - b.sortOrder),
+    amendmentsByContract: groupedBy<typeof s.contractAmendmentsTable.$inferSelect>(db, s.contractAmendmentsTable, s.contractAmendmentsTable.contractId, r => r.contractId, (a, b) => a.effectiveDate.localeCompare(b.effectiveDate)),
     instalmentsByContract: groupedBy<typeof s.contributionInstalmentsTable.$inferSelect>(db, s.contributionInstalmentsTable, s.contributionInstalmentsTable.contractId, r => r.contractId, (a, b) => a.dueDate.localeCompare(b.dueDate)),
     guarantee: byKey<typeof s.guaranteesTable.$inferSelect>(db, s.guaranteesTable, s.guaranteesTable.id, r => r.id),
     bankAccount: byKey<typeof s.bankAccountsTable.$inferSelect>(db, s.bankAccountsTable, s.bankAccountsTable.id, r => r.id),

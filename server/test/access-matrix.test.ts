@@ -114,6 +114,11 @@ const ACCESS: Record<string, Row> = {
   'Mutation.setConsent': MEMBER_ONLY,
   'Mutation.requestDataExport': MEMBER_ONLY,
   'Mutation.requestDataRights': MEMBER_ONLY,
+  // Offre & devis: the démarches commerciales, the household's own; another household's id reads as unknown
+  'Query.commercialJourneys': MEMBER_ONLY,
+  'Mutation.resumeCommercialJourney': MEMBER_ID_TAKING,
+  'Mutation.finaliseCommercialJourney': MEMBER_ID_TAKING,
+  'Mutation.abandonCommercialJourney': MEMBER_ID_TAKING,
 }
 
 /** The advisor's reads of a member's file: answered with advisor types, and audited. */
@@ -123,7 +128,7 @@ const ADVISOR_READS = new Set(['Query.advisorQueue', 'Query.advisorProcedure', '
 const ENDS_SESSION = new Set(['Mutation.signOut'])
 
 /** Benoit's objects, named by the arguments that take their ids. */
-interface BenoitIds { unknown: string, session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string, dataExport: string }
+interface BenoitIds { unknown: string, session: string, member: string, procedure: string, reimbursement: string, contract: string, beneficiary: string, document: string, file: string, thread: string, dataExport: string, journey: string }
 
 /** Whose object an ID argument (or input field) names: `Type.field.arg`, else the argument's name. */
 const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
@@ -139,6 +144,7 @@ const ID_ARGUMENTS: Record<string, keyof BenoitIds> = {
   'contractId': 'contract',
   'attachmentIds': 'file',
   'threadId': 'thread',
+  'journeyId': 'journey',
   'documentId': 'document',
   'reimbursementId': 'reimbursement',
   'sessionId': 'session',
@@ -275,6 +281,7 @@ describe('object-level access, generated from the schema', () => {
     // a thread still within its year: older ones read as missing to everyone
     const threads = db.select().from(s.messageThreadsTable).where(eq(s.messageThreadsTable.memberId, member.id)).all().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     const mandates = db.select().from(s.sepaMandatesTable).where(eq(s.sepaMandatesTable.memberId, member.id)).all()
+    const journeys = db.select().from(s.commercialJourneysTable).where(eq(s.commercialJourneysTable.memberId, member.id)).all()
     // a document sent with a démarche "En cours": what an advisor may open, and nobody else
     const file = await uploadId(benoit, tinyPdf('Facture Benoit'), 'facture-benoit.pdf')
     const sent = await benoit.gql(`mutation($input: ReimbursementRequestInput!) { submitReimbursementRequest(input: $input) { errors { code } procedure { id } } }`, {
@@ -297,6 +304,7 @@ describe('object-level access, generated from the schema', () => {
       file,
       thread: threads[0]?.id ?? '00000000-0000-4000-8000-000000000000',
       dataExport: exported.data.requestDataExport.procedure.id,
+      journey: journeys[0]!.id,
     }
     advisorSecrets = [
       member.email,
@@ -318,6 +326,7 @@ describe('object-level access, generated from the schema', () => {
       ...documents.map(d => d.id),
       ...threads.map(t => t.id),
       ...sessions.map(x => x.sessions.id),
+      ...journeys.map(j => j.id),
       file,
     ]
     callers.anonymous = app.client()
@@ -336,7 +345,7 @@ describe('object-level access, generated from the schema', () => {
 
   const advisorAudits = () => app.db.select().from(s.auditEventsTable).where(and(eq(s.auditEventsTable.memberId, benoitId), eq(s.auditEventsTable.actorRole, 'ADVISOR'))).all().length
 
-  const unknownIds: BenoitIds = { unknown: '', session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '', dataExport: '' }
+  const unknownIds: BenoitIds = { unknown: '', session: '', member: '', procedure: '', reimbursement: '', contract: '', beneficiary: '', document: '', file: '', thread: '', dataExport: '', journey: '' }
   for (const [i, key] of Object.keys(unknownIds).entries())
     unknownIds[key as keyof BenoitIds] = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
 

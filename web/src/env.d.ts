@@ -10,7 +10,5 @@ declare module 'vue-router' {
      * `member` signed-in members (the default), `advisor` signed-in advisors.
      */
     access?: 'guest' | 'public' | 'member' | 'advisor'
-    /** A section not built yet: links offered as shortcuts (« Bon à savoir ! ») leave it out. */
-    comingSoon?: boolean
   }
 }

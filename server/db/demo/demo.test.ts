@@ -216,7 +216,7 @@ describe.each(CLOCKS)('the demo data loaded on %s', (iso) => {
     expect(has('QUOTE', 'MISSING_DOCUMENTS')).toBe(true)
     expect(has('BENEFICIARY_ADDITION', 'ACCEPTED')).toBe(true)
     expect(has('BANK_DETAILS_CHANGE', 'ACCEPTED')).toBe(true)
-    expect(has('AFFILIATION', 'SUBMITTED')).toBe(true)
+    expect(db.select().from(s.commercialJourneysTable).where(eq(s.commercialJourneysTable.status, 'IN_PROGRESS')).all().filter(j => j.memberId === benoitId && j.startDate > today)).toHaveLength(1)
     expect(procedures.find(p => p.kind === 'REIMBURSEMENT' && p.status === 'REJECTED')?.decisionNote).toBeTruthy()
     expect(new Set(procedures.map(p => p.reference)).size).toBe(procedures.length)
     for (const p of procedures) {

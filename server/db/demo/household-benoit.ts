@@ -5,6 +5,8 @@ import type { DemoRows } from './rows.ts'
 import { addDays, addMonths } from '../../core/clock.ts'
 import { frenchDate } from '../../core/format.ts'
 import { daysBefore, firstOfMonth, instant, sameDayWithin, yearOf } from './calendar.ts'
+import { findOption } from '../../modules/offers/offer-catalogue.ts'
+import { computeReimbursement } from '../../modules/reimbursements/engine.ts'
 import { addBenefitsStatements, addContributionSchedule, addGuarantees, addInsuranceCard, addProcedure, addReimbursements, addThread, CREDITOR_IDENTIFIER, lastDebitAt } from './household.ts'
 import { frenchIban, nirWithKey } from './identifiers.ts'
 import { demoId } from './random.ts'
@@ -130,18 +132,8 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
   for (const b of [benoit, sarah])
     rows.contractBeneficiaries.push({ contractId: renfortContract.id, beneficiaryId: b.id, startDate: renfortStart })
 
-  const main = addGuarantees(ctx, 'main', mainContract.id, [
-    { careType: 'CONSULTATION', label: 'Consultations et visites de médecins généralistes et spécialistes', brssPercent: 150 },
-    { careType: 'PHARMACY', label: 'Médicaments remboursés par la Sécurité sociale', brssPercent: 100 },
-    { careType: 'LABORATORY', label: 'Analyses et examens de biologie médicale', brssPercent: 100 },
-    { careType: 'RADIOLOGY', label: 'Radiologie et imagerie médicale', brssPercent: 150 },
-    { careType: 'HOSPITAL', label: 'Hospitalisation : frais de séjour et honoraires', brssPercent: 200 },
-    { careType: 'DENTAL', label: 'Soins, prothèses et orthodontie dentaires (panier 100 % Santé inclus)', brssPercent: 300, hundredPercentSante: true },
-    { careType: 'OPTICS', label: 'Optique : 100 % Santé classe A, ou forfait annuel de 450 € (classe B)', brssPercent: 100, yearlyForfaitCents: 45000, hundredPercentSante: true },
-    { careType: 'AUDIOLOGY', label: 'Aides auditives : 100 % Santé classe I, ou forfait annuel de 600 € (classe II)', brssPercent: 100, yearlyForfaitCents: 60000, perActCeilingCents: 170000, hundredPercentSante: true },
-    { careType: 'PARAMEDICAL', label: 'Auxiliaires médicaux (kinésithérapie, soins infirmiers, orthophonie)', brssPercent: 100 },
-    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces (ostéopathie, chiropraxie, acupuncture, sophrologie) : 4 séances de 25 € par an', brssPercent: null, yearlyForfaitCents: 10000, perActCeilingCents: 2500 },
-  ])
+  // the price list's Option A, which the démarche commerciale below offers to leave for Option B
+  const main = addGuarantees(ctx, 'main', mainContract.id, findOption('Garanties sociale interministériel', 'A')!.guarantees)
   const renfort = addGuarantees(ctx, 'renfort', renfortContract.id, [
     { careType: 'HOSPITAL', label: 'Chambre particulière et frais d\'accompagnement : 300 € par an', brssPercent: null, yearlyForfaitCents: 30000 },
     { careType: 'DENTAL', label: 'Renfort prothèses dentaires et implantologie : 400 € par an', brssPercent: null, yearlyForfaitCents: 40000 },
@@ -269,6 +261,23 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
   ]
   addReimbursements(ctx, [main, renfort], acts)
 
+  // Benoit sent the optician's quote for his glasses before buying them: the reimbursement of the
+  // glasses (billed less than quoted) is compared with the estimate he was shown
+  const quotedOn = daysBefore(today, 30)
+  const quotedCents = 46500
+  const quoted = computeReimbursement({ careType: 'OPTICS', expenseCents: quotedCents, quantity: 1, beneficiaryIsMinor: false, hundredPercentSanteBasket: false, withheldThisYearCents: 0, forfaitUsedThisYearCents: 0, guarantee: main.guarantees.OPTICS!.rule })
+  addProcedure(ctx, {
+    key: 'quote-glasses-benoit',
+    kind: 'QUOTE',
+    beneficiaryId: benoit.id,
+    events: [
+      { status: 'SUBMITTED', at: instant(quotedOn, '18:05') },
+      { status: 'ACCEPTED', at: instant(daysBefore(today, 28), '10:30'), note: 'Devis étudié : l\'estimation affichée lors de l\'envoi est confirmée par votre conseiller.' },
+    ],
+    estimatedDecisionDate: daysBefore(today, 20),
+    fields: { careType: 'OPTICS', amountCents: quotedCents, amountEurCents: quotedCents, details: { providerName: optician, estimate: { socialSecurityCents: quoted.socialSecurityCents, mutuelleCents: quoted.mutuelleCents, outOfPocketCents: quoted.outOfPocketCents, guaranteeLabel: main.guarantees.OPTICS!.rule.label }, hundredPercentSante: false } },
+  })
+
   // the seed's dental request of Léa, accepted and paid (its reimbursement row is the one linked above)
   const dental = rows.reimbursements.find(r => r.procedureId === dentalProcedureId)!
   addProcedure(ctx, {
@@ -335,12 +344,17 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     ],
     estimatedDecisionDate: daysBefore(today, 180),
   })
-  addProcedure(ctx, {
-    key: 'affiliation-renfort-plus',
-    kind: 'AFFILIATION',
-    events: [{ status: 'SUBMITTED', at: instant(daysBefore(today, 30), '21:45') }],
-    estimatedDecisionDate: today,
-    fields: { details: { journey: 'Offre & devis', product: 'Horizon Renfort', option: 'Confort +', lastCompletedStep: 'Choix des bénéficiaires', completedSteps: 2, totalSteps: 4, unfinished: true, resumePath: '/offre-et-devis' } },
+  // the démarche commerciale Benoit started for the household and left unfinished: Option A → Option B
+  // from the 1st of the month after next, begun a week ago
+  rows.commercialJourneys.push({
+    id: demoId('benoit', 'commercial-journey', 'option-b'),
+    memberId: ctx.memberId,
+    contractId: mainContract.id,
+    optionCode: 'B',
+    startDate: addMonths(firstOfMonth(today), 2),
+    status: 'IN_PROGRESS',
+    createdAt: instant(daysBefore(today, 7), '21:45'),
+    updatedAt: instant(daysBefore(today, 7), '21:58'),
   })
 
   addDocuments(ctx, { main: mainContract.id, renfort: renfortContract.id })

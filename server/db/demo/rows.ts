@@ -22,6 +22,7 @@ export interface DemoRows {
   cardRights: Insert<typeof s.cardRightsTable>[]
   procedures: Insert<typeof s.proceduresTable>[]
   procedureEvents: Insert<typeof s.procedureEventsTable>[]
+  commercialJourneys: Insert<typeof s.commercialJourneysTable>[]
   reimbursements: Insert<typeof s.reimbursementsTable>[]
   reimbursementShares: Insert<typeof s.reimbursementSharesTable>[]
   documents: Insert<typeof s.documentsTable>[]
@@ -57,6 +58,7 @@ export function emptyRows(): DemoRows {
     cardRights: [],
     procedures: [],
     procedureEvents: [],
+    commercialJourneys: [],
     reimbursements: [],
     reimbursementShares: [],
     documents: [],
@@ -104,6 +106,7 @@ export function insertRows(tx: Tx, rows: DemoRows): void {
   put(s.newsItemsTable, rows.newsItems)
   put(s.proceduresTable, rows.procedures)
   put(s.procedureEventsTable, rows.procedureEvents)
+  put(s.commercialJourneysTable, rows.commercialJourneys)
   put(s.reimbursementsTable, rows.reimbursements)
   put(s.reimbursementSharesTable, rows.reimbursementShares)
   put(s.documentsTable, rows.documents)

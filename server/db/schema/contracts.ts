@@ -66,6 +66,10 @@ export const guaranteesTable = sqliteTable('guarantees', {
   /** 100 % Santé basket: no out-of-pocket on the reference basket. */
   hundredPercentSante: flag('hundred_percent_sante'),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** First day the line applies (a change of option); null: since the contract started. */
+  validFrom: isoDate('valid_from'),
+  /** Last day the line applies (replaced by a change of option); null: still in force. */
+  validTo: isoDate('valid_to'),
 }, t => [index('guarantees_contract_idx').on(t.contractId, t.careType)])
 
 /** Échéancier de cotisations: one instalment per month. */

@@ -10,7 +10,8 @@ import { advisorBeneficiaryRequest } from '../beneficiaries/beneficiary-request.
 import { advisorAgreementView } from '../coverage/coverage-agreement.service.ts'
 import { dataRightsRequestDetails } from '../personal-data/data-rights.service.ts'
 import { DataRightsRequestDetails } from '../personal-data/personal-data.type.ts'
-import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorCoverageAgreement, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { AdvisorBankAccountChange, AdvisorBeneficiary, AdvisorBeneficiaryRequest, AdvisorCoverageAgreement, AdvisorOptionChange, AdvisorProcedure, AdvisorReimbursement } from './advisor-procedure.type.ts'
+import { optionChangeDetails } from '../offers/commercial-journey.service.ts'
 
 // reached only through advisorQueue, advisorProcedure and decideProcedure, which audit the read
 @Authorized('ADVISOR')
@@ -71,5 +72,11 @@ export class AdvisorProcedureResolver {
       return null
     const agreement = await ctx.loaders.coverageAgreementByProcedure.load(row.id)
     return agreement ? advisorAgreementView(agreement, row) : null
+  }
+
+  @FieldResolver(() => AdvisorOptionChange, { nullable: true, description: 'For an « Affiliation » démarche: the change of option to decide; null otherwise.' })
+  optionChange(@Root() row: ProcedureRow): AdvisorOptionChange | null {
+    const d = optionChangeDetails(row)
+    return d ? { productLabel: d.productLabel, fromOption: d.fromOption, toOption: d.toOption, startDate: d.startDate, monthlyBeforeCents: d.monthlyBeforeCents, monthlyAfterCents: d.monthlyAfterCents, coveredCount: d.coveredCount } : null
   }
 }

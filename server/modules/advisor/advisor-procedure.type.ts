@@ -202,3 +202,27 @@ export class AdvisorCoverageAgreement {
   @Field(() => [CoverageAgreementLine], { description: 'The quote\'s lines; amounts committed are null until accepted.' })
   lines!: CoverageAgreementLine[]
 }
+
+@ObjectType({ description: 'For an « Affiliation » démarche: the change of option to decide. Products and options only: no contract number nor schedule.' })
+export class AdvisorOptionChange {
+  @Field(() => String, { description: 'The contract\'s product.' })
+  productLabel!: string
+
+  @Field(() => String, { description: 'The option in force, which the household leaves.' })
+  fromOption!: string
+
+  @Field(() => String, { description: 'The option chosen.' })
+  toOption!: string
+
+  @Field(() => DateScalar, { description: 'First day of the new option (the 1st of a month).' })
+  startDate!: string
+
+  @Field(() => Int, { description: 'Monthly contribution of the household before, in euro cents.' })
+  monthlyBeforeCents!: number
+
+  @Field(() => Int, { description: 'Monthly contribution of the household under the new option, in euro cents.' })
+  monthlyAfterCents!: number
+
+  @Field(() => Int, { description: 'How many people the contract covers.' })
+  coveredCount!: number
+}

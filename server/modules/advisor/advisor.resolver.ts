@@ -24,7 +24,7 @@ class AdvisorQueueArgs extends PageArgs {
 @Authorized('ADVISOR')
 @Resolver(() => ProcedureTask)
 export class AdvisorResolver {
-  @Query(() => AdvisorTaskConnection, { description: 'Advisor only. The work queue, longest wait first: démarches waiting for a decision of the mutuelle (status SUBMITTED, since sent) and message threads waiting for an answer (OPEN, since the member\'s last message). Filter by taskKind, or by a démarche kind. Unfinished commercial journeys (AFFILIATION) wait for the member and are not listed. Each page is recorded in the access log of every member whose démarches it lists (ADVISOR_LIST_QUEUE).' })
+  @Query(() => AdvisorTaskConnection, { description: 'Advisor only. The work queue, longest wait first: démarches waiting for a decision of the mutuelle (status SUBMITTED, since sent) and message threads waiting for an answer (OPEN, since the member\'s last message). Filter by taskKind, or by a démarche kind. A démarche commerciale appears once the member finalised it (AFFILIATION). Each page is recorded in the access log of every member whose démarches it lists (ADVISOR_LIST_QUEUE).' })
   advisorQueue(@Args(() => AdvisorQueueArgs) args: AdvisorQueueArgs, @Ctx() ctx: Context) {
     return listAdvisorQueue(ctx, { kind: args.kind, taskKind: args.taskKind }, args.first, args.after)
   }

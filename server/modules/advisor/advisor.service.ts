@@ -4,7 +4,7 @@ import type { ProcedureKind } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { ThreadRow } from '../messages/message.service.ts'
 import type { AdvisorTaskKind, AdvisorTaskValue, ProcedureTaskValue, ThreadTaskValue } from './advisor-task.type.ts'
-import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
 import { clampFirst, keysetPage } from '../../core/pagination.ts'
@@ -105,14 +105,13 @@ function recordQueueListing(ctx: Context, advisorAccountId: string, rows: Proced
 }
 
 /**
- * The démarches waiting for the mutuelle: status SUBMITTED ("En cours"). An unfinished
- * commercial journey (AFFILIATION) is SUBMITTED too but waits for the member to resume it, and no
- * decision applies to it: it is not an advisor's work.
+ * The démarches waiting for the mutuelle: status SUBMITTED ("En cours"). A démarche commerciale
+ * reaches the queue only once the member finalised it (an AFFILIATION démarche); while it is in
+ * progress it lives in its own table and waits for the member.
  */
 function procedurePage(ctx: Context, kind: ProcedureKind | null | undefined, first: number, after: string | null | undefined): Page<ProcedureRow> {
   const where = and(
     eq(p.status, 'SUBMITTED'),
-    ne(p.kind, 'AFFILIATION'),
     kind ? eq(p.kind, kind) : undefined,
   )
   return keysetPage<ProcedureRow>({

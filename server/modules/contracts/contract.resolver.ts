@@ -1,12 +1,12 @@
 import type { BeneficiaryRow, ContractRow } from '../../core/loaders.ts'
-import type { ContributionSummaryView, Coverage, ForfaitCounterView, GuaranteeRow } from './contract.service.ts'
+import type { ContributionSummaryView, Coverage, ForfaitCounterView, GuaranteeRow, UpcomingChangeView } from './contract.service.ts'
 import type { ScheduleLine } from './contribution-schedule.ts'
 import type { GuaranteeExampleResult } from './guarantee-example.ts'
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
-import { Contract, ContractCoverage, ContributionInstalment, ContributionSummary, ForfaitCounter, Guarantee, GuaranteeExample } from './contract.type.ts'
-import { contractCoverages, contributionLines, contributionSummary, forfaitCounters, getOwnContract, listContracts } from './contract.service.ts'
+import { Contract, ContractChange, ContractCoverage, ContributionInstalment, ContributionSummary, ForfaitCounter, Guarantee, GuaranteeExample } from './contract.type.ts'
+import { contractCoverages, contributionLines, contributionSummary, forfaitCounters, getOwnContract, guaranteesToday, listContracts, termsToday, upcomingChange } from './contract.service.ts'
 import { guaranteeExample, guaranteeSummary, hundredPercentSanteExample } from './guarantee-example.ts'
 
 type ContractView = ContractRow & { label?: string, option?: string }
@@ -30,13 +30,23 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => String)
-  option(@Root() c: ContractView): string {
-    return c.optionLabel
+  async option(@Root() c: ContractView, @Ctx() ctx: Context): Promise<string> {
+    return (await termsToday(ctx, c)).optionLabel
   }
 
   @FieldResolver(() => Int)
-  memberMonthlyContributionCents(@Root() c: ContractRow): number {
-    return c.monthlyContributionCents - c.employerParticipationCents
+  async monthlyContributionCents(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<number> {
+    return (await termsToday(ctx, c)).monthlyContributionCents
+  }
+
+  @FieldResolver(() => Int)
+  async memberMonthlyContributionCents(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<number> {
+    return (await termsToday(ctx, c)).monthlyContributionCents - c.employerParticipationCents
+  }
+
+  @FieldResolver(() => ContractChange, { nullable: true, description: 'A change of option accepted but not yet in force (from a démarche commerciale): the option, the price and the guarantee table from its effective date. Null when none is coming.' })
+  upcomingChange(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<UpcomingChangeView | null> {
+    return upcomingChange(ctx, c)
   }
 
   @FieldResolver(() => [Beneficiary], { description: 'Beneficiaries the contract covers, by rank.' })
@@ -49,9 +59,9 @@ export class ContractResolver {
     return contractCoverages(ctx, c)
   }
 
-  @FieldResolver(() => [Guarantee], { description: 'The guarantee table, in display order.' })
+  @FieldResolver(() => [Guarantee], { description: 'The guarantee table in force today, in display order (see upcomingChange for a table decided for later).' })
   guarantees(@Root() c: ContractRow, @Ctx() ctx: Context): Promise<GuaranteeRow[]> {
-    return ctx.loaders.guaranteesByContract.load(c.id)
+    return guaranteesToday(ctx, c)
   }
 
   @FieldResolver(() => [ForfaitCounter], { description: 'Yearly forfaits of the current calendar year, per covered beneficiary (by rank) and guarantee (in table order): yearly, used and remaining amounts and the reset date.' })

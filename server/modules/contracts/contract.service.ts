@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts'
 import type { BeneficiaryRow, ContractRow, SepaMandateRow } from '../../core/loaders.ts'
-import type { guaranteesTable } from '../../db/schema/index.ts'
+import type { contractAmendmentsTable, guaranteesTable } from '../../db/schema/index.ts'
 import type { InstalmentRow, ScheduleLine, ScheduleTotals } from './contribution-schedule.ts'
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { addDays, addMonths, today } from '../../core/clock.ts'
@@ -66,7 +66,7 @@ export async function forfaitCounters(ctx: Context, contract: ContractRow): Prom
   const year = Number(today(ctx.clock).slice(0, 4))
   const [coverages, guarantees, usage] = await Promise.all([
     contractCoverages(ctx, contract),
-    ctx.loaders.guaranteesByContract.load(contract.id),
+    guaranteesToday(ctx, contract),
     ctx.loaders.forfaitUsage.load(`${contract.id}|${year}`),
   ])
   const withForfait = guarantees.filter(g => g.yearlyForfaitCents != null && g.yearlyForfaitCents > 0)
@@ -146,4 +146,47 @@ export async function contributionSummary(ctx: Context, contract: ContractRow): 
     ctx.loaders.contributionMandate.load(contract.memberId),
   ])
   return { ...summariseInstalments(instalments), mandate: mandate ? mandateView(mandate) : null }
+}
+
+export type AmendmentRow = typeof contractAmendmentsTable.$inferSelect
+
+/** Whether a guarantee line applies on a day: a change of option ends some lines and starts others. */
+export function guaranteeInForce(g: Pick<GuaranteeRow, 'validFrom' | 'validTo'>, date: string): boolean {
+  return (g.validFrom === null || g.validFrom <= date) && (g.validTo === null || g.validTo >= date)
+}
+
+export interface ContractTerms { optionLabel: string, monthlyContributionCents: number }
+
+/** Option and monthly price on a day: the last change of option in force then, else as subscribed. */
+export function termsOn(contract: ContractRow, amendments: AmendmentRow[], date: string): ContractTerms {
+  const amendment = amendments.filter(a => a.effectiveDate <= date).at(-1)
+  return amendment
+    ? { optionLabel: amendment.optionLabel, monthlyContributionCents: amendment.monthlyContributionCents }
+    : { optionLabel: contract.optionLabel, monthlyContributionCents: contract.monthlyContributionCents }
+}
+
+export async function termsToday(ctx: Context, contract: ContractRow): Promise<ContractTerms> {
+  return termsOn(contract, await ctx.loaders.amendmentsByContract.load(contract.id), today(ctx.clock))
+}
+
+/** The guarantee table in force today. */
+export async function guaranteesToday(ctx: Context, contract: ContractRow): Promise<GuaranteeRow[]> {
+  const date = today(ctx.clock)
+  return (await ctx.loaders.guaranteesByContract.load(contract.id)).filter(g => guaranteeInForce(g, date))
+}
+
+export interface UpcomingChangeView extends ContractTerms {
+  effectiveDate: string
+  employerParticipationCents: number
+  guarantees: GuaranteeRow[]
+}
+
+/** The next change of option decided but not yet in force, with the guarantee table it brings. */
+export async function upcomingChange(ctx: Context, contract: ContractRow): Promise<UpcomingChangeView | null> {
+  const date = today(ctx.clock)
+  const next = (await ctx.loaders.amendmentsByContract.load(contract.id)).find(a => a.effectiveDate > date)
+  if (!next)
+    return null
+  const guarantees = (await ctx.loaders.guaranteesByContract.load(contract.id)).filter(g => guaranteeInForce(g, next.effectiveDate))
+  return { effectiveDate: next.effectiveDate, optionLabel: next.optionLabel, monthlyContributionCents: next.monthlyContributionCents, employerParticipationCents: contract.employerParticipationCents, guarantees }
 }

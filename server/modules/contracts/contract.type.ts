@@ -233,7 +233,7 @@ export class Contract {
   @Field(() => String, { description: 'Product, e.g. "Garanties sociale interministériel".' })
   label!: string
 
-  @Field(() => String, { description: 'Option, e.g. "Option A".' })
+  @Field(() => String, { description: 'Option in force today, e.g. "Option A".' })
   option!: string
 
   @Field(() => ContractStatusEnum, { description: 'In force, suspended or terminated.' })
@@ -254,7 +254,7 @@ export class Contract {
   @Field(() => Boolean, { description: 'Contrat responsable (never reimburses participations forfaitaires and franchises).' })
   responsible!: boolean
 
-  @Field(() => Int, { description: 'Whole monthly contribution (cotisation), employer participation included, in euro cents.' })
+  @Field(() => Int, { description: 'Whole monthly contribution (cotisation) in force today, employer participation included, in euro cents.' })
   monthlyContributionCents!: number
 
   @Field(() => Int, { description: 'Monthly employer participation, in euro cents.' })
@@ -265,4 +265,22 @@ export class Contract {
 
   @Field(() => Int, { description: 'Frais de rejet: what the contract charges when the bank rejects a debit, in euro cents; settled with the rejected instalment (0 when none).' })
   rejectionFeeCents!: number
+}
+
+@ObjectType({ description: 'A change of option of a contract (avenant) accepted by the mutuelle and in force from its effective date.' })
+export class ContractChange {
+  @Field(() => DateScalar, { description: 'First day of the new option (always the 1st of a month).' })
+  effectiveDate!: string
+
+  @Field(() => String, { description: 'The new option, e.g. "Option B".' })
+  optionLabel!: string
+
+  @Field(() => Int, { description: 'Whole monthly contribution from that day, employer participation included, in euro cents.' })
+  monthlyContributionCents!: number
+
+  @Field(() => Int, { description: 'Monthly employer participation, unchanged, in euro cents.' })
+  employerParticipationCents!: number
+
+  @Field(() => [Guarantee], { description: 'The guarantee table from that day, in display order.' })
+  guarantees!: unknown[]
 }

@@ -13,7 +13,7 @@ import { keysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { beneficiariesTable, contractBeneficiariesTable, contributionInstalmentsTable, documentsTable, filesTable, guaranteesTable, insuranceCardsTable, membersTable, sepaMandatesTable, bankAccountsTable } from '../../db/schema/index.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
-import { getOwnContract, summariseInstalments } from '../contracts/contract.service.ts'
+import { getOwnContract, guaranteeInForce, summariseInstalments } from '../contracts/contract.service.ts'
 import { buildSchedule } from '../contracts/contribution-schedule.ts'
 
 /**
@@ -106,7 +106,7 @@ export function scheduleData(ctx: DocumentContext, contractId?: string | null) {
 
 export function guaranteeTableData(ctx: DocumentContext, contractId?: string | null) {
   const contract = getOwnContract(ctx, contractId)
-  const guarantees = ctx.db.select().from(guaranteesTable).where(eq(guaranteesTable.contractId, contract.id)).orderBy(asc(guaranteesTable.sortOrder)).all()
+  const guarantees = ctx.db.select().from(guaranteesTable).where(eq(guaranteesTable.contractId, contract.id)).orderBy(asc(guaranteesTable.sortOrder)).all().filter(g => guaranteeInForce(g, today(ctx.clock)))
   return { contract, member: memberOfContract(ctx.db, contract), guarantees, issuedOn: today(ctx.clock) }
 }
 

@@ -20,13 +20,13 @@ import {
   messageThreadsTable as t,
 } from '../../db/schema/index.ts'
 import { checkAttachments } from '../procedures/reimbursement-request.rules.ts'
+import { RETENTION_YEARS } from './message-retention.ts'
 
 export type ThreadRow = typeof t.$inferSelect
 export type MessageCategoryRow = typeof messageCategoriesTable.$inferSelect
 export type MessageSubjectRow = typeof messageSubjectsTable.$inferSelect
 
-/** Threads stay available this long after their last message (the seed: « pendant 1 an »). */
-export const RETENTION_YEARS = 1
+export { RETENTION_YEARS }
 export const MAX_MESSAGE_LENGTH = 5000
 export const MAX_MESSAGE_ATTACHMENTS = 5
 

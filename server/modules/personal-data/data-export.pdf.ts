@@ -13,7 +13,7 @@ const KIND_LABELS: Record<string, string> = {
   BANK_DETAILS_CHANGE: 'Changement de coordonnées bancaires',
   DATA_EXPORT: 'Copie de mes données',
   DATA_RIGHTS: 'Exercice de mes droits sur mes données',
-  AFFILIATION: 'Démarche commerciale',
+  AFFILIATION: 'Affiliation (changement d\'option)',
 }
 
 const day = (iso: string | null | undefined) => (iso ? frenchDate(iso.slice(0, 10)) : '—')

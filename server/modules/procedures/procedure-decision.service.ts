@@ -18,6 +18,7 @@ import { commitCoverageAgreement } from '../coverage/coverage-agreement.service.
 import { deliverPendingNotifications } from '../mail/mail.service.ts'
 import { acceptBeneficiaryAddition, acceptBeneficiaryRemoval } from '../beneficiaries/beneficiary-request.service.ts'
 import { acceptDataRights } from '../personal-data/data-rights.service.ts'
+import { applyOptionChange } from '../offers/commercial-journey.service.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { CARE_REFERENCES } from '../reimbursements/engine.ts'
 import { amountColumns, computeCare, shareRows } from '../reimbursements/reimbursement-calculation.ts'
@@ -27,7 +28,7 @@ export type Decision = typeof DECISIONS[number]
 
 const NEXT_STATUS: Record<Decision, ProcedureStatus> = { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED', REQUEST_DOCUMENTS: 'MISSING_DOCUMENTS' }
 // a data export is built at once: it never waits for an advisor
-const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS', 'COVERAGE_AGREEMENT'])
+const ACCEPTABLE_KINDS = new Set(['REIMBURSEMENT', 'QUOTE', 'BANK_DETAILS_CHANGE', 'BENEFICIARY_ADDITION', 'BENEFICIARY_REMOVAL', 'DATA_RIGHTS', 'COVERAGE_AGREEMENT', 'AFFILIATION'])
 export const MAX_NOTE_LENGTH = 2000
 
 function checkDecision(procedure: ProcedureRow, decision: Decision, note: string | null): UserError[] {
@@ -136,7 +137,7 @@ function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string 
   return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
-/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation, the prise en charge's committed amounts; null when only the status moves. */
+/** What accepting changes, by kind: the payment, the beneficiary, the anonymisation, the prise en charge's committed amounts, the contract's option; null when only the status moves. */
 function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAccountId: string, now: string) {
   switch (procedure.kind) {
     case 'REIMBURSEMENT':
@@ -149,6 +150,8 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
       return acceptDataRights(tx, procedure, advisorAccountId, now)
     case 'COVERAGE_AGREEMENT':
       return commitCoverageAgreement(tx, procedure, today)
+    case 'AFFILIATION':
+      return applyOptionChange(tx, procedure, today, now)
     default:
       return null
   }
@@ -158,7 +161,8 @@ function acceptByKind(tx: Tx, procedure: ProcedureRow, today: string, advisorAcc
  * An advisor's decision on a démarche, in one transaction with its audit event: accepting a
  * reimbursement request pays it; accepting a RIB change held for review applies it (refusing
  * drops it); a beneficiary addition or removal changes the coverage, an erasure request
- * anonymises the member, a prise en charge commits its amounts; refusing or asking for documents leaves a note the member reads.
+ * anonymises the member, a prise en charge commits its amounts, an affiliation changes the contract's option
+ * from its start date; refusing or asking for documents leaves a note the member reads.
  */
 export async function decideProcedure(ctx: Context, procedureId: string, decision: Decision, rawNote: string | null | undefined): Promise<ProcedureResult> {
   const advisor = requireAdvisor(ctx.viewer)
@@ -193,8 +197,8 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
       else
         applied = outcome
     }
-    // the professional's commitment leads the member's note, the advisor's words after it
-    const agreementNote = procedure.kind === 'COVERAGE_AGREEMENT' ? applied?.note ?? null : null
+    // a prise en charge's commitment or a change of option's terms lead the member's note, the advisor's words after them
+    const termsNote = procedure.kind === 'COVERAGE_AGREEMENT' || procedure.kind === 'AFFILIATION' ? applied?.note ?? null : null
     if (!refused.length && decision !== 'REQUEST_DOCUMENTS' && procedure.kind === 'BANK_DETAILS_CHANGE') {
       const outcome = decideReviewedChange(tx, ctx, procedure.id, decision, now)
       if ('code' in outcome)
@@ -212,7 +216,7 @@ export async function decideProcedure(ctx: Context, procedureId: string, decisio
     // a refused RIB change says so plainly, with the advisor's words after it
     const memberNote = decision === 'REJECT' && bankChangeNote
       ? `${bankChangeNote} ${note ?? ''}`.trim()
-      : decision === 'ACCEPT' && (bankChangeNote ?? agreementNote) && note ? `${bankChangeNote ?? agreementNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
+      : decision === 'ACCEPT' && (bankChangeNote ?? termsNote) && note ? `${bankChangeNote ?? termsNote} ${note}` : note ?? applied?.note ?? acceptedNote(paid, bankChangeNote)
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status, at: now, note: memberNote, actorAccountId: advisor.accountId }).run()
     const updated = tx.update(p).set({
       status,

@@ -1,7 +1,7 @@
 import type { ApiClient, TestApp } from '../../test/harness.ts'
 import { and, eq, gte, lte } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEventsTable, beneficiariesTable, beneficiaryBankAccountsTable, contractsTable, guaranteesTable, reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
+import { auditEventsTable, beneficiariesTable, beneficiaryBankAccountsTable, contractsTable, guaranteesTable, proceduresTable, reimbursementSharesTable, reimbursementsTable } from '../../db/schema/index.ts'
 import { uploadId } from '../../test/files.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { computeReimbursement } from '../reimbursements/engine.ts'
@@ -218,10 +218,10 @@ describe('decideProcedure', () => {
   })
 
   it('accepts only démarches it knows how to carry out', async () => {
-    // an unfinished commercial journey is resumed by the member, not accepted by an advisor
-    const journey = (await benoit.gql(`{ procedures(kind: AFFILIATION, first: 1) { nodes { id status } } }`)).data.procedures.nodes[0]
-    expect(journey.status).toBe('SUBMITTED')
-    expect((await advisor.gql(DECIDE, { id: journey.id, decision: 'ACCEPT' })).data.decideProcedure.errors[0].code).toBe('UNSUPPORTED_KIND')
+    // a copy of personal data is built at once: no advisor has anything to accept
+    const benoitId = app.db.select().from(beneficiariesTable).where(eq(beneficiariesTable.firstName, 'Benoit')).get()!.memberId
+    const exported = app.db.insert(proceduresTable).values({ memberId: benoitId, kind: 'DATA_EXPORT', status: 'SUBMITTED', reference: 'DEM-2026-999001', submittedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', estimatedDecisionDate: '2026-12-04' }).returning().get()
+    expect((await advisor.gql(DECIDE, { id: exported.id, decision: 'ACCEPT' })).data.decideProcedure.errors[0].code).toBe('UNSUPPORTED_KIND')
     const quote = (await benoit.gql(`{ procedures(kind: QUOTE, status: MISSING_DOCUMENTS, first: 1) { nodes { id } } }`)).data.procedures.nodes[0]
     expect((await advisor.gql(DECIDE, { id: quote.id, decision: 'REQUEST_DOCUMENTS', note: 'Encore ?' })).data.decideProcedure.errors[0].code).toBe('ALREADY_WAITING')
     expect((await advisor.gql(DECIDE, { id: 'unknown', decision: 'REJECT', note: 'x' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND')

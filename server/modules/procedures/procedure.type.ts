@@ -15,7 +15,7 @@ export const ProcedureKindEnum = enumFrom(PROCEDURE_KINDS, 'ProcedureKind', 'Kin
   BANK_DETAILS_CHANGE: 'Change of bank details.',
   DATA_EXPORT: 'Copy of personal data (GDPR art. 15 and 20), built at once (see `dataExport`).',
   DATA_RIGHTS: 'Request of rectification, erasure, limitation or objection on personal data (see `dataRightsRequest`).',
-  AFFILIATION: 'Unfinished commercial journey (Offre & devis).',
+  AFFILIATION: 'Affiliation: a change of option the member finalised from a démarche commerciale (Offre & devis); accepting it changes the contract on the chosen start date.',
   COVERAGE_AGREEMENT: 'Prise en charge asked by a health professional (partner) on a quote before the care; accepted by the rules or decided by an advisor.',
 })
 export const ProcedureStatusEnum = enumFrom(PROCEDURE_STATUSES, 'ProcedureStatus', 'Where a démarche stands.', {

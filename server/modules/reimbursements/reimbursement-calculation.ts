@@ -40,7 +40,8 @@ export function payingGuarantees(db: Queryable, memberId: string, beneficiaryId:
   const covering = contractsCovering(db, memberId, beneficiaryId, date)
   if (!covering.length)
     return null
-  const guarantees = db.select().from(g).where(and(inArray(g.contractId, covering.map(k => k.id)), eq(g.careType, careType))).orderBy(asc(g.sortOrder)).all()
+  // a change of option ends some lines and starts others: every contract pays under its lines in force on the care date
+  const guarantees = db.select().from(g).where(and(inArray(g.contractId, covering.map(k => k.id)), eq(g.careType, careType), or(isNull(g.validFrom), lte(g.validFrom, date)), or(isNull(g.validTo), gte(g.validTo, date)))).orderBy(asc(g.sortOrder)).all()
   const payers = covering.flatMap((contract) => {
     const guarantee = guarantees.find(x => x.contractId === contract.id)
     return guarantee ? [{ contract, guarantee }] : []

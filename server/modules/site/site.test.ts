@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mutuelleIdentity } from '../../core/mutuelle.ts'
 import { startTestApp } from '../../test/harness.ts'
 import { IDLE_TIMEOUT_MS } from '../auth/session.service.ts'
+import { RETENTION_YEARS } from '../messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../uploads/uploads.service.ts'
 
 const QUERY = `{ siteInformation { mutuelle { name address } retention { key duration } cookies { name strictlyNecessary } } }`
@@ -26,6 +27,7 @@ describe('siteInformation', () => {
     const duration = (key: string) => retention.find((p: { key: string }) => p.key === key)?.duration
     expect(duration('SESSION_IDLE')).toBe(`${IDLE_TIMEOUT_MS / 60_000} minutes`)
     expect(duration('UNSENT_UPLOADS')).toBe(`${ABANDONED_UPLOAD_DAYS} jours`)
+    expect(duration('MESSAGES')).toBe(RETENTION_YEARS === 1 ? '1 an' : `${RETENTION_YEARS} ans`)
   })
 
   it('takes the mutuelle\'s identity from its configuration', () => {

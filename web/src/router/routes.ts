@@ -1,7 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-const ComingSoonPage = () => import('../pages/ComingSoonPage.vue')
-
 // every page is lazy: the sign-in page loads without the member pages
 export const routes: RouteRecordRaw[] = [
   { path: '/connexion', name: 'sign-in', component: () => import('../pages/SignInPage.vue'), meta: { title: 'Connexion', access: 'guest' } },
@@ -27,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/remboursements/:id', name: 'reimbursement', component: () => import('../pages/ReimbursementDetailPage.vue'), meta: { title: 'Détail du remboursement' } },
   { path: '/demarches', name: 'procedures', component: () => import('../pages/ProceduresPage.vue'), meta: { title: 'Mes démarches' } },
   { path: '/devis', name: 'quote', component: () => import('../pages/QuotePage.vue'), meta: { title: 'Analyse de devis' } },
-  { path: '/offre-et-devis', name: 'offers', component: ComingSoonPage, meta: { title: 'Offre & devis', comingSoon: true } },
+  { path: '/offre-et-devis', name: 'offers', component: () => import('../pages/OffersPage.vue'), meta: { title: 'Offre & devis' } },
   { path: '/messagerie', name: 'messages', component: () => import('../pages/MessagesPage.vue'), meta: { title: 'Messagerie' } },
   { path: '/messagerie/nouveau', name: 'message-new', component: () => import('../pages/MessageNewPage.vue'), meta: { title: 'Envoyer un message' } },
   { path: '/messagerie/:id', name: 'message-thread', component: () => import('../pages/MessageThreadPage.vue'), meta: { title: 'Message' } },

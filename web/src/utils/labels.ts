@@ -34,7 +34,7 @@ const procedureKindLabels: Record<ProcedureKind, string> = {
   BANK_DETAILS_CHANGE: 'Modification des coordonnées bancaires',
   DATA_EXPORT: 'Copie de mes données',
   DATA_RIGHTS: 'Demande sur mes données personnelles',
-  AFFILIATION: 'Démarche commerciale',
+  AFFILIATION: 'Affiliation (changement d\'option)',
   COVERAGE_AGREEMENT: 'Prise en charge',
 }
 

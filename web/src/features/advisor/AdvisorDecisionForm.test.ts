@@ -34,6 +34,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   beneficiaryRequest: null,
   dataRightsRequest: null,
   coverageAgreement: null,
+  optionChange: null,
 }
 
 function payload(errors: { field: string | null, code: UserErrorCode, message: string }[], decided?: Partial<AdvisorProcedureDetailFragment>): { data: AdvisorDecideProcedureMutation } {

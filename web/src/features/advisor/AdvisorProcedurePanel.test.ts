@@ -35,6 +35,7 @@ const procedure: AdvisorProcedureDetailFragment = {
   beneficiaryRequest: null,
   dataRightsRequest: null,
   coverageAgreement: null,
+  optionChange: null,
 }
 
 const task: AdvisorProcedureQuery = {

@@ -29,9 +29,9 @@ describe('the advisor queue\'s words', () => {
     expect(beneficiaryLabel({ firstName: 'Sarah', lastName: 'Garnier', relationship: 'SPOUSE' })).toBe('Sarah Garnier (conjoint(e))')
   })
 
-  it('keeps the kind filter in the URL, ignoring unknown kinds and unfinished commercial journeys', () => {
+  it('keeps the kind filter in the URL, finalised démarches commerciales included, ignoring unknown kinds', () => {
     expect(queueKindFromQuery({ type: 'QUOTE' })).toBe('QUOTE')
-    expect(queueKindFromQuery({ type: 'AFFILIATION' })).toBeNull()
+    expect(queueKindFromQuery({ type: 'AFFILIATION' })).toBe('AFFILIATION')
     expect(queueKindFromQuery({ type: 'NOPE' })).toBeNull()
     expect(queueKindFromQuery({})).toBeNull()
     expect(queryFromQueueKind('REIMBURSEMENT')).toEqual({ type: 'REIMBURSEMENT' })

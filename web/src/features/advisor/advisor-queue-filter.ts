@@ -2,8 +2,8 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import type { ProcedureKind } from '../../gql/graphql'
 import { PROCEDURE_KINDS } from '../procedures/procedure-filters'
 
-// an unfinished commercial journey waits for the member: the queue never lists one
-export const QUEUE_KINDS: ProcedureKind[] = PROCEDURE_KINDS.filter(kind => kind !== 'AFFILIATION')
+// every kind of démarche, the finalised démarches commerciales (AFFILIATION) included
+export const QUEUE_KINDS: ProcedureKind[] = PROCEDURE_KINDS
 
 /** What the queue shows: one kind of démarche, the message threads, or everything (null). */
 export type QueueFilter = ProcedureKind | 'MESSAGES' | null

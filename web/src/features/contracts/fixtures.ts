@@ -38,6 +38,7 @@ export const contractDetail: ContractDetailQuery = {
     monthlyContributionCents: 18240,
     employerParticipationCents: 4500,
     memberMonthlyContributionCents: 13740,
+    upcomingChange: null,
     coverages: [
       { __typename: 'ContractCoverage', startDate: '2022-01-01', endDate: null, beneficiary: person('b1', 'Benoit', 1, 'SELF') },
       { __typename: 'ContractCoverage', startDate: '2023-01-01', endDate: null, beneficiary: person('b5', 'Léa', 5, 'CHILD') },

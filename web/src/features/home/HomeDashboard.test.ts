@@ -44,6 +44,7 @@ const dashboard: HomeDashboardQuery = {
       },
     ],
   },
+  commercialJourneys: [{ __typename: 'CommercialJourney', id: 'j1', status: 'IN_PROGRESS' }],
   reimbursements: {
     __typename: 'ReimbursementConnection',
     nodes: [
@@ -98,6 +99,15 @@ describe('HomeDashboard', () => {
     ])
     expect(rows.map(row => visibleText(row.get('.base-badge')))).toEqual(['Acceptée', 'En cours'])
     expect(section(wrapper, 'Mes démarches').get('a[href="/demarches"]').text()).toBe('Voir toutes mes démarches')
+  })
+
+  it('offers to resume a démarche commerciale left unfinished', async () => {
+    const wrapper = await mountDashboard({ data: dashboard })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Mes démarches'))
+    expect(section(wrapper, 'Mes démarches').get('a[href="/offre-et-devis"]').text()).toBe('Reprendre mon parcours')
+    const none = await mountDashboard({ data: { ...dashboard, commercialJourneys: [] } })
+    await vi.waitFor(() => expect(none.text()).toContain('Mes démarches'))
+    expect(section(none, 'Mes démarches').find('a[href="/offre-et-devis"]').exists()).toBe(false)
   })
 
   it('lists the latest reimbursements with care, amount and payment date', async () => {

@@ -19,6 +19,7 @@ export function useHomeDashboard() {
     firstName: computed(() => data.value?.me?.firstName ?? null),
     card: computed(() => data.value?.insuranceCard ?? null),
     procedures: computed(() => data.value?.procedures.nodes ?? []),
+    unfinishedJourney: computed(() => !!data.value?.commercialJourneys.some(j => j.status === 'IN_PROGRESS')),
     reimbursements: computed(() => data.value?.reimbursements.nodes ?? []),
     offer: computed(() => data.value?.news.nodes.find(item => item.kind === 'OFFER') ?? null),
   }

@@ -11,8 +11,7 @@ describe('availableService', () => {
     expect(availableService(router, service)).toEqual(service)
   })
 
-  it('leaves out a section still to come, an unknown path and no service at all', () => {
-    expect(availableService(router, { label: 'Offre & devis', path: '/offre-et-devis' })).toBeNull()
+  it('leaves out an unknown path and no service at all', () => {
     expect(availableService(router, { label: 'Ailleurs', path: '/nulle-part' })).toBeNull()
     expect(availableService(router, null)).toBeNull()
   })

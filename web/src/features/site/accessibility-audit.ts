@@ -18,6 +18,7 @@ export const AUDITED_PAGES: AuditedPage[] = [
   { path: '/remboursements', name: 'Mes remboursements', as: 'member' },
   { path: '/remboursements/demande', name: 'Demander un remboursement', as: 'member' },
   { path: '/demarches', name: 'Mes démarches', as: 'member' },
+  { path: '/offre-et-devis', name: 'Offre & devis', as: 'member' },
   { path: '/actualites', name: 'Actualités', as: 'member' },
   { path: '/mon-compte/donnees', name: 'Mes données personnelles', as: 'member' },
   { path: '/conseiller', name: 'File de traitement (conseillers)', as: 'advisor' },
