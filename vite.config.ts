@@ -33,7 +33,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // the small shared pieces every page uses travel together: one request instead of a dozen
-        codeSplitting: { groups: [{ name: 'kit', test: /web\/src\/(?:components|utils)\// }] },
+        codeSplitting: { groups: [{ name: 'kit', test: /web\/src\/(?:components\/|utils\/|features\/procedures\/(?:procedure-title|ProcedureStatusBadge))/ }] },
       },
     },
   },
