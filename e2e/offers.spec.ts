@@ -10,8 +10,14 @@ import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, 
 const journey = DEMO.commercialJourneys[0]!
 const contract = DEMO.contracts.find(c => c.id === journey.contractId)!
 const household = DEMO.beneficiaries.filter(b => b.memberId === contract.memberId)
-const price = (code: string) => formatMoney(householdMonthlyCents(findOption(contract.productLabel, code)!, household))
 const firstStart = addMonths(firstOfMonth(ANCHOR), 1)
+
+/** The people the contract covers on a day, as the server knows them now. */
+async function coveredOn(page: Page, day: string): Promise<{ relationship: string }[]> {
+  const res = await page.request.post('/graphql', { data: { query: '{ beneficiaries { relationship coverageStart coverageEnd } }' } })
+  const { data } = await res.json() as { data: { beneficiaries: { relationship: string, coverageStart: string, coverageEnd: string | null }[] } }
+  return data.beneficiaries.filter(b => b.coverageStart <= day && (!b.coverageEnd || b.coverageEnd >= day))
+}
 
 async function openOffers(page: Page) {
   await signIn(page)
@@ -25,6 +31,9 @@ test.describe('a journey that changes the household', () => {
 
   test('Benoit resumes his change of option, finalises it, and the advisor accepts it: Ma mutuelle announces the new option', async ({ page }) => {
     await openOffers(page)
+    // this server's household may have changed in earlier journeys (a child added): price it as it is now
+    const people = await coveredOn(page, journey.startDate)
+    const price = (code: string) => formatMoney(householdMonthlyCents(findOption(contract.productLabel, code)!, people))
     const card = page.getByRole('region', { name: `Changement d'option — ${contract.productLabel}` })
     const compare = card.getByRole('table', { name: 'Votre option actuelle et l\'option choisie' })
     await expect(compare.getByRole('row', { name: /^Option/ })).toContainText('Option A')
