@@ -20,6 +20,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     screenshot: 'only-on-failure',
+    // the service worker's precaching and offline answers are tested in pwa.spec.ts, which allows
+    // it; elsewhere every request reaches the server, as each test expects
+    serviceWorkers: 'block',
   },
   // a fresh database each run, loaded with the demo household like `npm start`
   // (TODAY, when set, reaches the servers through the environment they inherit)

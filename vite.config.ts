@@ -3,16 +3,20 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { precompress } from './server/core/static-files.ts'
+import { buildServiceWorker } from './web/sw/build.ts'
 
 const api = 'http://localhost:4000'
 
-/** Brotli and gzip once at build time, so the server never compresses on a request. */
+/** The service worker, written once the build's files are known; then brotli and gzip once, so the server never compresses on a request. */
 function precompressed(): Plugin {
   return {
     name: 'precompress',
     apply: 'build',
     closeBundle() {
-      const { files, bytes, brotliBytes } = precompress(fileURLToPath(new URL('dist/web', import.meta.url)))
+      const dir = fileURLToPath(new URL('dist/web', import.meta.url))
+      const { version, files: kept, bytes: keptBytes } = buildServiceWorker(dir)
+      this.info(`service worker ${version}: keeps ${kept} files, ${(keptBytes / 1024).toFixed(0)} KiB`)
+      const { files, bytes, brotliBytes } = precompress(dir)
       this.info(`precompressed ${files} files: ${(bytes / 1024).toFixed(0)} KiB → ${(brotliBytes / 1024).toFixed(0)} KiB brotli`)
     },
   }

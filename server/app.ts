@@ -26,6 +26,7 @@ import { requestMetaOf } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
 import { staticFiles } from './core/static-files.ts'
+import { webAppManifest } from './core/web-app-manifest.ts'
 import { deviceCookieName, sessionCookieName } from './modules/auth/auth.service.ts'
 import { TRUSTED_DEVICE_MAX_AGE_MS } from './modules/auth/sign-in-throttle.service.ts'
 import { documentsRouter } from './modules/documents/documents.routes.ts'
@@ -242,6 +243,12 @@ export async function createApp(deps: AppDeps) {
     app.use('/graphiql', express.static(graphiqlDir))
     app.get('/graphiql', (_req, res) => res.sendFile(join(graphiqlDir, 'index.html')))
   }
+
+  const manifest = JSON.stringify(webAppManifest())
+  app.get('/manifest.webmanifest', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=3600')
+    res.type('application/manifest+json').send(manifest)
+  })
 
   const webDir = join(projectRoot, 'dist/web')
   if (existsSync(webDir)) {

@@ -128,8 +128,8 @@ export function staticFiles(dir: string, immutablePrefix = '/assets/'): StaticFi
     }
     const file = index.get(path)
     if (file) {
-      // an HTML page names the hashed assets of its build: always revalidated
-      const cacheControl = path.startsWith(immutablePrefix) ? IMMUTABLE : file.type.startsWith('text/html') ? 'no-cache' : REVALIDATE
+      // an HTML page names the hashed assets of its build, the service worker lists them: always revalidated
+      const cacheControl = path.startsWith(immutablePrefix) ? IMMUTABLE : file.type.startsWith('text/html') || path === '/sw.js' ? 'no-cache' : REVALIDATE
       return send(path, req, res, cacheControl)
     }
     if (path.startsWith(immutablePrefix)) {

@@ -2,6 +2,7 @@ import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core'
 import { nextTick } from 'vue'
 import { createRouter, createWebHistory, START_LOCATION, type RouterHistory, type Router } from 'vue-router'
 import { ViewerDocument, type Role } from '../gql/graphql'
+import { hasSavedCard } from '../pwa/offline-card'
 import { accessDecision } from './access'
 import { clearNavigationProblem, reportNavigationProblem } from './navigation-status'
 import { routes } from './routes'
@@ -30,6 +31,8 @@ export function createAppRouter(client: ApolloClient<NormalizedCacheObject>, his
       return accessDecision(to, await viewerRole())
     }
     catch {
+      // the card kept on this device opens without the server: that is what it is kept for
+      if (to.name === 'insurance-card' && await hasSavedCard()) return true
       reportNavigationProblem(to.fullPath)
       return false
     }

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@vue/apollo-composable'
 import { ref } from 'vue'
 import { SignInDocument, ViewerDocument, type Role } from '../../gql/graphql'
+import { refreshSavedCard } from '../insurance-card/refresh-saved-card'
 
 export type SignInField = 'email' | 'password'
 export type SignInFieldErrors = Partial<Record<SignInField, string>>
@@ -37,6 +38,8 @@ export function useSignIn() {
       const client = resolveClient()
       await client.resetStore()
       await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' })
+      // a card kept here by someone else goes now, not at the next visit
+      void refreshSavedCard(client)
       return payload.role
     }
     catch {

@@ -2,6 +2,8 @@ import { useQuery } from '@vue/apollo-composable'
 import { computed, type Ref } from 'vue'
 import { InsuranceCardPageDocument, type InsuranceCardPageQuery } from '../../gql/graphql'
 import { isNotFound } from '../contracts/useContractSelection'
+import { cardPdfHref } from './saved-card'
+import { useSavedCard } from './useSavedCard'
 
 export type InsuranceCardDetail = InsuranceCardPageQuery['insuranceCard']
 
@@ -12,15 +14,20 @@ export function svgDataUrl(svg: string): string {
 
 export function useInsuranceCard(contractId: Ref<string | null>) {
   const { result, loading, error, refetch } = useQuery(InsuranceCardPageDocument, () => ({ contractId: contractId.value }))
-  const card = computed(() => result.value?.insuranceCard ?? null)
+  const failed = computed(() => !!error.value && !result.value?.insuranceCard && !isNotFound(error.value))
+  // no network, or no server: the card kept on this device stands in for the server's
+  const saved = useSavedCard(computed(() => result.value ?? null), failed)
+  const page = computed(() => result.value?.insuranceCard ? result.value : saved.offlinePage.value)
+  const card = computed(() => page.value?.insuranceCard ?? null)
   return {
     loading: computed(() => loading.value && !card.value),
     notFound: computed(() => isNotFound(error.value)),
-    failed: computed(() => !!error.value && !card.value && !isNotFound(error.value)),
+    failed: computed(() => failed.value && !card.value),
     retry: () => refetch(),
-    contracts: computed(() => result.value?.contracts ?? []),
+    contracts: computed(() => page.value?.contracts ?? []),
     card,
-    pdfHref: computed(() => (card.value ? `/api/insurance-card.pdf?contractId=${encodeURIComponent(card.value.contract.id)}` : '')),
+    saved,
+    pdfHref: computed(() => (card.value ? cardPdfHref(card.value.contract.id) : '')),
     attestationHref: computed(() => (card.value ? `/api/attestation-de-droits.pdf?contractId=${encodeURIComponent(card.value.contract.id)}` : '')),
     dataMatrixSrc: computed(() => (card.value ? svgDataUrl(card.value.dataMatrixSvg) : '')),
   }
