@@ -35,6 +35,7 @@ describe('the built SPA as served', () => {
     writeFileSync(join(dir, 'assets/index-Ab12Cd34.js'), chunk)
     writeFileSync(join(dir, 'assets/tiny-Zz99.js'), 'export {}\n')
     writeFileSync(join(dir, 'index.html'), shell)
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})\n')
     writeFileSync(join(dir, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(300)}</svg>`)
     precompress(dir)
     const files = staticFiles(dir)
@@ -48,6 +49,12 @@ describe('the built SPA as served', () => {
   afterAll(() => {
     server.close()
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('revalidates the service worker on every visit: it names the build\'s files, and a stale one would keep old code', async () => {
+    const res = await get(`${base}/sw.js`)
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(res.headers['cache-control']).toBe('no-cache')
   })
 
   it('writes brotli and gzip beside each text file once, and leaves files too small to gain alone', () => {
