@@ -160,5 +160,7 @@ describe('HomeDashboard', () => {
     const wrapper = await mountDashboard({ data: empty })
     await vi.waitFor(() => expect(wrapper.text()).toContain("Vous n'avez aucune démarche en cours."))
     expect(wrapper.text()).toContain('Aucun remboursement pour le moment.')
+    // and what to do next
+    expect(wrapper.get('.home-list__empty a[href="/remboursements/demande"]').text()).toBe('demandez son remboursement')
   })
 })

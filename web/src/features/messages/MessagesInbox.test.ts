@@ -52,4 +52,14 @@ describe('MessagesInbox', () => {
     expect(wrapper.findAll('button').some(b => b.text().startsWith('Voir plus'))).toBe(false)
     expect(api.requests.map(r => r.variables)).toEqual([{ categoryId: 'c1', first: 10 }, { categoryId: 'c1', first: 10, after: 'c10' }])
   })
+
+  it('an empty inbox says what to do next: write to an advisor, or see every category', async () => {
+    const api = createTestClient({ MessageThreads: page([], 0, null) })
+    const all = mount(MessagesInbox, { props: { categoryId: null, categoryLabel: null }, global: { provide: api.provide, plugins: [await createTestRouter('/messagerie')] } })
+    await vi.waitFor(() => expect(all.find('.inbox__empty').exists()).toBe(true))
+    expect(all.get('.inbox__empty a').attributes('href')).toBe('/messagerie/nouveau')
+    const oneCategory = mount(MessagesInbox, { props: { categoryId: 'c1', categoryLabel: 'Attestation' }, global: { provide: api.provide, plugins: [await createTestRouter('/messagerie')] } })
+    await vi.waitFor(() => expect(oneCategory.find('.inbox__empty').exists()).toBe(true))
+    expect(oneCategory.get('.inbox__empty a').attributes('href')).toBe('/messagerie')
+  })
 })
