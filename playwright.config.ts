@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test'
 import { baseUrl, SERVERS } from './e2e/servers.ts'
 
+/**
+ * `E2E_DEVICE=phone` runs the member journeys again on a phone's screen, on fresh servers (a journey
+ * that changes the household would otherwise meet its own changes): `npm run test:e2e:phone`.
+ * Tests written for a phone already, and audits that cover every width, run once.
+ */
+const phone = process.env.E2E_DEVICE === 'phone'
+const JOURNEYS = ['sign-in', 'ma-mutuelle', 'reimbursements', 'messages', 'help', 'bank-details', 'mon-compte', 'beneficiaries', 'offers', 'quotes', 'personal-data', 'states', 'focus'].map(name => `${name}.spec.ts`)
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -24,6 +32,9 @@ export default defineConfig({
     // it; elsewhere every request reaches the server, as each test expects
     serviceWorkers: 'block',
   },
+  projects: phone
+    ? [{ name: 'phone', testMatch: JOURNEYS, grepInvert: /on a phone/, use: { viewport: { width: 390, height: 844 } } }]
+    : [{ name: 'desktop' }],
   // a fresh database each run, loaded with the demo household like `npm start`
   // (TODAY, when set, reaches the servers through the environment they inherit)
   webServer: Object.values(SERVERS).map(port => ({

@@ -1,7 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { frenchIban } from '../server/db/demo/identifiers.ts'
 import { baseUrl, SERVERS } from './servers.ts'
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo, test } from './support.ts'
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, mainNav, signIn, tabTo, test } from './support.ts'
 
 // this journey changes Benoit's RIB: it runs on the server whose household may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
@@ -103,6 +103,6 @@ test('the request wizard and both menus lead to the bank details page', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Mes informations bancaires' })).toBeVisible()
   await page.goto('/ma-mutuelle/informations-bancaires')
   await expect(page).toHaveURL(/\/mon-compte\/informations-bancaires$/)
-  await page.getByRole('button', { name: 'Mon compte' }).click()
+  await (await mainNav(page)).getByRole('button', { name: 'Mon compte' }).click()
   await expect(page.getByRole('link', { name: 'Mes informations bancaires' })).toHaveAttribute('aria-current', 'page')
 })

@@ -1,10 +1,10 @@
-import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, mainNav, signIn, test } from './support.ts'
 
 const REJECTED = 'Mon prélèvement a été rejeté, que se passe-t-il ?'
 
 test('the FAQ finds the same answer with and without accents, and its link opens the form with the objet chosen', async ({ page }) => {
   await signIn(page)
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Aide / contact' }).click()
+  await (await mainNav(page)).getByRole('link', { name: 'Aide / contact' }).click()
   await expect(page).toHaveURL(/\/aide$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Comment pouvons-nous vous aider ?' })).toBeVisible()
   const topics = page.getByRole('navigation', { name: 'Catégories' }).getByRole('link')

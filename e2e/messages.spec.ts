@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { baseUrl, SERVERS } from './servers.ts'
-import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, signIn, submitSignIn, tabTo, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, mainNav, signIn, submitSignIn, tabTo, test } from './support.ts'
 
 const benoit = DEMO.members.find(m => m.firstName === 'Benoit')!
 const benoitThreads = DEMO.messageThreads.filter(t => t.memberId === benoit.id)
@@ -12,7 +12,7 @@ const fontWeight = (el: unknown) => Number((globalThis as unknown as PageGlobals
 
 /** The header's « Messagerie » link says how many threads are unread ("Messagerie, 2 messages non lus"). */
 async function headerCount(page: Page): Promise<number> {
-  const link = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: /^Messagerie/ })
+  const link = (await mainNav(page)).getByRole('link', { name: /^Messagerie/ })
   const name = (await link.getAttribute('aria-label')) ?? ''
   return Number(/(\d+) messages? non lus?/.exec(name)?.[1] ?? 0)
 }
@@ -134,7 +134,7 @@ test.describe('a message and its answer', () => {
     const threadUrl = page.url()
 
     // 2. the advisor finds it in the queue and answers
-    await page.getByRole('button', { name: /Mon compte/ }).click()
+    await (await mainNav(page)).getByRole('button', { name: /Mon compte/ }).click()
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).or(page.getByRole('button', { name: 'Se déconnecter' })).first().click()
     await expect(page).toHaveURL(/\/connexion/)
     await submitSignIn(page, 'advisor')

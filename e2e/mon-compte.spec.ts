@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { readOutbox } from '../server/modules/mail/mail.service.ts'
 import { baseUrl, SERVERS } from './servers.ts'
-import { ACCOUNTS, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, tabTo, test } from './support.ts'
+import { ACCOUNTS, expect, expectNoAxeViolations, expectNoHorizontalScroll, mainNav, signIn, submitSignIn, tabTo, test } from './support.ts'
 
 // these journeys change contact details and a password: the server whose data may change
 test.use({ baseURL: baseUrl(SERVERS.changing) })
@@ -11,7 +11,7 @@ const outbox = () => readOutbox(join('.tmp', `e2e-${SERVERS.changing}`, 'outbox'
 
 test('Benoit changes his phone number from « Mes coordonnées », by keyboard', async ({ page }) => {
   await signIn(page)
-  await page.getByRole('button', { name: 'Mon compte' }).click()
+  await (await mainNav(page)).getByRole('button', { name: 'Mon compte' }).click()
   await page.getByRole('link', { name: 'Mes coordonnées' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Mes coordonnées' })).toBeVisible()
   const card = page.getByRole('region', { name: 'Vos coordonnées' })

@@ -46,7 +46,8 @@ test.describe('on a phone', () => {
     await expectNoAxeViolations(page)
     const nav = page.getByRole('navigation', { name: 'Navigation principale' })
     await expect(nav.getByRole('link', { name: 'Accueil' })).toBeHidden()
-    await nav.getByRole('button', { name: 'Menu' }).click()
+    // the Messagerie link hides behind the menu: the button tells how many messages are unread
+    await nav.getByRole('button', { name: /^Menu.*\d+ messages? non lus?/ }).click()
     await nav.getByRole('link', { name: /^Messagerie/ }).click()
     await expect(page).toHaveURL(/\/messagerie$/)
     for (const path of ['/remboursements', '/remboursements/demande', '/demarches'])

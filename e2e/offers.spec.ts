@@ -4,7 +4,7 @@ import { findOption, householdMonthlyCents } from '../server/modules/offers/offe
 import { formatLongDate } from '../web/src/utils/format-date.ts'
 import { formatMoney } from '../web/src/utils/format-money.ts'
 import { ANCHOR, baseUrl, SERVERS } from './servers.ts'
-import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, tabTo, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, mainNav, signIn, submitSignIn, tabTo, test } from './support.ts'
 
 // the démarche commerciale Benoit left unfinished, and what its options cost his household
 const journey = DEMO.commercialJourneys[0]!
@@ -21,7 +21,7 @@ async function coveredOn(page: Page, day: string): Promise<{ relationship: strin
 
 async function openOffers(page: Page) {
   await signIn(page)
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Offre & devis' }).click()
+  await (await mainNav(page)).getByRole('link', { name: 'Offre & devis' }).click()
   await expect(page).toHaveURL(/\/offre-et-devis$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Offre & devis' })).toBeVisible()
 }

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, test } from './support.ts'
+import { expect, expectNoAxeViolations, mainNav, signIn, test } from './support.ts'
 
 test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
   await page.goto('/remboursements')
@@ -28,13 +28,13 @@ test('Benoit signs in, sees his home page, and signs out', async ({ page }) => {
   await expect(main.getByText(/Soins optiques le 12\/02\/\d{4} pour Sarah/)).toBeVisible()
   await expect(main.getByRole('link', { name: 'Consulter tous mes remboursements' })).toBeVisible()
   await expect(main.getByText(/\d+,\d{2}\s€/).first()).toBeVisible()
-  const nav = page.getByRole('navigation', { name: /principal/i })
+  const nav = await mainNav(page)
   for (const label of ['Accueil', 'Ma mutuelle', 'Prestations', 'Offre & devis', 'Messagerie', 'Aide / contact', 'Mon compte'])
     await expect(nav.getByText(label, { exact: false }).first()).toBeVisible()
 
   await expectNoAxeViolations(page)
 
-  await page.getByRole('button', { name: /Mon compte/ }).click()
+  await (await mainNav(page)).getByRole('button', { name: /Mon compte/ }).click()
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).or(page.getByRole('button', { name: 'Se déconnecter' })).or(page.getByRole('link', { name: 'Se déconnecter' })).first().click()
   await expect(page).toHaveURL(/\/connexion/)
   await page.goto('/')

@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test'
-import { ACCOUNTS, expect, expectNoAxeViolations, signIn, submitSignIn, test } from './support.ts'
+import { ACCOUNTS, expect, expectNoAxeViolations, mainNav, signIn, submitSignIn, test } from './support.ts'
 
 /** Intercepts the session check (the Viewer query) and lets the test decide what it answers. */
 async function onSessionCheck(page: Page, handle: (route: Route) => Promise<void>): Promise<void> {
@@ -65,17 +65,17 @@ test('an expired session says so, clears the header, and brings the member back 
   await signIn(page)
   await page.goto('/demarches')
   await expect(page.getByRole('heading', { level: 1, name: 'Mes démarches' })).toBeVisible()
-  const mainNav = page.getByRole('navigation', { name: 'Navigation principale' })
-  await expect(mainNav).toBeVisible()
+  const nav = await mainNav(page)
+  await expect(nav).toBeVisible()
 
   // the server forgets the session; the next page's request learns it
   await context.clearCookies()
-  await mainNav.getByRole('button', { name: /Prestations/ }).click()
-  await mainNav.getByRole('link', { name: 'Mes remboursements' }).or(mainNav.getByRole('menuitem', { name: 'Mes remboursements' })).first().click()
+  await nav.getByRole('button', { name: /Prestations/ }).click()
+  await nav.getByRole('link', { name: 'Mes remboursements' }).or(nav.getByRole('menuitem', { name: 'Mes remboursements' })).first().click()
 
   await expect(page).toHaveURL(/\/connexion\?/)
   await expect(page.getByRole('status').filter({ hasText: 'Votre session a expiré' })).toBeVisible()
-  await expect(mainNav).toHaveCount(0)
+  await expect(nav).toHaveCount(0)
   await expect(page.getByRole('link', { name: /Messagerie/ })).toHaveCount(0)
   await expectNoAxeViolations(page)
 
@@ -88,7 +88,7 @@ test('an expired session says so, clears the header, and brings the member back 
 
 test('signing out says « Vous êtes déconnecté »', async ({ page }) => {
   await signIn(page)
-  await page.getByRole('button', { name: /Mon compte/ }).click()
+  await (await mainNav(page)).getByRole('button', { name: /Mon compte/ }).click()
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).or(page.getByRole('button', { name: 'Se déconnecter' })).first().click()
   await expect(page).toHaveURL(/\/connexion/)
   await expect(page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté' })).toBeVisible()

@@ -72,3 +72,12 @@ export async function tabTo(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab')
   }
 }
+
+/** The main navigation, opened first where it hides behind « Menu » (a phone), as a member would. */
+export async function mainNav(page: Page): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' })
+  const toggle = nav.getByRole('button', { name: /^Menu/ })
+  if (await toggle.isVisible() && await toggle.getAttribute('aria-expanded') !== 'true')
+    await toggle.click()
+  return nav
+}

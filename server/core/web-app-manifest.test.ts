@@ -8,7 +8,7 @@ describe('the web app manifest', () => {
     try {
       const res = await fetch(`${app.url}/manifest.webmanifest`)
       expect(res.headers.get('content-type')).toMatch(/^application\/manifest\+json/)
-      const manifest = await res.json()
+      const manifest = await res.json() as { name: string, shortcuts: { url: string }[] }
       expect(manifest.name).toBe('Espace adhérent — Mutuelle des Tilleuls')
       expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toContain('/ma-mutuelle/carte')
     }
