@@ -8,7 +8,7 @@ const MEMBER_PAGES = AUDITED_PAGES.filter(p => p.as === 'member')
 
 // the specs are type-checked against Node's library: the few page globals the probe reads, typed here
 interface Box { left: number, right: number, top: number, bottom: number, width: number, height: number }
-interface Style { overflowX: string, visibility: string, clip: string, clipPath: string, position: string }
+interface Style { overflowX: string, visibility: string, clip: string, clipPath: string, position: string, borderLeftWidth: string, borderRightWidth: string, borderLeftStyle: string, boxShadow: string, backgroundColor: string, borderTopLeftRadius: string }
 interface Node { nodeType: number, textContent: string | null, parentElement: Element | null, childNodes: ArrayLike<Node> }
 interface Element extends Node {
   tagName: string
@@ -26,10 +26,12 @@ interface ProbeGlobals {
 }
 
 /**
- * What a member would see slip on the page as it is now: any visible element or text of a card
- * (`BaseCard`) reaching more than 1 px beyond the card's sides, and any word of the main content
- * broken across two lines in its middle. Content inside an element that scrolls sideways on
- * purpose (a wide table's wrapper) and visually hidden text (`.sr-only`) are not looked at.
+ * What a member would see slip on the page as it is now: any visible element or text reaching
+ * more than 1 px beyond the sides of a card (`BaseCard`, `.base-card`) or of any box drawn inside
+ * the main content (a border on both sides, a shadow, or a rounded background: a beneficiary's
+ * forfaits, a badge, a button), and any word broken across two lines in its middle. Content inside
+ * an element that scrolls sideways on purpose (a wide table's wrapper) and visually hidden text
+ * (`.sr-only`) are not looked at.
  */
 async function layoutSlips(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -69,8 +71,21 @@ async function layoutSlips(page: Page): Promise<string[]> {
       return right - left > 0.5 ? { left, right } : null
     }
 
+    const main = document.querySelector('main')
+    if (!main)
+      return ['pas de contenu principal (<main>)']
+    const drawsBox = (el: Element, s: Style) => (el.getAttribute('class') ?? '').split(/\s+/).includes('base-card')
+      || (s.borderLeftStyle !== 'none' && Number.parseFloat(s.borderLeftWidth) > 0 && Number.parseFloat(s.borderRightWidth) > 0)
+      || s.boxShadow !== 'none'
+      || (s.backgroundColor !== 'rgba(0, 0, 0, 0)' && s.borderTopLeftRadius !== '0px')
+    const boxes = Array.from(main.querySelectorAll('*')).filter((el) => {
+      const tag = el.tagName.toLowerCase()
+      return !['input', 'select', 'textarea', 'svg', 'path', 'img'].includes(tag) && el.getClientRects().length > 0
+        && drawsBox(el, getComputedStyle(el)) && visibleSpan(el.getBoundingClientRect(), el, main) !== null
+    })
+
     const slips: string[] = []
-    for (const card of Array.from(document.querySelectorAll('.base-card'))) {
+    for (const card of boxes) {
       const c = card.getBoundingClientRect()
       if (c.width === 0)
         continue
@@ -97,13 +112,12 @@ async function layoutSlips(page: Page): Promise<string[]> {
       // the outermost offender says it all: its descendants follow it out
       for (const el of offenders) {
         if (!offenders.some(o => o !== el && o.contains(el)))
-          slips.push(`${describe(el)} dépasse de la carte ${describe(card.querySelector('.base-card__title') ?? card)}`)
+          slips.push(`${describe(el)} dépasse de ${card.querySelector('.base-card__title') ? `la carte ${describe(card.querySelector('.base-card__title')!)}` : describe(card)}`)
       }
     }
 
     // a word cut in its middle at the end of a line (« rembourse-/ment » with no hyphen)
-    const main = document.querySelector('main')
-    if (main) {
+    {
       const walker = document.createTreeWalker(main, 4)
       const range = document.createRange()
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -122,7 +136,7 @@ async function layoutSlips(page: Page): Promise<string[]> {
 }
 
 for (const width of DESKTOP_WIDTHS) {
-  test(`at ${width} px no member page has content spilling out of its cards or words cut in the middle`, async ({ page }) => {
+  test(`at ${width} px no member page has content spilling out of its cards and boxes, nor words cut in the middle`, async ({ page }) => {
     test.setTimeout(30_000 + 10_000 * MEMBER_PAGES.length)
     await page.setViewportSize({ width, height: 900 })
     await signIn(page)
