@@ -82,6 +82,9 @@ for (const width of AUDITED_WIDTHS) {
       await signInAs(page, who)
       for (const audited of pages) {
         await page.goto(auditedPath(audited.path))
+        // audited with its data, as the member reads it
+        await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+        await expect(page.locator('.base-loading')).toHaveCount(0)
         await expectNoAxeViolations(page)
         await expectNoHorizontalScroll(page)
       }
