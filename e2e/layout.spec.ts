@@ -140,6 +140,11 @@ for (const width of DESKTOP_WIDTHS) {
     test.setTimeout(30_000 + 10_000 * MEMBER_PAGES.length)
     await page.setViewportSize({ width, height: 900 })
     await signIn(page)
+    // the main menu reads on one row: no entry falls alone under the others
+    const entries = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('listitem')
+    await expect(entries.first()).toBeVisible()
+    const rows = new Set(await entries.evaluateAll(items => items.map(li => Math.round((li as unknown as { getBoundingClientRect: () => Box }).getBoundingClientRect().top))))
+    expect(rows.size, `le menu principal tient sur ${rows.size} lignes à ${width} px`).toBe(1)
     const slips: string[] = []
     for (const audited of MEMBER_PAGES) {
       await page.goto(auditedPath(audited.path))
