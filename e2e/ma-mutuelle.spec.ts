@@ -194,3 +194,40 @@ test.describe('on a phone', () => {
     }
   })
 })
+
+test('on a 320 px phone the card\'s rights and the guarantees read in full, with nothing to scroll sideways', async ({ page }) => {
+  const mainContract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  await page.setViewportSize({ width: 320, height: 700 })
+  await signIn(page)
+  await page.goto('/ma-mutuelle/carte')
+  const main = page.getByRole('main')
+  // every beneficiary lists every domain of the legend, each one said with its answer
+  const legend = main.getByRole('heading', { name: 'Légende des domaines de soins' }).locator('xpath=following-sibling::dl[1]')
+  await expect(legend.getByRole('term').first()).toBeVisible()
+  const domains = await legend.getByRole('term').allInnerTexts()
+  expect(domains.length).toBeGreaterThan(3)
+  const rights = main.getByRole('list', { name: 'Droits en tiers payant par bénéficiaire' })
+  const people = rights.getByRole('listitem').filter({ has: page.getByRole('list') })
+  await expect(people).toHaveCount(DEMO.contractBeneficiaries.filter(b => b.contractId === mainContract.id).length)
+  for (const person of await people.all()) {
+    const items = person.getByRole('list').getByRole('listitem')
+    await expect(items).toContainText(domains)
+    for (const item of await items.all())
+      await expect(item).toBeVisible()
+  }
+  await expect(rights.getByRole('listitem').first().getByRole('list').getByRole('listitem').first()).toContainText(/ : (oui|non)/)
+  await expectNoHorizontalScroll(page)
+  await expectNoAxeViolations(page)
+
+  // each guarantee line shows its reimbursement, no column left off the screen
+  await page.goto('/ma-mutuelle/garanties')
+  const lines = main.getByRole('list', { name: /Tableau de garanties/ }).getByRole('listitem')
+  await expect(lines).toHaveCount(DEMO.guarantees.filter(g => g.contractId === mainContract.id).length)
+  for (const line of await lines.all()) {
+    await expect(line.getByRole('term').filter({ hasText: 'Remboursement' })).toBeVisible()
+    await expect(line.getByRole('definition').nth(1)).toHaveText(/\S/)
+  }
+  await expect(lines.filter({ hasText: 'Consultation' })).toContainText('150 % BRSS')
+  await expectNoHorizontalScroll(page)
+  await expectNoAxeViolations(page)
+})

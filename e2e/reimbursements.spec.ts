@@ -1,7 +1,7 @@
 import { addDays } from '../server/core/clock.ts'
 import { formatEuros } from '../server/core/format.ts'
 import { ANCHOR, baseUrl, SERVERS } from './servers.ts'
-import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, signIn, submitSignIn, test } from './support.ts'
+import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, INVOICE, signIn, submitSignIn, tabTo, test } from './support.ts'
 
 /** An amount as the pages print it, whichever space the formatter puts between the digits. */
 const euros = (cents: number) => new RegExp(formatEuros(cents).replace(/\s/g, '\\s'))
@@ -13,6 +13,47 @@ test.use({ baseURL: baseUrl(SERVERS.changing) })
 function daysAgo(n: number): string {
   return addDays(ANCHOR, -n)
 }
+
+test('on a phone the filters wait behind « Filtrer », which says how many are on', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(page)
+  await page.goto('/remboursements')
+  const toggle = page.getByRole('button', { name: 'Filtrer', exact: true })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByLabel('Bénéficiaire')).toBeHidden()
+  // the list, not the filters, starts on the first screen
+  await expect(page.getByRole('heading', { name: 'Liste des remboursements' })).toBeInViewport()
+  await expectNoAxeViolations(page)
+
+  // by keyboard: the button opens the filters it controls, the next Tab reaches the first one
+  await tabTo(page, toggle)
+  await page.keyboard.press('Enter')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  const panel = page.locator(`#${await toggle.getAttribute('aria-controls')}`)
+  await expect(panel.getByLabel('Bénéficiaire')).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(panel.getByLabel('Bénéficiaire')).toBeFocused()
+  await expectNoAxeViolations(page)
+
+  await panel.getByLabel('Bénéficiaire').selectOption({ label: 'Léa' })
+  await expect(page.getByRole('status').filter({ hasText: 'remboursements de Léa' })).toBeVisible()
+  const oneOn = page.getByRole('button', { name: 'Filtrer, 1 filtre actif', exact: true })
+  await expect(oneOn).toHaveText('Filtrer (1)')
+  await panel.getByLabel('Type de soin').selectOption({ index: 1 })
+  const twoOn = page.getByRole('button', { name: 'Filtrer, 2 filtres actifs', exact: true })
+  await expect(twoOn).toHaveText('Filtrer (2)')
+  await expect(twoOn).toHaveAttribute('aria-expanded', 'true')
+  await expectNoHorizontalScroll(page)
+
+  // closed again, the count stays on the button; on a wide screen the filters are simply there
+  await twoOn.focus()
+  await page.keyboard.press('Space')
+  await expect(twoOn).toHaveAttribute('aria-expanded', 'false')
+  await expect(panel.getByLabel('Bénéficiaire')).toBeHidden()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await expect(twoOn).toBeHidden()
+  await expect(panel.getByLabel('Bénéficiaire').locator('option:checked')).toHaveText('Léa')
+})
 
 test('Benoit filters his reimbursements by Léa; the URL keeps the filter through a reload', async ({ page }) => {
   await signIn(page)

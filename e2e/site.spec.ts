@@ -3,7 +3,7 @@ import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../server/modules/auth/ses
 import { RETENTION_YEARS as MESSAGE_RETENTION_YEARS } from '../server/modules/messages/message-retention.ts'
 import { ABANDONED_UPLOAD_DAYS } from '../server/modules/uploads/uploads.service.ts'
 import { AUDITED_PAGES, AUDITED_WIDTHS } from '../web/src/features/site/accessibility-audit.ts'
-import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, test } from './support.ts'
+import { auditedPath, DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, submitSignIn, test } from './support.ts'
 
 const FOOTER = ['Actualités', 'Plan du site', 'Accessibilité', 'Mentions légales', 'Politique de confidentialité', 'Gestion des cookies', 'Conditions générales d\'utilisation']
 
@@ -81,7 +81,10 @@ for (const width of AUDITED_WIDTHS) {
       await page.setViewportSize({ width, height: 900 })
       await signInAs(page, who)
       for (const audited of pages) {
-        await page.goto(audited.path)
+        await page.goto(auditedPath(audited.path))
+        // audited with its data, as the member reads it
+        await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+        await expect(page.locator('.base-loading')).toHaveCount(0)
         await expectNoAxeViolations(page)
         await expectNoHorizontalScroll(page)
       }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { AxeBuilder } from '@axe-core/playwright'
 import { test as base, expect } from '@playwright/test'
+import { slugify } from '../server/core/text.ts'
 import { buildDemoRows } from '../server/db/demo/index.ts'
 import { ANCHOR } from './servers.ts'
 
@@ -29,6 +30,29 @@ export const ACCOUNTS = {
 
 /** A small but real PDF, as a member's scanned invoice would be. */
 export const INVOICE = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+const benoit = DEMO.members.find(m => m.firstName === 'Benoit')!
+const benoitsReimbursements = DEMO.reimbursements.filter(r => r.memberId === benoit.id)
+const shares = (id: string) => DEMO.reimbursementShares.filter(s => s.reimbursementId === id).length
+/** Benoit's items the pages shown for one item open on: the richest of each kind. */
+const AUDITED_ITEMS: Record<string, string> = {
+  contract: DEMO.contracts.find(c => c.memberId === benoit.id && !c.main)!.id!,
+  beneficiary: DEMO.beneficiaries.find(b => b.firstName === 'Sarah')!.id!,
+  reimbursement: benoitsReimbursements.reduce((a, b) => shares(b.id!) > shares(a.id!) ? b : a).id!,
+  thread: DEMO.messageThreads.find(t => t.memberId === benoit.id)!.id!,
+  guide: slugify(DEMO.guides[0]!.title),
+  news: DEMO.newsItems[0]!.id!,
+}
+
+/** An audited page's address, its `:placeholder` replaced by the demo item it stands for. */
+export function auditedPath(path: string): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const id = AUDITED_ITEMS[name]
+    if (!id)
+      throw new Error(`no demo item for ${name} in ${path}`)
+    return id
+  })
+}
 
 /** Fills and sends the sign-in form; waits for nothing (callers check where they land). */
 export async function submitSignIn(page: Page, who: keyof typeof ACCOUNTS): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filtersFromQuery, hasFilters, queryFromFilters } from './reimbursement-filters'
+import { activeFilterCount, filterButtonSpoken, filtersFromQuery, hasFilters, queryFromFilters } from './reimbursement-filters'
 
 describe('reimbursement filters in the URL', () => {
   it('reads the beneficiary, care type and period', () => {
@@ -19,5 +19,18 @@ describe('reimbursement filters in the URL', () => {
     expect(filtersFromQuery(queryFromFilters(filters) as Record<string, string>)).toEqual(filters)
     expect(hasFilters(filters)).toBe(true)
     expect(hasFilters(filtersFromQuery({}))).toBe(false)
+  })
+
+  it('counts a period as one filter, whichever of its ends is set', () => {
+    const none = { beneficiaryId: null, careType: null, from: null, to: null }
+    expect(activeFilterCount(none)).toBe(0)
+    expect(activeFilterCount({ ...none, beneficiaryId: 'b5', to: '2026-06-30' })).toBe(2)
+    expect(activeFilterCount({ beneficiaryId: 'b5', careType: 'OPTICS', from: '2026-01-01', to: '2026-06-30' })).toBe(3)
+  })
+
+  it('says how many filters are on in words', () => {
+    expect(filterButtonSpoken(0)).toBe('')
+    expect(filterButtonSpoken(1)).toBe(', 1 filtre actif')
+    expect(filterButtonSpoken(3)).toBe(', 3 filtres actifs')
   })
 })

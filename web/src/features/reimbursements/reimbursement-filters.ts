@@ -46,3 +46,14 @@ export function queryFromFilters(filters: ReimbursementFilters): LocationQueryRa
 export function hasFilters(filters: ReimbursementFilters): boolean {
   return Object.values(filters).some(value => value !== null)
 }
+
+/** How many filters narrow the list, as the member set them: a period (from, to or both) is one. */
+export function activeFilterCount(filters: ReimbursementFilters): number {
+  return [filters.beneficiaryId, filters.careType, filters.from ?? filters.to].filter(value => value !== null).length
+}
+
+/** « Filtrer, 2 filtres actifs »: the « Filtrer (2) » button as a screen reader says it. */
+export function filterButtonSpoken(count: number): string {
+  if (count === 0) return ''
+  return count === 1 ? ', 1 filtre actif' : `, ${count} filtres actifs`
+}
