@@ -101,7 +101,7 @@ test('the beneficiaries page shows ranks, masked NIR and the télétransmission 
   await page.goto('/ma-mutuelle/beneficiaires')
   const main = page.getByRole('main')
   const lea = main.getByRole('article', { name: 'Léa Garnier' })
-  await expect(lea.getByText('Enfant · Rang 05')).toBeVisible()
+  await expect(lea.getByText(/^Enfant\b.*\bRang 05$/)).toBeVisible()
   await expect(lea.getByText('Détenue par votre ancienne mutuelle')).toBeVisible()
   await expect(lea.getByText(/Votre ancienne mutuelle reçoit encore les décomptes de Léa/)).toBeVisible()
   const benoit = main.getByRole('article', { name: 'Benoit Garnier' })

@@ -131,10 +131,10 @@ describe('HomeDashboard', () => {
     const wrapper = await mountDashboard({ data: dashboard })
     await vi.waitFor(() => expect(wrapper.text()).toContain('Prestations'))
     const block = section(wrapper, 'Prestations')
-    expect(spokenText(block.get('a[href="/remboursements/r1"]'))).toBe('Pharmacie, Benoit, payé le 25/08/2026, remboursé : 45,00 €')
+    expect(spokenText(block.get('a[href="/remboursements/r1"]'))).toBe('Pharmacie pour Benoit, payé le 25/08/2026, remboursé : 45,00 €')
     expect(visibleText(block.get('a[href="/remboursements/r1"] .home-list__amount'))).toBe('45,00 €')
     expect(visibleText(block.get('a[href="/remboursements/r1"] .home-list__meta'))).toBe('Benoit · 25/08/2026')
-    expect(spokenText(block.get('a[href="/remboursements/r2"]'))).toBe('Optique, Benoit, payé le 25/07/2026, remboursé : 409,23 €')
+    expect(spokenText(block.get('a[href="/remboursements/r2"]'))).toBe('Optique pour Benoit, payé le 25/07/2026, remboursé : 409,23 €')
     expect(block.get('a[href="/remboursements"]').text()).toBe('Consulter tous mes remboursements')
   })
 

@@ -22,8 +22,11 @@ export interface TypographyFault {
 const FAULT = / [?!:;»]|« /
 const LETTER = /\p{L}/u
 
+// SQL's placeholders are code too
+const SQL = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|VACUUM|PRAGMA|CREATE|WHERE|AND|OR)\b|[=<>] \?/
+
 function faultsInText(text: string): boolean {
-  return LETTER.test(text) && FAULT.test(text)
+  return LETTER.test(text) && FAULT.test(text) && !SQL.test(text)
 }
 
 function lineAt(source: string, offset: number): number {
@@ -33,14 +36,17 @@ function lineAt(source: string, offset: number): number {
 /** String literals of TS code (a file or a template expression), with their offset in `code`. */
 interface Literal { text: string, offset: number, ranges: [number, number][] }
 
-function literalsOf(code: string, kind: ts.ScriptKind): Literal[] {
+function literalsOf(code: string, kind: ts.ScriptKind, api = false): Literal[] {
   const file = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true, kind)
   const found: Literal[] = []
   const range = (node: ts.Node): [number, number] => [node.getStart(file), node.end]
   const visit = (node: ts.Node): void => {
+    // GraphQL descriptions in decorators are the API's English documentation, not text members read
+    if (ts.isDecorator(node)) return
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      // import paths and object keys are code
-      if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent) && !ts.isLiteralTypeNode(node.parent) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node))
+      // import paths and object keys are code; the server's `description`s document the API in English
+      const property = ts.isPropertyAssignment(node.parent) ? node.parent.name.getText(file) : null
+      if (!ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent) && !ts.isLiteralTypeNode(node.parent) && !(property !== null && (node.parent as ts.PropertyAssignment).name === node) && !(api && property === 'description'))
         found.push({ text: node.text, offset: node.getStart(file), ranges: [range(node)] })
     }
     else if (ts.isTemplateExpression(node)) {
@@ -74,8 +80,8 @@ const DIRECTIVE = 7
 
 type Push = (text: string, ranges: [number, number][], syntax: TypographyFault['syntax']) => void
 
-function scriptFaults(code: string, base: number, push: Push): void {
-  for (const literal of literalsOf(code, ts.ScriptKind.TS)) {
+function scriptFaults(code: string, base: number, push: Push, api = false): void {
+  for (const literal of literalsOf(code, ts.ScriptKind.TS, api)) {
     if (faultsInText(literal.text)) push(literal.text, literal.ranges.map(([a, b]) => [base + a, base + b]), 'js')
   }
 }
@@ -86,7 +92,8 @@ function templateFaults(children: TemplateNode[], push: Push): void {
     if (exp?.content) scriptFaults(`(${exp.content})`, exp.loc.start.offset - 1, push)
   }
   const walk = (node: TemplateNode): void => {
-    if (node.type === TEXT && typeof node.content === 'string' && faultsInText(node.content))
+    // template text is always text, even « {{ a }} : {{ b }} » without a letter of its own
+    if (node.type === TEXT && typeof node.content === 'string' && FAULT.test(node.content))
       push(node.content.trim(), [[node.loc.start.offset, node.loc.end.offset]], 'html')
     if (node.type === INTERPOLATION) expression(node.content as TemplateNode['exp'])
     for (const prop of node.props ?? []) {
@@ -100,10 +107,13 @@ function templateFaults(children: TemplateNode[], push: Push): void {
   children.forEach(walk)
 }
 
-/** What the test reads: the SPA and the server's code, not tests, fixtures or generated files. */
+/**
+ * What the test reads: the SPA and the server, not tests, fixtures, generated files or the GraphQL
+ * types (whose descriptions document the API in English).
+ */
 export const SCANNED = {
-  dirs: ['web/src'],
-  keep: (path: string) => /\.(?:vue|ts)$/.test(path) && !/\.test\.ts$|\.d\.ts$|\/gql\/|\/test\/|fixtures\.ts$/.test(path),
+  dirs: ['web/src', 'server'],
+  keep: (path: string) => /\.(?:vue|ts)$/.test(path) && !/\.test\.ts$|\.d\.ts$|\/gql\/|\/test\/|fixtures\.ts$|server\/.*\.type\.ts$/.test(path),
 }
 
 function files(dir: string, keep: (path: string) => boolean): string[] {
@@ -118,7 +128,7 @@ export function faultsInSource(file: string, source: string): TypographyFault[] 
   const faults: TypographyFault[] = []
   const push: Push = (text, ranges, syntax) => faults.push({ file, line: lineAt(source, ranges[0]![0]), text, ranges, syntax })
   if (!file.endsWith('.vue')) {
-    scriptFaults(source, 0, push)
+    scriptFaults(source, 0, push, file.startsWith('server/'))
     return faults
   }
   const { descriptor } = parseSfc(source, { filename: file })

@@ -1,10 +1,10 @@
-// `npx tsx web/src/test/mend-typography.ts`: writes the non-breaking spaces the French typography
+// `npx tsx server/test/mend-typography.ts`: writes the non-breaking spaces the French typography
 // test asks for (french-typography.test.ts), in place. Read the diff: text only, never code.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { mendTypography, SCANNED, typographyFaults } from './french-typography'
+import { mendTypography, SCANNED, typographyFaults } from './french-typography.ts'
 
-const root = join(import.meta.dirname, '../../..')
+const root = join(import.meta.dirname, '../..')
 const faults = typographyFaults(root, SCANNED.dirs, SCANNED.keep)
 for (const file of new Set(faults.map(f => f.file))) {
   const path = join(root, file)

@@ -1,14 +1,13 @@
-// @vitest-environment node
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { faultsInSource, mendTypography, SCANNED, typographyFaults, type TypographyFault } from './french-typography'
+import { faultsInSource, mendTypography, SCANNED, typographyFaults, type TypographyFault } from './french-typography.ts'
 
-const root = join(import.meta.dirname, '../../..')
+const root = join(import.meta.dirname, '../..')
 const report = (faults: TypographyFault[]) => faults.map(f => `${f.file}:${f.line} ${JSON.stringify(f.text.slice(0, 80))}`)
 
 describe('French typography', () => {
-  it('puts a non-breaking space before ? ! : ; » and after « in every text the SPA and the server show (npx tsx web/src/test/mend-typography.ts mends them)', () => {
+  it('puts a non-breaking space before ? ! : ; » and after « in every text the SPA and the server show (npx tsx server/test/mend-typography.ts mends them)', () => {
     expect(report(typographyFaults(root, SCANNED.dirs, SCANNED.keep))).toEqual([])
   })
 })
@@ -22,6 +21,7 @@ describe('the typography scan', () => {
     expect(report(faults)).toEqual([
       'TypographySample.vue:3 "Une question ?"',
       'TypographySample.vue:5 "Mot de passe oublié ?"',
+      'TypographySample.vue:5 ":"',
       'TypographySample.vue:6 "Statut : x"',
       'TypographySample.vue:13 "Bon à savoir !"',
       'TypographySample.vue:14 "Le fichier « x » est vide."',
