@@ -32,33 +32,46 @@ test('from the home page, "Voir ma carte" shows the card and the PDF downloads',
   await expect(rights.getByRole('rowheader', { name: 'Léa Garnier' })).toHaveCount(0)
 })
 
-test('the contract page shows the contract, its guarantees, forfaits and the contribution schedule', async ({ page }) => {
+test('the contract page sums the contract up in sections, and « Sur cette page » takes focus to each', async ({ page }) => {
   await signIn(page)
   await page.goto('/ma-mutuelle/contrats')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contrats')
   const main = page.getByRole('main')
   await expect(main.getByRole('heading', { name: 'Garanties sociale interministériel / Option A' })).toBeVisible()
   // the contract number carries its start year, which follows the demo's day
-  const number = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!.number
-  await expect(main.getByText(number).first()).toBeVisible()
+  const mainContract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
+  await expect(main.getByText(mainContract.number).first()).toBeVisible()
   await expect(main.getByText('137,40 €').first()).toBeVisible()
 
   const guarantees = main.getByRole('table', { name: /Tableau de garanties/ })
   await expect(guarantees.getByRole('row', { name: /Consultation.*150 % BRSS/ })).toBeVisible()
   await expect(guarantees.getByRole('row', { name: /Soins optiques.*450,00 €.*100 % Santé/ })).toBeVisible()
 
-  await expect(main.getByRole('heading', { name: /Mes forfaits/ })).toBeVisible()
-  await expect(main.getByText('40,86 €').first()).toBeVisible()
+  // the year in brief; the échéancier, the mandate and the forfaits stay on their own pages
+  const owed = DEMO.instalments.filter(i => i.contractId === mainContract.id).reduce((t, i) => t + i.amountCents + (i.rejectionFeeCents ?? 0), 0)
+  const contributions = main.getByRole('region', { name: 'Mes cotisations' })
+  await expect(contributions.getByRole('definition').first()).toContainText(money(owed))
+  await expect(main.getByRole('table', { name: /Échéancier du/ })).toHaveCount(0)
+  await expect(main.getByRole('heading', { name: /Mes forfaits/ })).toHaveCount(0)
+  await contributions.getByRole('link', { name: /Échéancier et mandat de prélèvement/ }).click()
+  await expect(page).toHaveURL(/\/ma-mutuelle\/cotisations\?contrat=/)
+  await expect(main.getByRole('table', { name: /Échéancier du/ })).toBeVisible()
+  await page.goBack()
 
-  const schedule = main.getByRole('table', { name: /Échéancier du/ })
-  // the header, twelve instalments, the rejection fee when the contract charges one, the total
-  const mainContract = DEMO.contracts.find(c => c.productLabel === 'Garanties sociale interministériel')!
-  const instalments = DEMO.instalments.filter(i => i.contractId === mainContract.id)
-  await expect(schedule.getByRole('row')).toHaveCount(instalments.length + ((mainContract.rejectionFeeCents ?? 0) > 0 ? 3 : 2))
-  await expect(schedule.getByText('Rejetée')).toBeVisible()
-  await expect(schedule.getByText('À venir').first()).toBeVisible()
-  await expect(main.getByText('HZN-RUM-202897774-0002')).toBeVisible()
-  await expect(main.getByText('FR76 **** * 4859 9384')).toBeVisible()
+  // « Sur cette page »: each link takes focus to its section's heading, in view
+  const toc = main.getByRole('navigation', { name: 'Sur cette page' })
+  await expect(toc.getByRole('link')).toHaveText(['Le contrat', 'Bénéficiaires', 'Garanties', 'Cotisations', 'Documents'])
+  await toc.getByRole('link', { name: 'Documents' }).click()
+  const documents = main.getByRole('heading', { name: 'Documents du contrat' })
+  await expect(documents).toBeFocused()
+  await expect(documents).toBeInViewport()
+  await expect(main.getByRole('region', { name: 'Documents du contrat' }).getByRole('link', { name: 'Attestation de droits (PDF)' })).toBeVisible()
+  // and by keyboard: Enter on a link, then Tab goes on inside that section
+  await toc.getByRole('link', { name: 'Bénéficiaires' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(main.getByRole('heading', { name: 'Bénéficiaires couverts' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(main.getByRole('region', { name: 'Bénéficiaires couverts' }).locator(':focus')).toHaveCount(1)
   await expectNoAxeViolations(page)
 
   // "Voir mes autres contrats" switches to the other contract
@@ -88,7 +101,7 @@ test('the beneficiaries page shows ranks, masked NIR and the télétransmission 
   await page.goto('/ma-mutuelle/beneficiaires')
   const main = page.getByRole('main')
   const lea = main.getByRole('article', { name: 'Léa Garnier' })
-  await expect(lea.getByText('Enfant · Rang 05')).toBeVisible()
+  await expect(lea.getByText(/^Enfant\b.*\bRang 05$/)).toBeVisible()
   await expect(lea.getByText('Détenue par votre ancienne mutuelle')).toBeVisible()
   await expect(lea.getByText(/Votre ancienne mutuelle reçoit encore les décomptes de Léa/)).toBeVisible()
   const benoit = main.getByRole('article', { name: 'Benoit Garnier' })

@@ -27,7 +27,7 @@ test.describe('reading the messagerie', () => {
     await expect(page.getByText(`${benoitThreads.length} messages`)).toBeVisible()
     await expect(page.getByText('Vos messages sont disponibles dans votre messagerie en ligne pendant 1 an.')).toBeVisible()
     // unread: bold, and said first by screen readers
-    const unread = table.getByRole('link', { name: /^Non lu : / })
+    const unread = table.getByRole('link', { name: /^Non lu\s: / })
     await expect(unread).toHaveCount(demoUnread)
     const weight = await unread.first().evaluate(fontWeight)
     expect(weight).toBeGreaterThanOrEqual(700)

@@ -74,7 +74,7 @@ test('Benoit asks for a rectification, answered within a month, and gives his co
   await expect(rights.getByText('Choisissez le droit que vous exercez.')).toBeVisible()
   await rights.getByRole('radio', { name: /Rectification/ }).check()
   await rights.getByRole('button', { name: 'Envoyer ma demande' }).click()
-  await expect(rights.getByText(/Précisez votre demande :/)).toBeVisible()
+  await expect(rights.getByText(/Précisez votre demande\s:/)).toBeVisible()
   await expect(rights.getByLabel('Précisez votre demande')).toBeFocused()
   await rights.getByLabel('Précisez votre demande').fill('Mon adresse a changé : 14 rue des Tanneurs.')
   await rights.getByRole('button', { name: 'Envoyer ma demande' }).click()

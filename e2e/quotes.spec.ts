@@ -9,7 +9,7 @@ test('Benoit analyses Sarah\'s optician quote, sees the « 100 % Santé » alter
   await page.goto('/devis')
   await expect(page.getByRole('heading', { level: 1, name: 'Analyse de devis' })).toBeVisible()
   await page.getByRole('button', { name: 'Analyser mon devis' }).click()
-  await expect(page.getByText('Choisissez le bénéficiaire des soins.')).toBeVisible()
+  await expect(page.getByLabel('Bénéficiaire')).toHaveAccessibleDescription(/Choisissez le bénéficiaire des soins\./)
 
   await page.getByLabel('Bénéficiaire').selectOption({ label: 'Sarah Garnier' })
   await page.getByLabel('Type de soin').selectOption({ label: 'Soins optiques' })
@@ -20,7 +20,7 @@ test('Benoit analyses Sarah\'s optician quote, sees the « 100 % Santé » alter
   await expect(result).toBeFocused()
   await expect(result.getByText('Montant du devis')).toBeVisible()
   await expect(result.getByRole('definition').first()).toHaveText('450,00\u00A0€')
-  await expect(result.getByText(/Avec un équipement « 100 % Santé », il vous resterait 0,00\s€ à payer/)).toBeVisible()
+  await expect(result.getByText(/Avec un équipement «\s100 % Santé\s», il vous resterait 0,00\s€ à payer/)).toBeVisible()
   await expectNoAxeViolations(page)
 
   await page.locator('input[type="file"]').setInputFiles({ name: 'devis-opticien.pdf', mimeType: 'application/pdf', buffer: INVOICE })
@@ -28,6 +28,19 @@ test('Benoit analyses Sarah\'s optician quote, sees the « 100 % Santé » alter
   await page.getByRole('button', { name: 'Envoyer mon devis' }).click()
   await expect(page).toHaveURL(/\/demarches/)
   await expect(page.getByText(/Votre demande DEM-\d{4}-\d{6} a bien été envoyée/)).toBeVisible()
+})
+
+test('a quote sent empty lists what is missing at the top, and each link leads to its field', async ({ page }) => {
+  await signIn(page)
+  await page.goto('/devis')
+  await page.getByRole('button', { name: 'Analyser mon devis' }).click()
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: /^Votre saisie contient \d+ erreurs$/ }) })
+  await expect(summary).toBeFocused()
+  for (const label of ['Bénéficiaire', 'Type de soin', 'Montant total du devis (€)'])
+    await expect(summary.getByRole('link', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\s: `) })).toBeVisible()
+  await summary.getByRole('link', { name: /^Type de soin/ }).click()
+  await expect(page.getByLabel('Type de soin')).toBeFocused()
+  await expectNoAxeViolations(page)
 })
 
 test.describe('on a phone', () => {

@@ -15,6 +15,25 @@ test('a wrong password shows a French error and keeps the visitor out', async ({
   await expect(page).toHaveURL(/\/connexion/)
 })
 
+test('an empty sign-in form sums its two errors up at the top, each linked to its field', async ({ page }) => {
+  await page.goto('/connexion')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Votre saisie contient 2 erreurs' }) })
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText(['Adresse e-mail : Saisissez votre adresse e-mail.', 'Mot de passe : Saisissez votre mot de passe.'])
+  // by keyboard: the first link, then Enter puts the cursor in its field
+  await page.keyboard.press('Tab')
+  await expect(summary.getByRole('link').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Adresse e-mail')).toBeFocused()
+  await expectNoAxeViolations(page)
+  // once one field is right, the one left in error takes focus itself
+  await page.getByLabel('Adresse e-mail').fill('benoit@example.org')
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await expect(page.getByLabel('Mot de passe')).toBeFocused()
+  await expect(page.getByRole('heading', { name: /Votre saisie contient/ })).toHaveCount(0)
+})
+
 test('Benoit signs in, sees his home page, and signs out', async ({ page }) => {
   await page.goto('/connexion')
   await expectNoAxeViolations(page)

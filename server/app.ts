@@ -49,7 +49,7 @@ function noSubscriptions(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       if (node.operation === 'subscription')
-        context.reportError(new GraphQLError('Les abonnements (subscription) ne sont pas pris en charge : utilisez une query ou une mutation.', { nodes: [node] }))
+        context.reportError(new GraphQLError('Les abonnements (subscription) ne sont pas pris en charge\u00a0: utilisez une query ou une mutation.', { nodes: [node] }))
     },
   }
 }
@@ -80,9 +80,9 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
 export const PARTNER_REQUESTS_PER_MINUTE = 120
 
 const TOKEN_REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
-  TOKEN_INVALID: 'Jeton partenaire inconnu ou mal formé : vérifiez l\'en-tête Authorization: Bearer ptk_…',
-  TOKEN_REVOKED: 'Ce jeton partenaire a été révoqué : demandez-en un nouveau à la mutuelle.',
-  TOKEN_EXPIRED: 'Ce jeton partenaire a expiré : demandez-en un nouveau à la mutuelle.',
+  TOKEN_INVALID: 'Jeton partenaire inconnu ou mal formé\u00a0: vérifiez l\'en-tête Authorization: Bearer ptk_…',
+  TOKEN_REVOKED: 'Ce jeton partenaire a été révoqué\u00a0: demandez-en un nouveau à la mutuelle.',
+  TOKEN_EXPIRED: 'Ce jeton partenaire a expiré\u00a0: demandez-en un nouveau à la mutuelle.',
 }
 
 /** A partner request refused before GraphQL runs, in GraphQL's error shape: clients read `extensions.code` (and `reason`). */
@@ -110,7 +110,7 @@ function resolveViewer(deps: AppDeps) {
       req.viewer = outcome
       if (!partnerLimiter.allow(outcome.tokenId)) {
         res.setHeader('Retry-After', '60')
-        partnerRefusal(req, res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton : au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
+        partnerRefusal(req, res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton\u00a0: au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
         return
       }
       recordPartnerCall(deps.db, deps.clock, outcome.tokenId)

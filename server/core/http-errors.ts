@@ -6,8 +6,8 @@ import { logger } from './logger.ts'
 const CLIENT_FAILURES: Record<string, { code: string, message: string }> = {
   'entity.parse.failed': { code: 'BAD_REQUEST', message: 'Le corps de la requête n\'est pas un JSON valide.' },
   'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: 'La requête dépasse la taille maximale acceptée (100 ko).' },
-  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Jeu de caractères non pris en charge : envoyez la requête en UTF-8.' },
-  'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Encodage du contenu non pris en charge : envoyez la requête sans compression, en gzip, deflate ou br.' },
+  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Jeu de caractères non pris en charge\u00a0: envoyez la requête en UTF-8.' },
+  'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Encodage du contenu non pris en charge\u00a0: envoyez la requête sans compression, en gzip, deflate ou br.' },
   'request.aborted': { code: 'BAD_REQUEST', message: 'La requête a été interrompue avant sa fin.' },
   'request.size.invalid': { code: 'BAD_REQUEST', message: 'La taille annoncée de la requête ne correspond pas à son contenu.' },
 }

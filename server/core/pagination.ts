@@ -63,7 +63,7 @@ export function clampFirst(first: number | null | undefined): number {
   if (first == null)
     return DEFAULT_PAGE_SIZE
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
-    throw apiError('BAD_USER_INPUT', `« first » doit être compris entre 0 et ${MAX_PAGE_SIZE}.`)
+    throw apiError('BAD_USER_INPUT', `«\u00a0first\u00a0» doit être compris entre 0 et ${MAX_PAGE_SIZE}.`)
   return first
 }
 

@@ -9,7 +9,7 @@ function parseDate(value: unknown): string {
     return GraphQLLocalDate.parseValue(value) as string
   }
   catch {
-    throw new TypeError('Date invalide : format attendu AAAA-MM-JJ (par exemple 2026-03-31).')
+    throw new TypeError('Date invalide\u00a0: format attendu AAAA-MM-JJ (par exemple 2026-03-31).')
   }
 }
 
@@ -26,7 +26,7 @@ function parseDateTime(value: unknown): string {
     return (GraphQLDateTime.parseValue(value instanceof Date ? value.toISOString() : value) as Date).toISOString()
   }
   catch {
-    throw new TypeError('Horodatage invalide : format ISO 8601 attendu (par exemple 2026-03-31T09:30:00Z).')
+    throw new TypeError('Horodatage invalide\u00a0: format ISO 8601 attendu (par exemple 2026-03-31T09:30:00Z).')
   }
 }
 

@@ -134,7 +134,7 @@ export function staticFiles(dir: string, immutablePrefix = '/assets/'): StaticFi
     }
     if (path.startsWith(immutablePrefix)) {
       res.status(404).setHeader('Cache-Control', 'no-store')
-      res.type('text/plain').send('Fichier introuvable : la page a peut-être été mise à jour, rechargez-la.')
+      res.type('text/plain').send('Fichier introuvable\u00a0: la page a peut-être été mise à jour, rechargez-la.')
       return
     }
     next()

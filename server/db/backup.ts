@@ -30,7 +30,7 @@ function inside(dataDir: string, storagePath: string): string {
   const root = resolve(dataDir)
   const path = resolve(root, storagePath)
   if (!path.startsWith(root + sep))
-    throw new Error(`Chemin de fichier refusé : ${storagePath}`)
+    throw new Error(`Chemin de fichier refusé\u00a0: ${storagePath}`)
   return path
 }
 
@@ -38,9 +38,9 @@ function inside(dataDir: string, storagePath: string): string {
 export function backupDataDir(dataDir: string, target: string): BackupSummary {
   const source = join(dataDir, DB_FILE)
   if (!existsSync(source))
-    throw new Error(`Aucune base à sauvegarder : ${source} n'existe pas.`)
+    throw new Error(`Aucune base à sauvegarder\u00a0: ${source} n'existe pas.`)
   if (existsSync(target))
-    throw new Error(`${target} existe déjà : choisissez un autre nom de fichier.`)
+    throw new Error(`${target} existe déjà\u00a0: choisissez un autre nom de fichier.`)
   mkdirSync(dirname(resolve(target)), { recursive: true })
   const partial = `${target}.partial`
   rmSync(partial, { force: true })
@@ -70,7 +70,7 @@ export function backupDataDir(dataDir: string, target: string): BackupSummary {
         }
         const content = readFileSync(path)
         if (sha256(content) !== row.sha256)
-          throw new Error(`Le fichier ${row.path} ne correspond pas à son empreinte : sauvegarde interrompue.`)
+          throw new Error(`Le fichier ${row.path} ne correspond pas à son empreinte\u00a0: sauvegarde interrompue.`)
         insert.run(row.path, row.sha256, content)
         files++
       }
@@ -95,17 +95,17 @@ export function verifyBackup(file: string): { files: number } {
   try {
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok')
-      throw new Error(`Sauvegarde endommagée : ${String(integrity)}`)
+      throw new Error(`Sauvegarde endommagée\u00a0: ${String(integrity)}`)
     if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(BUNDLE))
       throw new Error(`${file} n'est pas une sauvegarde de l'Espace adhérent (npm run backup).`)
     if ((db.pragma('foreign_key_check') as unknown[]).length)
-      throw new Error('Sauvegarde incohérente : des lignes pointent vers des lignes absentes.')
+      throw new Error('Sauvegarde incohérente\u00a0: des lignes pointent vers des lignes absentes.')
     const missing = db.prepare(`SELECT f.storage_path AS path FROM files f LEFT JOIN ${BUNDLE} b ON b.path = f.storage_path AND b.sha256 = f.sha256 WHERE b.path IS NULL`).all() as { path: string }[]
     if (missing.length)
-      throw new Error(`Sauvegarde incomplète : ${missing.length} fichier(s) manquant(s), dont ${missing[0]!.path}.`)
+      throw new Error(`Sauvegarde incomplète\u00a0: ${missing.length} fichier(s) manquant(s), dont ${missing[0]!.path}.`)
     for (const row of db.prepare(`SELECT path, sha256, content FROM ${BUNDLE}`).iterate() as Iterable<{ path: string, sha256: string, content: Buffer }>) {
       if (sha256(row.content) !== row.sha256)
-        throw new Error(`Sauvegarde endommagée : ${row.path} ne correspond pas à son empreinte.`)
+        throw new Error(`Sauvegarde endommagée\u00a0: ${row.path} ne correspond pas à son empreinte.`)
     }
     return { files: (db.prepare(`SELECT count(*) AS n FROM ${BUNDLE}`).get() as { n: number }).n }
   }
@@ -142,7 +142,7 @@ export function serverRunning(dataDir: string): boolean {
 export function restoreDataDir(file: string, dataDir: string, options: { force?: boolean, now?: Date } = {}): RestoreSummary {
   verifyBackup(file)
   if (serverRunning(dataDir) && !options.force)
-    throw new Error(`Un serveur utilise ${dataDir} : arrêtez-le avant de restaurer (ou --force, puis redémarrez-le aussitôt).`)
+    throw new Error(`Un serveur utilise ${dataDir}\u00a0: arrêtez-le avant de restaurer (ou --force, puis redémarrez-le aussitôt).`)
   mkdirSync(dataDir, { recursive: true })
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')
   const staging = join(dataDir, `${DB_FILE}.restoring`)

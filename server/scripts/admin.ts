@@ -8,7 +8,7 @@ import { createAdvisorAccount } from '../modules/auth/advisor-accounts.service.t
 const USAGE = `Usage: npm run admin -- create-advisor --email <e-mail> --name "<nom affiché>" [--password-stdin]
 
 Crée un compte conseiller dans DATA_DIR (./data par défaut). Sans --password-stdin, un mot de passe
-aléatoire est généré et affiché une seule fois ; avec, il est lu sur l'entrée standard, par exemple :
+aléatoire est généré et affiché une seule fois\u00a0; avec, il est lu sur l'entrée standard, par exemple\u00a0:
   printf '%s' "$MOT_DE_PASSE" | npm run admin -- create-advisor --email … --name … --password-stdin`
 
 async function readStdin(): Promise<string> {
@@ -37,6 +37,6 @@ if ('errors' in result) {
   console.error(result.errors.join('\n'))
   process.exit(1)
 }
-console.log(`Compte conseiller créé : ${values.email.trim().toLowerCase()}`)
+console.log(`Compte conseiller créé\u00a0: ${values.email.trim().toLowerCase()}`)
 if (generated)
-  console.log(`Mot de passe (affiché cette seule fois, à transmettre au conseiller) : ${password}`)
+  console.log(`Mot de passe (affiché cette seule fois, à transmettre au conseiller)\u00a0: ${password}`)

@@ -6,14 +6,14 @@ import { clockFromEnvironment } from '../core/clock.ts'
 import { openDatabase } from '../db/client.ts'
 import { createPartnerToken, listPartnerTokens, PARTNER_SCOPES, revokePartnerToken } from '../modules/partners/partner-token.service.ts'
 
-const USAGE = `Usage :
+const USAGE = `Usage\u00a0:
   npm run partner -- create --name "<nom du partenaire>" --scope <portée> [--scope <portée>…] [--expires AAAA-MM-JJ]
   npm run partner -- list
   npm run partner -- revoke <identifiant>
 
 Gère les jetons des partenaires (professionnels de santé) dans DATA_DIR (./data par défaut).
-Le jeton n'est affiché qu'une fois, à la création : seule son empreinte est conservée.
-Portées :
+Le jeton n'est affiché qu'une fois, à la création\u00a0: seule son empreinte est conservée.
+Portées\u00a0:
 ${Object.entries(PARTNER_SCOPES).map(([scope, what]) => `  ${scope.padEnd(14)} ${what}`).join('\n')}`
 
 function fail(message: string, code = 1): never {
@@ -38,8 +38,8 @@ try {
     const result = createPartnerToken(db, clock, { name: values.name!, scopes: values.scope ?? [], expires: values.expires ?? null })
     if ('errors' in result)
       fail(result.errors.join('\n'))
-    console.log(`Jeton créé (identifiant ${result.id}), portées : ${[...new Set(values.scope)].join(', ')}${result.expiresAt ? `, valable jusqu'au ${values.expires} inclus` : ', sans date d\'expiration'}.`)
-    console.log('Jeton (affiché cette seule fois, à transmettre au partenaire par un canal sûr) :')
+    console.log(`Jeton créé (identifiant ${result.id}), portées\u00a0: ${[...new Set(values.scope)].join(', ')}${result.expiresAt ? `, valable jusqu'au ${values.expires} inclus` : ', sans date d\'expiration'}.`)
+    console.log('Jeton (affiché cette seule fois, à transmettre au partenaire par un canal sûr)\u00a0:')
     console.log(result.token)
   }
   else if (command === 'list') {
@@ -50,10 +50,10 @@ try {
       const state = t.revokedAt ? `révoqué le ${t.revokedAt}` : t.expiresAt && Date.parse(t.expiresAt) <= clock.now().getTime() ? `expiré le ${t.expiresAt}` : 'actif'
       console.log([
         `${t.id}  ${t.name}  (${state})`,
-        `  portées : ${t.scopes.join(', ')}`,
-        `  créé le : ${t.createdAt}`,
-        `  dernière utilisation : ${t.lastUsedAt ?? 'jamais'}`,
-        `  expiration : ${t.expiresAt ?? 'aucune'}`,
+        `  portées\u00a0: ${t.scopes.join(', ')}`,
+        `  créé le\u00a0: ${t.createdAt}`,
+        `  dernière utilisation\u00a0: ${t.lastUsedAt ?? 'jamais'}`,
+        `  expiration\u00a0: ${t.expiresAt ?? 'aucune'}`,
       ].join('\n'))
     }
   }
@@ -61,7 +61,7 @@ try {
     const result = revokePartnerToken(db, clock, rest[0]!)
     if ('errors' in result)
       fail(result.errors.join('\n'))
-    console.log(`Jeton « ${result.name} » révoqué : il est refusé dès maintenant (TOKEN_REVOKED).`)
+    console.log(`Jeton «\u00a0${result.name}\u00a0» révoqué\u00a0: il est refusé dès maintenant (TOKEN_REVOKED).`)
   }
 }
 finally {

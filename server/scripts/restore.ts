@@ -7,7 +7,7 @@ const args = process.argv.slice(2)
 const force = args.includes('--force')
 const file = args.find(a => !a.startsWith('--'))
 if (!file) {
-  console.error('Usage : npm run restore -- <fichier> [--force]   (DATA_DIR désigne les données, ./data par défaut)')
+  console.error('Usage\u00a0: npm run restore -- <fichier> [--force]   (DATA_DIR désigne les données, ./data par défaut)')
   process.exit(2)
 }
 const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -15,9 +15,9 @@ try {
   const summary = restoreDataDir(resolve(file), dataDir, { force })
   console.log(`Sauvegarde restaurée dans ${summary.dataDir} (${summary.files} fichier(s) joint(s)).`)
   for (const path of summary.replaced)
-    console.log(`Conservé : ${path}`)
+    console.log(`Conservé\u00a0: ${path}`)
   if (force)
-    console.log('Redémarrez le serveur maintenant : il lit encore les anciennes données.')
+    console.log('Redémarrez le serveur maintenant\u00a0: il lit encore les anciennes données.')
 }
 catch (error) {
   console.error(error instanceof Error ? error.message : error)

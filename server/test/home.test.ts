@@ -48,6 +48,23 @@ describe('Benoit\'s home page data', () => {
     expect(data.news.nodes.some((n: { kind: string, title: string }) => n.kind === 'OFFER' && /Voyage/.test(n.title))).toBe(true)
   })
 
+  it('lists the démarches waiting for a document apart from the others, together all of them', async () => {
+    const { data, errors } = await benoit.gql(`{
+      all: procedures(first: 100) { totalCount nodes { id status } }
+      missing: procedures(status: MISSING_DOCUMENTS, first: 100) { totalCount nodes { id status } }
+      others: procedures(exceptStatus: MISSING_DOCUMENTS, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id status } }
+    }`)
+    expect(errors).toBeUndefined()
+    expect(data.missing.totalCount).toBeGreaterThan(0)
+    expect(data.missing.totalCount + data.others.totalCount).toBe(data.all.totalCount)
+    expect(data.others.nodes.map((p: { status: string }) => p.status)).not.toContain('MISSING_DOCUMENTS')
+    // the next page keeps the filter
+    const next = await benoit.gql(`query($after: String) { procedures(exceptStatus: MISSING_DOCUMENTS, first: 100, after: $after) { nodes { id status } } }`, { after: data.others.pageInfo.endCursor })
+    const rest = next.data.procedures.nodes as { id: string, status: string }[]
+    expect(rest.map(p => p.status)).not.toContain('MISSING_DOCUMENTS')
+    expect(data.others.nodes.length + rest.length).toBe(data.others.totalCount)
+  })
+
   it('never shows one household\'s data to another', async () => {
     const mine = await benoit.gql(`{ contracts { id } reimbursements(first: 1) { nodes { id } } beneficiaries { id } }`)
     const contractId = mine.data.contracts[0].id

@@ -73,7 +73,7 @@ describe('the HTTP surface', () => {
   it('says graphql-js type errors in French, keeping their code', async () => {
     const c = await app.as('benoit')
     const cases: [string, Record<string, unknown> | undefined, string, RegExp][] = [
-      ['{ reimbursements(careType: INCONNU) { totalCount } }', undefined, 'GRAPHQL_VALIDATION_FAILED', /La valeur « INCONNU » n'existe pas dans l'énumération CareType/],
+      ['{ reimbursements(careType: INCONNU) { totalCount } }', undefined, 'GRAPHQL_VALIDATION_FAILED', /La valeur «\sINCONNU\s» n'existe pas dans l'énumération CareType/],
       ['query($t: CareType) { reimbursements(careType: $t) { totalCount } }', { t: 'INCONNU' }, 'BAD_USER_INPUT', /Valeur invalide pour \$t .*n'existe pas dans l'énumération CareType/],
       ['query($n: Int) { reimbursements(first: $n) { totalCount } }', { n: 3_000_000_000 }, 'BAD_USER_INPUT', /Nombre entier hors limites/],
       ['{ reimbursements(first: "x") { totalCount } }', undefined, 'GRAPHQL_VALIDATION_FAILED', /Un nombre entier est attendu/],

@@ -73,7 +73,7 @@ describe('starting in production', () => {
     expect(fromStdin.out).not.toContain('un mot de passe assez long')
     const generated = await run(['server/scripts/admin.ts', 'create-advisor', '--email', 'paul@mutuelle.example', '--name', 'Paul Martin'], { DATA_DIR: dir })
     expect(generated.code).toBe(0)
-    expect(generated.out).toMatch(/Mot de passe \(affiché cette seule fois.*\) : \S{24}/)
+    expect(generated.out).toMatch(/Mot de passe \(affiché cette seule fois.*\)\s: \S{24}/)
     expect(accounts(dir)).toEqual([{ email: 'claire.moreau@mutuelle.example', role: 'ADVISOR' }, { email: 'paul@mutuelle.example', role: 'ADVISOR' }])
     const again = await run(['server/scripts/admin.ts', 'create-advisor', '--email', 'paul@mutuelle.example', '--name', 'Paul', '--password-stdin'], { DATA_DIR: dir }, { stdin: 'court' })
     expect(again.code).toBe(1)

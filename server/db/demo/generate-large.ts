@@ -63,12 +63,12 @@ function guaranteeSpecs(factor: number): GuaranteeSpec[] {
     { careType: 'PHARMACY', label: 'Médicaments remboursés par la Sécurité sociale', brssPercent: 100 },
     { careType: 'LABORATORY', label: 'Analyses et examens de biologie médicale', brssPercent: 100 },
     { careType: 'RADIOLOGY', label: 'Radiologie et imagerie médicale', brssPercent: pct(100) },
-    { careType: 'HOSPITAL', label: 'Hospitalisation : frais de séjour et honoraires', brssPercent: pct(120) },
+    { careType: 'HOSPITAL', label: 'Hospitalisation\u00a0: frais de séjour et honoraires', brssPercent: pct(120) },
     { careType: 'DENTAL', label: 'Soins et prothèses dentaires (panier 100 % Santé inclus)', brssPercent: pct(150), hundredPercentSante: true },
-    { careType: 'OPTICS', label: 'Optique : 100 % Santé classe A, ou forfait annuel (classe B)', brssPercent: 100, yearlyForfaitCents: Math.round(15000 * factor), hundredPercentSante: true },
-    { careType: 'AUDIOLOGY', label: 'Aides auditives : 100 % Santé classe I', brssPercent: 100, hundredPercentSante: true },
+    { careType: 'OPTICS', label: 'Optique\u00a0: 100 % Santé classe A, ou forfait annuel (classe B)', brssPercent: 100, yearlyForfaitCents: Math.round(15000 * factor), hundredPercentSante: true },
+    { careType: 'AUDIOLOGY', label: 'Aides auditives\u00a0: 100 % Santé classe I', brssPercent: 100, hundredPercentSante: true },
     { careType: 'PARAMEDICAL', label: 'Auxiliaires médicaux', brssPercent: 100 },
-    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces : forfait annuel', brssPercent: null, yearlyForfaitCents: Math.round(6000 * factor), perActCeilingCents: 2000 },
+    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces\u00a0: forfait annuel', brssPercent: null, yearlyForfaitCents: Math.round(6000 * factor), perActCeilingCents: 2000 },
   ]
 }
 
@@ -114,11 +114,11 @@ function pickCare(random: Random): CareKind {
 }
 
 const THREADS: { category: string, subject: string, question: string, answer: string }[] = [
-  { category: 'Attestation', subject: 'Attestation de droits', question: 'Pouvez-vous m\'envoyer une attestation de droits pour mon employeur ?', answer: 'L\'attestation de droits est disponible dans « Mes documents ».' },
-  { category: 'Information soins', subject: 'Comprendre un remboursement', question: 'Je ne comprends pas le montant remboursé pour ma dernière consultation.', answer: 'La participation forfaitaire de 2 € reste à votre charge : la mutuelle ne peut pas la rembourser.' },
-  { category: 'Cotisations', subject: 'Échéancier de cotisations', question: 'Puis-je changer la date de prélèvement de mes cotisations ?', answer: 'Les prélèvements ont lieu le 5 de chaque mois ; nous ne pouvons pas les décaler.' },
-  { category: 'Prise en charge', subject: 'Prise en charge hospitalière', question: 'Je dois être opéré le mois prochain : faut-il une prise en charge ?', answer: 'Demandez à la clinique de nous adresser sa demande de prise en charge, nous y répondons sous 48 heures.' },
-  { category: 'Modification de contrat', subject: 'Changement d\'option', question: 'Je voudrais passer à une option supérieure pour l\'optique.', answer: 'Le changement d\'option prend effet au 1er janvier ; vous pouvez le demander jusqu\'au 31 octobre.' },
+  { category: 'Attestation', subject: 'Attestation de droits', question: 'Pouvez-vous m\'envoyer une attestation de droits pour mon employeur\u00a0?', answer: 'L\'attestation de droits est disponible dans «\u00a0Mes documents\u00a0».' },
+  { category: 'Information soins', subject: 'Comprendre un remboursement', question: 'Je ne comprends pas le montant remboursé pour ma dernière consultation.', answer: 'La participation forfaitaire de 2 € reste à votre charge\u00a0: la mutuelle ne peut pas la rembourser.' },
+  { category: 'Cotisations', subject: 'Échéancier de cotisations', question: 'Puis-je changer la date de prélèvement de mes cotisations\u00a0?', answer: 'Les prélèvements ont lieu le 5 de chaque mois\u00a0; nous ne pouvons pas les décaler.' },
+  { category: 'Prise en charge', subject: 'Prise en charge hospitalière', question: 'Je dois être opéré le mois prochain\u00a0: faut-il une prise en charge\u00a0?', answer: 'Demandez à la clinique de nous adresser sa demande de prise en charge, nous y répondons sous 48 heures.' },
+  { category: 'Modification de contrat', subject: 'Changement d\'option', question: 'Je voudrais passer à une option supérieure pour l\'optique.', answer: 'Le changement d\'option prend effet au 1er janvier\u00a0; vous pouvez le demander jusqu\'au 31 octobre.' },
 ]
 
 interface Batch { rows: DemoRows }

@@ -135,11 +135,11 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
   // the price list's Option A, which the démarche commerciale below offers to leave for Option B
   const main = addGuarantees(ctx, 'main', mainContract.id, findOption('Garanties sociale interministériel', 'A')!.guarantees)
   const renfort = addGuarantees(ctx, 'renfort', renfortContract.id, [
-    { careType: 'HOSPITAL', label: 'Chambre particulière et frais d\'accompagnement : 300 € par an', brssPercent: null, yearlyForfaitCents: 30000 },
-    { careType: 'DENTAL', label: 'Renfort prothèses dentaires et implantologie : 400 € par an', brssPercent: null, yearlyForfaitCents: 40000 },
-    { careType: 'OPTICS', label: 'Renfort optique (équipements hors 100 % Santé) : 150 € par an', brssPercent: null, yearlyForfaitCents: 15000 },
-    { careType: 'AUDIOLOGY', label: 'Renfort aides auditives (classe II) : 300 € par an', brssPercent: null, yearlyForfaitCents: 30000 },
-    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces : 3 séances de 40 € par an', brssPercent: null, yearlyForfaitCents: 12000, perActCeilingCents: 4000 },
+    { careType: 'HOSPITAL', label: 'Chambre particulière et frais d\'accompagnement\u00a0: 300 € par an', brssPercent: null, yearlyForfaitCents: 30000 },
+    { careType: 'DENTAL', label: 'Renfort prothèses dentaires et implantologie\u00a0: 400 € par an', brssPercent: null, yearlyForfaitCents: 40000 },
+    { careType: 'OPTICS', label: 'Renfort optique (équipements hors 100 % Santé)\u00a0: 150 € par an', brssPercent: null, yearlyForfaitCents: 15000 },
+    { careType: 'AUDIOLOGY', label: 'Renfort aides auditives (classe II)\u00a0: 300 € par an', brssPercent: null, yearlyForfaitCents: 30000 },
+    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces\u00a0: 3 séances de 40 € par an', brssPercent: null, yearlyForfaitCents: 12000, perActCeilingCents: 4000 },
   ])
 
   // SEPA: the first mandate was revoked when Benoit changed banks; the current one debits both contracts
@@ -272,7 +272,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     beneficiaryId: benoit.id,
     events: [
       { status: 'SUBMITTED', at: instant(quotedOn, '18:05') },
-      { status: 'ACCEPTED', at: instant(daysBefore(today, 28), '10:30'), note: 'Devis étudié : l\'estimation affichée lors de l\'envoi est confirmée par votre conseiller.' },
+      { status: 'ACCEPTED', at: instant(daysBefore(today, 28), '10:30'), note: 'Devis étudié\u00a0: l\'estimation affichée lors de l\'envoi est confirmée par votre conseiller.' },
     ],
     estimatedDecisionDate: daysBefore(today, 20),
     fields: { careType: 'OPTICS', amountCents: quotedCents, amountEurCents: quotedCents, details: { providerName: optician, estimate: { socialSecurityCents: quoted.socialSecurityCents, mutuelleCents: quoted.mutuelleCents, outOfPocketCents: quoted.outOfPocketCents, guaranteeLabel: main.guarantees.OPTICS!.rule.label }, hundredPercentSante: false } },
@@ -286,7 +286,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     beneficiaryId: lea.id,
     events: [
       { status: 'SUBMITTED', at: instant(daysBefore(today, 12), '20:14') },
-      { status: 'ACCEPTED', at: instant(daysBefore(today, 10), '11:02'), note: 'Demande acceptée : le remboursement est viré sur votre compte sous 48 heures.' },
+      { status: 'ACCEPTED', at: instant(daysBefore(today, 10), '11:02'), note: 'Demande acceptée\u00a0: le remboursement est viré sur votre compte sous 48 heures.' },
     ],
     estimatedDecisionDate: daysBefore(today, 2),
     fields: { careType: 'DENTAL', careDate: dentalCareDate, amountCents: dental.expenseCents, amountEurCents: dental.expenseCents, socialSecurityBaseCents: dental.socialSecurityBaseCents, socialSecurityPaidCents: dental.socialSecurityCents, details: { providerName: dentist } },
@@ -319,7 +319,7 @@ export function buildBenoitHousehold(input: { rows: DemoRows, today: string, ran
     kind: 'BANK_DETAILS_CHANGE',
     events: [
       { status: 'SUBMITTED', at: instant(changeDay, '19:04') },
-      { status: 'ACCEPTED', at: changedAt, note: `Nouveau RIB enregistré ; nouveau mandat de prélèvement ${mandateReference}.` },
+      { status: 'ACCEPTED', at: changedAt, note: `Nouveau RIB enregistré\u00a0; nouveau mandat de prélèvement ${mandateReference}.` },
     ],
     estimatedDecisionDate: changeDay,
     fields: { details: { ibanMasked: 'FR76 **** * 4859 9384', holderName: 'Benoit Garnier', usages: ['CONTRIBUTIONS', 'REIMBURSEMENTS'] } },
@@ -390,7 +390,7 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Prise en charge',
     subject: 'Simulation achat/location de matériel médical',
     messages: [
-      { from: 'MEMBER', daysAgo: 5, time: '18:20', body: `Bonjour,\n\nLe chirurgien de ma fille Hélia lui a prescrit une orthèse de poignet sur mesure et la location d'un appareil d'électrostimulation pendant six semaines. Pouvez-vous me dire ce qui resterait à notre charge ? Le devis du prestataire s'élève à 186 € pour l'orthèse et 42 € par semaine pour la location.\n\nMerci d'avance.${signature}` },
+      { from: 'MEMBER', daysAgo: 5, time: '18:20', body: `Bonjour,\n\nLe chirurgien de ma fille Hélia lui a prescrit une orthèse de poignet sur mesure et la location d'un appareil d'électrostimulation pendant six semaines. Pouvez-vous me dire ce qui resterait à notre charge\u00a0? Le devis du prestataire s'élève à 186 € pour l'orthèse et 42 € par semaine pour la location.\n\nMerci d'avance.${signature}` },
     ],
   })
   addThread(ctx, {
@@ -398,7 +398,7 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Cotisations',
     subject: 'Participation de mon employeur',
     messages: [
-      { from: 'MEMBER', daysAgo: 7, time: '12:35', body: `Bonjour,\n\nSur mon dernier bulletin de salaire, la participation de mon employeur à la complémentaire santé a augmenté. Mon échéancier tient-il compte de ce nouveau montant, et dois-je vous envoyer un justificatif ?${signature}` },
+      { from: 'MEMBER', daysAgo: 7, time: '12:35', body: `Bonjour,\n\nSur mon dernier bulletin de salaire, la participation de mon employeur à la complémentaire santé a augmenté. Mon échéancier tient-il compte de ce nouveau montant, et dois-je vous envoyer un justificatif\u00a0?${signature}` },
     ],
   })
   addThread(ctx, {
@@ -406,8 +406,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Attestation',
     subject: 'Récapitulatif des soins',
     messages: [
-      { from: 'MEMBER', daysAgo: 64, time: '20:05', body: `Bonjour,\n\nPour une demande d'aide auprès de l'action sociale de mon ministère, j'ai besoin d'un récapitulatif des soins remboursés pour Hélia depuis le début de l'année (orthodontie et fracture du poignet). Pouvez-vous me le transmettre ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 62, time: '09:50', body: `Bonjour Monsieur Garnier,\n\nVos relevés de prestations mensuels sont disponibles dans « Mes documents » : chacun détaille les soins d'Hélia, la part de la Sécurité sociale et la nôtre. Si l'action sociale demande un document unique, je peux vous adresser un récapitulatif signé ; dites-moi simplement la période souhaitée.${advisor}` },
+      { from: 'MEMBER', daysAgo: 64, time: '20:05', body: `Bonjour,\n\nPour une demande d'aide auprès de l'action sociale de mon ministère, j'ai besoin d'un récapitulatif des soins remboursés pour Hélia depuis le début de l'année (orthodontie et fracture du poignet). Pouvez-vous me le transmettre\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 62, time: '09:50', body: `Bonjour Monsieur Garnier,\n\nVos relevés de prestations mensuels sont disponibles dans «\u00a0Mes documents\u00a0»\u00a0: chacun détaille les soins d'Hélia, la part de la Sécurité sociale et la nôtre. Si l'action sociale demande un document unique, je peux vous adresser un récapitulatif signé\u00a0; dites-moi simplement la période souhaitée.${advisor}` },
       { from: 'MEMBER', daysAgo: 61, time: '13:12', body: `Merci, les relevés mensuels conviendront parfaitement.${signature}` },
       { from: 'ADVISOR', daysAgo: 60, time: '10:03', body: `Parfait. N'hésitez pas à revenir vers nous si l'action sociale a besoin d'autre chose.${advisor}` },
     ],
@@ -418,8 +418,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     subject: 'Relevé de prestations',
     unreadByMember: true,
     messages: [
-      { from: 'MEMBER', daysAgo: 4, time: '08:41', body: `Bonjour,\n\nJe ne retrouve pas dans mes documents le relevé de prestations où figure la couronne posée chez le Dr Bernard. Pouvez-vous m'indiquer où le trouver ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 2, time: '14:26', body: `Bonjour Monsieur Garnier,\n\nLa couronne a été remboursée le mois suivant les soins : elle figure donc sur le relevé de prestations de ce mois-là, dans « Mes documents ». Vous pouvez aussi ouvrir le remboursement dans « Mes remboursements » et cliquer sur « Pourquoi ce montant ? » pour le détail du calcul.${advisor}` },
+      { from: 'MEMBER', daysAgo: 4, time: '08:41', body: `Bonjour,\n\nJe ne retrouve pas dans mes documents le relevé de prestations où figure la couronne posée chez le Dr Bernard. Pouvez-vous m'indiquer où le trouver\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 2, time: '14:26', body: `Bonjour Monsieur Garnier,\n\nLa couronne a été remboursée le mois suivant les soins\u00a0: elle figure donc sur le relevé de prestations de ce mois-là, dans «\u00a0Mes documents\u00a0». Vous pouvez aussi ouvrir le remboursement dans «\u00a0Mes remboursements\u00a0» et cliquer sur «\u00a0Pourquoi ce montant\u00a0?\u00a0» pour le détail du calcul.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -427,10 +427,10 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Modification de contrat',
     subject: 'Ajout/retrait de bénéficiaire',
     messages: [
-      { from: 'MEMBER', daysAgo: 150, time: '19:48', body: `Bonjour,\n\nNotre fille Louise commence une alternance en septembre et son employeur propose une mutuelle d'entreprise. Doit-elle quitter notre contrat ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 148, time: '11:15', body: `Bonjour Monsieur Garnier,\n\nLouise peut demander à son employeur une dispense d'adhésion, puisqu'elle est déjà couverte comme ayant droit sur votre contrat. Si elle préfère adhérer au contrat de son entreprise, envoyez-nous son attestation d'affiliation : nous mettrons fin à sa couverture à la date d'effet, sans frais.${advisor}` },
+      { from: 'MEMBER', daysAgo: 150, time: '19:48', body: `Bonjour,\n\nNotre fille Louise commence une alternance en septembre et son employeur propose une mutuelle d'entreprise. Doit-elle quitter notre contrat\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 148, time: '11:15', body: `Bonjour Monsieur Garnier,\n\nLouise peut demander à son employeur une dispense d'adhésion, puisqu'elle est déjà couverte comme ayant droit sur votre contrat. Si elle préfère adhérer au contrat de son entreprise, envoyez-nous son attestation d'affiliation\u00a0: nous mettrons fin à sa couverture à la date d'effet, sans frais.${advisor}` },
       { from: 'MEMBER', daysAgo: 147, time: '21:02', body: `Merci pour ces explications claires, elle va demander la dispense.${signature}` },
-      { from: 'ADVISOR', daysAgo: 146, time: '09:30', body: `Très bien. Louise reste donc couverte ; une attestation de droits à remettre à son employeur est disponible dans vos documents.${advisor}` },
+      { from: 'ADVISOR', daysAgo: 146, time: '09:30', body: `Très bien. Louise reste donc couverte\u00a0; une attestation de droits à remettre à son employeur est disponible dans vos documents.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -438,8 +438,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Information soins',
     subject: 'Envoyer les décomptes de ma caisse d\'assurance maladie',
     messages: [
-      { from: 'MEMBER', daysAgo: 205, time: '17:55', body: `Bonjour,\n\nLes soins de Léa ne sont jamais remboursés automatiquement, contrairement à ceux du reste de la famille. Dois-je vous envoyer ses décomptes à chaque fois ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 203, time: '10:20', body: `Bonjour Monsieur Garnier,\n\nLa liaison de télétransmission (NOEMIE) de Léa est toujours rattachée à l'ancienne mutuelle de votre épouse. Nous avons demandé à la CPAM de la Gironde de la transférer. En attendant, faites une demande de remboursement en ligne en joignant le décompte de la Sécurité sociale : elle est traitée sous 10 jours environ.${advisor}` },
+      { from: 'MEMBER', daysAgo: 205, time: '17:55', body: `Bonjour,\n\nLes soins de Léa ne sont jamais remboursés automatiquement, contrairement à ceux du reste de la famille. Dois-je vous envoyer ses décomptes à chaque fois\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 203, time: '10:20', body: `Bonjour Monsieur Garnier,\n\nLa liaison de télétransmission (NOEMIE) de Léa est toujours rattachée à l'ancienne mutuelle de votre épouse. Nous avons demandé à la CPAM de la Gironde de la transférer. En attendant, faites une demande de remboursement en ligne en joignant le décompte de la Sécurité sociale\u00a0: elle est traitée sous 10 jours environ.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -448,7 +448,7 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     subject: 'Traitement des données personnelles',
     messages: [
       { from: 'MEMBER', daysAgo: 212, time: '18:40', body: `Bonjour,\n\nJe souhaiterais savoir quelles données vous conservez sur ma famille, et pendant combien de temps.${signature}` },
-      { from: 'ADVISOR', daysAgo: 209, time: '15:05', body: `Bonjour Monsieur Garnier,\n\nVotre demande de copie de vos données a bien été enregistrée : elle vous sera adressée sous 30 jours au plus. Les données de remboursement sont conservées pendant la durée du contrat puis cinq ans, comme l'exige la réglementation.${advisor}` },
+      { from: 'ADVISOR', daysAgo: 209, time: '15:05', body: `Bonjour Monsieur Garnier,\n\nVotre demande de copie de vos données a bien été enregistrée\u00a0: elle vous sera adressée sous 30 jours au plus. Les données de remboursement sont conservées pendant la durée du contrat puis cinq ans, comme l'exige la réglementation.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -456,8 +456,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Prise en charge',
     subject: 'Prise en charge hospitalière',
     messages: [
-      { from: 'MEMBER', daysAgo: 218, time: '08:12', body: `Bonjour,\n\nJe dois être opéré du genou à la Clinique des Alouettes dans deux semaines, avec deux nuits d'hospitalisation. Pouvez-vous adresser une prise en charge à la clinique, y compris pour une chambre particulière ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 217, time: '16:44', body: `Bonjour Monsieur Garnier,\n\nLa prise en charge a été transmise à la clinique : vous n'aurez pas à avancer les frais de séjour ni les honoraires couverts par votre contrat principal. La chambre particulière est prise en charge par votre contrat Horizon Renfort dans la limite de 300 € par an.\n\nBon rétablissement !${advisor}` },
+      { from: 'MEMBER', daysAgo: 218, time: '08:12', body: `Bonjour,\n\nJe dois être opéré du genou à la Clinique des Alouettes dans deux semaines, avec deux nuits d'hospitalisation. Pouvez-vous adresser une prise en charge à la clinique, y compris pour une chambre particulière\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 217, time: '16:44', body: `Bonjour Monsieur Garnier,\n\nLa prise en charge a été transmise à la clinique\u00a0: vous n'aurez pas à avancer les frais de séjour ni les honoraires couverts par votre contrat principal. La chambre particulière est prise en charge par votre contrat Horizon Renfort dans la limite de 300 € par an.\n\nBon rétablissement\u00a0!${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -465,8 +465,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Information contrat à l\'étranger',
     subject: 'Soins lors d\'un séjour à l\'étranger',
     messages: [
-      { from: 'MEMBER', daysAgo: 104, time: '22:10', body: `Bonjour,\n\nNous partons trois semaines au Québec cet été avec les enfants. Sommes-nous couverts en cas de soins sur place ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 102, time: '10:37', body: `Bonjour Monsieur Garnier,\n\nHors de l'Union européenne, la Sécurité sociale rembourse sur la base des tarifs français, et votre contrat complète sur cette même base : les frais réels au Canada peuvent être bien plus élevés. Conservez toutes vos factures pour une demande de remboursement au retour, et pensez à notre offre Voyage, qui couvre les frais médicaux d'urgence et le rapatriement.${advisor}` },
+      { from: 'MEMBER', daysAgo: 104, time: '22:10', body: `Bonjour,\n\nNous partons trois semaines au Québec cet été avec les enfants. Sommes-nous couverts en cas de soins sur place\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 102, time: '10:37', body: `Bonjour Monsieur Garnier,\n\nHors de l'Union européenne, la Sécurité sociale rembourse sur la base des tarifs français, et votre contrat complète sur cette même base\u00a0: les frais réels au Canada peuvent être bien plus élevés. Conservez toutes vos factures pour une demande de remboursement au retour, et pensez à notre offre Voyage, qui couvre les frais médicaux d'urgence et le rapatriement.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -474,8 +474,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Accident',
     subject: 'Déclaration d\'un accident',
     messages: [
-      { from: 'MEMBER', daysAgo: 47, time: '19:26', body: `Bonjour,\n\nMa fille Hélia s'est fracturé le poignet pendant un cours d'EPS au collège. Y a-t-il une démarche particulière à faire pour ses soins ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 45, time: '11:58', body: `Bonjour Monsieur Garnier,\n\nNous espérons qu'Hélia se remet bien. Ses soins sont remboursés normalement, et elle ne paie ni participation forfaitaire ni franchise puisqu'elle est mineure. Si l'assurance scolaire intervient, transmettez-nous simplement son courrier : nous n'avons pas d'autre démarche à vous demander.${advisor}` },
+      { from: 'MEMBER', daysAgo: 47, time: '19:26', body: `Bonjour,\n\nMa fille Hélia s'est fracturé le poignet pendant un cours d'EPS au collège. Y a-t-il une démarche particulière à faire pour ses soins\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 45, time: '11:58', body: `Bonjour Monsieur Garnier,\n\nNous espérons qu'Hélia se remet bien. Ses soins sont remboursés normalement, et elle ne paie ni participation forfaitaire ni franchise puisqu'elle est mineure. Si l'assurance scolaire intervient, transmettez-nous simplement son courrier\u00a0: nous n'avons pas d'autre démarche à vous demander.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -484,7 +484,7 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     subject: 'Suivi de votre demande',
     unreadByMember: true,
     messages: [
-      { from: 'ADVISOR', daysAgo: 10, time: '11:10', body: `Bonjour Monsieur Garnier,\n\nVotre demande de remboursement des soins dentaires de Léa a été acceptée ; le virement est en cours. Nous avons par ailleurs relancé la CPAM de la Gironde pour rétablir la télétransmission de Léa.${advisor}` },
+      { from: 'ADVISOR', daysAgo: 10, time: '11:10', body: `Bonjour Monsieur Garnier,\n\nVotre demande de remboursement des soins dentaires de Léa a été acceptée\u00a0; le virement est en cours. Nous avons par ailleurs relancé la CPAM de la Gironde pour rétablir la télétransmission de Léa.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -492,8 +492,8 @@ function addBenoitThreads(ctx: HouseholdContext): void {
     category: 'Attestation',
     subject: 'Attestation de droits',
     messages: [
-      { from: 'MEMBER', daysAgo: 250, time: '07:58', body: `Bonjour,\n\nLe collège d'Hélia demande une attestation de mutuelle pour un voyage scolaire en Espagne. Laquelle dois-je fournir ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 249, time: '09:12', body: `Bonjour Monsieur Garnier,\n\nL'attestation de droits téléchargeable dans « Mes documents » mentionne tous vos bénéficiaires et convient pour le collège. Pour l'Espagne, pensez aussi à demander la carte européenne d'assurance maladie d'Hélia sur le site de l'Assurance Maladie.${advisor}` },
+      { from: 'MEMBER', daysAgo: 250, time: '07:58', body: `Bonjour,\n\nLe collège d'Hélia demande une attestation de mutuelle pour un voyage scolaire en Espagne. Laquelle dois-je fournir\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 249, time: '09:12', body: `Bonjour Monsieur Garnier,\n\nL'attestation de droits téléchargeable dans «\u00a0Mes documents\u00a0» mentionne tous vos bénéficiaires et convient pour le collège. Pour l'Espagne, pensez aussi à demander la carte européenne d'assurance maladie d'Hélia sur le site de l'Assurance Maladie.${advisor}` },
     ],
   })
 }

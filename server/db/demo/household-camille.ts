@@ -83,12 +83,12 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
     { careType: 'PHARMACY', label: 'Médicaments remboursés par la Sécurité sociale', brssPercent: 100 },
     { careType: 'LABORATORY', label: 'Analyses et examens de biologie médicale', brssPercent: 100 },
     { careType: 'RADIOLOGY', label: 'Radiologie et imagerie médicale', brssPercent: 100 },
-    { careType: 'HOSPITAL', label: 'Hospitalisation : frais de séjour et honoraires', brssPercent: 150 },
+    { careType: 'HOSPITAL', label: 'Hospitalisation\u00a0: frais de séjour et honoraires', brssPercent: 150 },
     { careType: 'DENTAL', label: 'Soins et prothèses dentaires (panier 100 % Santé inclus)', brssPercent: 200, hundredPercentSante: true },
-    { careType: 'OPTICS', label: 'Optique : 100 % Santé classe A, ou forfait annuel de 200 € (classe B)', brssPercent: 100, yearlyForfaitCents: 20000, hundredPercentSante: true },
-    { careType: 'AUDIOLOGY', label: 'Aides auditives : 100 % Santé classe I', brssPercent: 100, hundredPercentSante: true },
+    { careType: 'OPTICS', label: 'Optique\u00a0: 100 % Santé classe A, ou forfait annuel de 200 € (classe B)', brssPercent: 100, yearlyForfaitCents: 20000, hundredPercentSante: true },
+    { careType: 'AUDIOLOGY', label: 'Aides auditives\u00a0: 100 % Santé classe I', brssPercent: 100, hundredPercentSante: true },
     { careType: 'PARAMEDICAL', label: 'Auxiliaires médicaux', brssPercent: 100 },
-    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces : 3 séances de 20 € par an', brssPercent: null, yearlyForfaitCents: 6000, perActCeilingCents: 2000 },
+    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces\u00a0: 3 séances de 20 € par an', brssPercent: null, yearlyForfaitCents: 6000, perActCeilingCents: 2000 },
   ])
 
   const mandateId = demoId('camille', 'mandate', 'current')
@@ -133,8 +133,8 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
     category: 'Attestation',
     subject: 'Attestation de droits',
     messages: [
-      { from: 'MEMBER', daysAgo: 90, time: '12:15', body: `Bonjour,\n\nLe centre de loisirs de Noé me demande une attestation de mutuelle à son nom. Est-ce possible ?${signature}` },
-      { from: 'ADVISOR', daysAgo: 89, time: '10:05', body: `Bonjour Madame Lefèvre,\n\nL'attestation de droits disponible dans « Mes documents » mentionne Noé comme bénéficiaire : elle convient pour le centre de loisirs.${advisor}` },
+      { from: 'MEMBER', daysAgo: 90, time: '12:15', body: `Bonjour,\n\nLe centre de loisirs de Noé me demande une attestation de mutuelle à son nom. Est-ce possible\u00a0?${signature}` },
+      { from: 'ADVISOR', daysAgo: 89, time: '10:05', body: `Bonjour Madame Lefèvre,\n\nL'attestation de droits disponible dans «\u00a0Mes documents\u00a0» mentionne Noé comme bénéficiaire\u00a0: elle convient pour le centre de loisirs.${advisor}` },
     ],
   })
   addThread(ctx, {
@@ -142,7 +142,7 @@ export function buildCamilleHousehold(input: { rows: DemoRows, today: string, ra
     category: 'Cotisations',
     subject: 'Échéancier de cotisations',
     messages: [
-      { from: 'MEMBER', daysAgo: 9, time: '19:32', body: `Bonjour,\n\nPuis-je décaler la date de prélèvement de mes cotisations au 10 du mois ?${signature}` },
+      { from: 'MEMBER', daysAgo: 9, time: '19:32', body: `Bonjour,\n\nPuis-je décaler la date de prélèvement de mes cotisations au 10 du mois\u00a0?${signature}` },
     ],
   })
 }

@@ -91,7 +91,7 @@ function lookups(ctx: Context, memberId: string, rows: AuditRow[]) {
     fileName: (row: AuditRow) => fileNames.get(detail(row, 'fileId') ?? '') ?? null,
     thread: (row: AuditRow) => {
       const subject = subjects.get(detail(row, 'threadId') ?? '')
-      return subject ? `votre message « ${subject} »` : 'un de vos messages'
+      return subject ? `votre message «\u00a0${subject}\u00a0»` : 'un de vos messages'
     },
   }
 }
@@ -124,9 +124,9 @@ function describe(row: AuditRow, look: Lookups): string {
     case 'ADVISOR_VIEW_FILE': {
       const name = look.fileName(row)
       if (detail(row, 'threadId'))
-        return name ? `a ouvert la pièce « ${name} » de ${look.thread(row)}` : `a ouvert une pièce jointe de ${look.thread(row)}`
+        return name ? `a ouvert la pièce «\u00a0${name}\u00a0» de ${look.thread(row)}` : `a ouvert une pièce jointe de ${look.thread(row)}`
       const of = reference ? `de ${procedure}` : 'd\'une de vos démarches'
-      return name ? `a ouvert la pièce « ${name} » ${of}` : `a ouvert une pièce justificative ${of}`
+      return name ? `a ouvert la pièce «\u00a0${name}\u00a0» ${of}` : `a ouvert une pièce justificative ${of}`
     }
     case 'PROCEDURE_DECISION': {
       // a refused attempt is recorded too: the advisor had the démarche open
@@ -149,8 +149,8 @@ function describe(row: AuditRow, look: Lookups): string {
       const care = careWord(detail(row, 'careType'))
       const what = care ? `une prise en charge (${care})` : 'une prise en charge'
       if (row.outcome === 'FAILURE')
-        return `a demandé ${what}, sans suite : la demande était incomplète ou erronée`
-      return reference ? `a demandé ${what} : votre démarche ${reference}` : `a demandé ${what}`
+        return `a demandé ${what}, sans suite\u00a0: la demande était incomplète ou erronée`
+      return reference ? `a demandé ${what}\u00a0: votre démarche ${reference}` : `a demandé ${what}`
     }
     case 'PARTNER_COVERAGE_AGREEMENT_VIEW':
       return reference ? `a consulté la réponse à la prise en charge ${reference}` : 'a consulté la réponse à une prise en charge'

@@ -103,7 +103,7 @@ describe('accessLog, "Qui a consulté mon dossier ?"', () => {
     const { edges } = await log(benoit, { first: 2 })
     expect(edges.map(e => [e.node.action, e.node.description])).toEqual([
       ['PROCEDURE_DECISION', `vous a demandé des pièces pour votre démarche ${reference}`],
-      ['ADVISOR_VIEW_FILE', `a ouvert la pièce « facture-opticien.pdf » de votre démarche ${reference}`],
+      ['ADVISOR_VIEW_FILE', `a ouvert la pièce «\u00a0facture-opticien.pdf\u00a0» de votre démarche ${reference}`],
     ])
   })
 

@@ -80,7 +80,7 @@ export async function changePassword(ctx: Context, currentPassword: string, newP
         '',
         'Le mot de passe de votre espace adhérent vient d\'être modifié. Vos autres appareils ont été déconnectés.',
         '',
-        'Si vous n\'êtes pas à l\'origine de ce changement, choisissez un nouveau mot de passe avec « Mot de passe oublié ? » sur la page de connexion, puis contactez votre mutuelle.',
+        'Si vous n\'êtes pas à l\'origine de ce changement, choisissez un nouveau mot de passe avec «\u00a0Mot de passe oublié\u00a0?\u00a0» sur la page de connexion, puis contactez votre mutuelle.',
         '',
         portalLink(ctx.config, '/mot-de-passe-oublie'),
       ].join('\n'),
@@ -138,12 +138,12 @@ export function requestPasswordReset(ctx: Context, rawEmail: string): { errors: 
       text: [
         'Bonjour,',
         '',
-        'Pour choisir un nouveau mot de passe pour votre espace adhérent, suivez ce lien :',
+        'Pour choisir un nouveau mot de passe pour votre espace adhérent, suivez ce lien\u00a0:',
         portalLink(ctx.config, `${RESET_PATH}?jeton=${token}`),
         '',
         `Il fonctionne une seule fois, pendant ${RESET_LINK_MINUTES} minutes.`,
         '',
-        'Si vous n\'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
+        'Si vous n\'avez rien demandé, ignorez ce message\u00a0: votre mot de passe ne change pas.',
       ].join('\n'),
     })
     return { errors: [], sent: true }
@@ -162,7 +162,7 @@ function findResetLink(db: Queryable, nowIso: string, token: string): ResetLink 
   if (request.usedAt)
     return { ok: false, error: userError('token', 'LINK_USED', 'Ce lien a déjà servi ou a été remplacé par un plus récent. Demandez-en un nouveau.') }
   if (nowIso >= request.expiresAt)
-    return { ok: false, error: userError('token', 'LINK_EXPIRED', `Ce lien a expiré : il n'est valable que ${RESET_LINK_MINUTES} minutes. Demandez-en un nouveau.`) }
+    return { ok: false, error: userError('token', 'LINK_EXPIRED', `Ce lien a expiré\u00a0: il n'est valable que ${RESET_LINK_MINUTES} minutes. Demandez-en un nouveau.`) }
   return { ok: true, request, accountId: request.accountId }
 }
 

@@ -146,7 +146,7 @@ describe('« Mot de passe oublié ? »', () => {
     expect((await app.client().gql(RESET, { t: 'jeton-invente', n: NEW_PASSWORD })).data.resetPassword.errors[0].code).toBe('LINK_INVALID')
     app.clock.advance(30 * 60_000 + 1000)
     const late = await app.client().gql(RESET, { t: second, n: NEW_PASSWORD })
-    expect(late.data.resetPassword.errors).toEqual([{ field: 'token', code: 'LINK_EXPIRED', message: 'Ce lien a expiré : il n\'est valable que 30 minutes. Demandez-en un nouveau.' }])
+    expect(late.data.resetPassword.errors).toEqual([{ field: 'token', code: 'LINK_EXPIRED', message: 'Ce lien a expiré\u00a0: il n\'est valable que 30 minutes. Demandez-en un nouveau.' }])
     expect(await signInWorks(email, password)).toBe(true)
   })
 

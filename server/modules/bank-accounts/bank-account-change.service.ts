@@ -152,7 +152,7 @@ function checkAllowed(db: Queryable, viewer: MemberViewer, now: string): UserErr
     return [userError(null, 'RECENT_SECURITY_CHANGE', `Par sécurité, vos coordonnées bancaires ne peuvent pas être modifiées moins d'une heure après un changement de mot de passe ou d'adresse e-mail. Vous pourrez le faire à partir de ${frenchTime(blockedUntil)}${parisDay(blockedUntil) !== parisDay(now) ? ` le ${frenchDate(parisDay(blockedUntil))}` : ''}.`)]
   }
   if (changesInLastDay(db, viewer.memberId, now) >= CHANGE_RULES.maxChangesPerDay)
-    return [userError(null, 'DAILY_LIMIT', `Vous avez déjà modifié vos coordonnées bancaires ${CHANGE_RULES.maxChangesPerDay} fois en 24 heures : par sécurité, réessayez demain ou écrivez à votre conseiller.`)]
+    return [userError(null, 'DAILY_LIMIT', `Vous avez déjà modifié vos coordonnées bancaires ${CHANGE_RULES.maxChangesPerDay} fois en 24 heures\u00a0: par sécurité, réessayez demain ou écrivez à votre conseiller.`)]
   return []
 }
 
@@ -211,7 +211,7 @@ export function startBankAccountChange(ctx: Context, input: BankAccountChangeInp
 
     const usages = [...new Set(input.usages)]
     if (!usages.length)
-      errors.push(userError('usages', 'REQUIRED', 'Indiquez à quoi servira ce compte : le prélèvement de vos cotisations, le versement de vos remboursements, ou les deux.'))
+      errors.push(userError('usages', 'REQUIRED', 'Indiquez à quoi servira ce compte\u00a0: le prélèvement de vos cotisations, le versement de vos remboursements, ou les deux.'))
     const forContributions = usages.includes('CONTRIBUTIONS')
     const forReimbursements = usages.includes('REIMBURSEMENTS')
     let beneficiaryIds: string[] = []
@@ -352,7 +352,7 @@ function noticeRecipients(db: Queryable, memberId: string, now: string): { first
   return { firstName: member.firstName, to: [...new Set([...previous, member.email])] }
 }
 
-const NOT_YOU = 'Si vous n\'êtes pas à l\'origine de cette modification, appelez sans attendre votre mutuelle au numéro inscrit sur votre carte de tiers payant (et non à un numéro reçu par message) : nous bloquerons tout paiement vers ce compte. Changez ensuite votre mot de passe.'
+const NOT_YOU = 'Si vous n\'êtes pas à l\'origine de cette modification, appelez sans attendre votre mutuelle au numéro inscrit sur votre carte de tiers payant (et non à un numéro reçu par message)\u00a0: nous bloquerons tout paiement vers ce compte. Changez ensuite votre mot de passe.'
 
 function usageSentence(change: BankAccountChangeRow): string {
   if (change.forContributions && change.forReimbursements)
@@ -365,16 +365,16 @@ function recordChangeNotice(tx: Tx, ctx: Pick<Context, 'clock'>, change: BankAcc
   const when = `le ${frenchDate(parisDay(now))} à ${frenchTime(now)}`
   const account = `le compte se terminant par ${ibanLastFour(change.iban)}, au nom de ${change.holderName}`
   const text = kind === 'APPLIED'
-    ? `Bonjour ${firstName},\n\nVos coordonnées bancaires ont été modifiées ${when} dans votre espace adhérent : ${account}, servira désormais ${usageSentence(change)}.\n\nPar sécurité, le premier remboursement versé sur un nouveau compte est retenu ${CHANGE_RULES.paymentHoldHours} heures.\n\n${NOT_YOU}\n\nCe message vous est envoyé à l'adresse enregistrée avant la modification. Il ne contient jamais votre IBAN complet.`
-    : `Bonjour ${firstName},\n\nUne modification de vos coordonnées bancaires a été demandée ${when} dans votre espace adhérent : ${account}. C'est la deuxième en moins de ${CHANGE_RULES.reviewWindowDays} jours : un conseiller la vérifie avant qu'elle ne prenne effet, et vous serez informé de sa décision.\n\n${NOT_YOU}\n\nCe message vous est envoyé à l'adresse enregistrée avant la modification. Il ne contient jamais votre IBAN complet.`
+    ? `Bonjour ${firstName},\n\nVos coordonnées bancaires ont été modifiées ${when} dans votre espace adhérent\u00a0: ${account}, servira désormais ${usageSentence(change)}.\n\nPar sécurité, le premier remboursement versé sur un nouveau compte est retenu ${CHANGE_RULES.paymentHoldHours} heures.\n\n${NOT_YOU}\n\nCe message vous est envoyé à l'adresse enregistrée avant la modification. Il ne contient jamais votre IBAN complet.`
+    : `Bonjour ${firstName},\n\nUne modification de vos coordonnées bancaires a été demandée ${when} dans votre espace adhérent\u00a0: ${account}. C'est la deuxième en moins de ${CHANGE_RULES.reviewWindowDays} jours\u00a0: un conseiller la vérifie avant qu'elle ne prenne effet, et vous serez informé de sa décision.\n\n${NOT_YOU}\n\nCe message vous est envoyé à l'adresse enregistrée avant la modification. Il ne contient jamais votre IBAN complet.`
   const subject = kind === 'APPLIED' ? 'Vos coordonnées bancaires ont été modifiées' : 'Demande de modification de vos coordonnées bancaires'
   for (const address of to)
     recordNotification(tx, ctx.clock, { memberId: change.memberId, to: address, subject, text })
 }
 
 function appliedNote(change: BankAccountChangeRow, applied: Applied): string {
-  const mandate = applied.mandateReference ? ` Nouveau mandat de prélèvement SEPA ${applied.mandateReference} ; l'ancien est révoqué.` : ''
-  const hold = change.forReimbursements ? ` Par sécurité, le premier remboursement versé sur ce compte sera retenu ${CHANGE_RULES.paymentHoldHours} heures : la date de versement figurera dans la démarche du remboursement.` : ''
+  const mandate = applied.mandateReference ? ` Nouveau mandat de prélèvement SEPA ${applied.mandateReference}\u00a0; l'ancien est révoqué.` : ''
+  const hold = change.forReimbursements ? ` Par sécurité, le premier remboursement versé sur ce compte sera retenu ${CHANGE_RULES.paymentHoldHours} heures\u00a0: la date de versement figurera dans la démarche du remboursement.` : ''
   return `Nouveau RIB enregistré (${maskIban(change.iban)}).${mandate}${hold}`
 }
 
@@ -388,11 +388,11 @@ export async function confirmBankAccountChange(ctx: Context, changeId: string, p
   const find = () => ctx.db.select().from(changes).where(and(eq(changes.id, changeId), eq(changes.memberId, viewer.memberId))).get()
   const usable = (row: BankAccountChangeRow | undefined, now: string): UserError[] => {
     if (!row)
-      return [userError('changeId', 'NOT_FOUND', 'Cette modification est introuvable : recommencez la saisie de votre RIB.')]
+      return [userError('changeId', 'NOT_FOUND', 'Cette modification est introuvable\u00a0: recommencez la saisie de votre RIB.')]
     if (row.status !== 'PENDING')
-      return [userError('changeId', 'CHANGE_ALREADY_USED', row.status === 'EXPIRED' ? 'Cette modification a expiré : recommencez la saisie de votre RIB.' : 'Cette modification a déjà été validée ou annulée : recommencez la saisie de votre RIB si besoin.')]
+      return [userError('changeId', 'CHANGE_ALREADY_USED', row.status === 'EXPIRED' ? 'Cette modification a expiré\u00a0: recommencez la saisie de votre RIB.' : 'Cette modification a déjà été validée ou annulée\u00a0: recommencez la saisie de votre RIB si besoin.')]
     if (row.expiresAt <= now)
-      return [userError('changeId', 'CHANGE_EXPIRED', `Cette modification a expiré (${CHANGE_RULES.pendingChangeMinutes} minutes pour la valider) : recommencez la saisie de votre RIB.`)]
+      return [userError('changeId', 'CHANGE_EXPIRED', `Cette modification a expiré (${CHANGE_RULES.pendingChangeMinutes} minutes pour la valider)\u00a0: recommencez la saisie de votre RIB.`)]
     return []
   }
   const early = usable(find(), nowIso(ctx.clock))
@@ -422,7 +422,7 @@ export async function confirmBankAccountChange(ctx: Context, changeId: string, p
       tx.update(changes).set({ failedAttempts: attempts, status: cancelled ? 'CANCELLED' : 'PENDING' }).where(eq(changes.id, row.id)).run()
       audit('FAILURE', { reason: 'WRONG_PASSWORD', attempts, cancelled })
       return { change: null, errors: [userError('password', 'WRONG_PASSWORD', cancelled
-        ? 'Mot de passe incorrect. Par sécurité, cette modification est annulée : recommencez la saisie de votre RIB.'
+        ? 'Mot de passe incorrect. Par sécurité, cette modification est annulée\u00a0: recommencez la saisie de votre RIB.'
         : `Mot de passe incorrect. Il vous reste ${CHANGE_RULES.maxPasswordAttempts - attempts} essai${CHANGE_RULES.maxPasswordAttempts - attempts > 1 ? 's' : ''}.`)] }
     }
     const blocked = checkAllowed(tx, viewer, now)
@@ -447,7 +447,7 @@ export async function confirmBankAccountChange(ctx: Context, changeId: string, p
 
     let applied: Applied | null = null
     if (review) {
-      const note = `Deuxième modification de RIB en moins de ${CHANGE_RULES.reviewWindowDays} jours : par sécurité, un conseiller la vérifie avant qu'elle ne prenne effet. Vos coordonnées actuelles restent utilisées d'ici là.`
+      const note = `Deuxième modification de RIB en moins de ${CHANGE_RULES.reviewWindowDays} jours\u00a0: par sécurité, un conseiller la vérifie avant qu'elle ne prenne effet. Vos coordonnées actuelles restent utilisées d'ici là.`
       tx.update(proceduresTable).set({ decisionNote: note }).where(eq(proceduresTable.id, procedure.id)).run()
     }
     else {
@@ -481,7 +481,7 @@ export function decideReviewedChange(tx: Tx, ctx: Pick<Context, 'clock'>, proced
     return userError(null, 'ALREADY_DECIDED', 'Cette modification de RIB n\'attend plus de décision.')
   if (decision === 'REJECT') {
     tx.update(changes).set({ status: 'REJECTED' }).where(eq(changes.id, row.id)).run()
-    return { note: 'Modification refusée : vos coordonnées bancaires restent inchangées.' }
+    return { note: 'Modification refusée\u00a0: vos coordonnées bancaires restent inchangées.' }
   }
   const applied = applyChange(tx, row, now)
   tx.update(changes).set({ status: 'CONFIRMED', holdPaymentsUntil: row.forReimbursements ? shift(now, CHANGE_RULES.paymentHoldHours * HOUR) : null }).where(eq(changes.id, row.id)).run()

@@ -29,18 +29,18 @@ export function checkIban(raw: string): { iban: string | null, errors: UserError
   if (!/^[A-Z]{2}$/.test(country) || !spec?.chars)
     return fail('INVALID_IBAN_FORMAT', 'Un IBAN commence par le code du pays (FR pour la France), puis deux chiffres de clé.')
   if (!isSEPACountry(country))
-    return fail('IBAN_COUNTRY_NOT_SEPA', `Les comptes tenus hors de la zone SEPA (ici : ${countryName(country)}) ne peuvent pas recevoir vos remboursements ni servir au prélèvement de vos cotisations.`)
+    return fail('IBAN_COUNTRY_NOT_SEPA', `Les comptes tenus hors de la zone SEPA (ici\u00a0: ${countryName(country)}) ne peuvent pas recevoir vos remboursements ni servir au prélèvement de vos cotisations.`)
   const result = validateIBAN(iban)
   if (result.valid)
     return { iban, errors: [] }
   const errors = result.errorCodes
   if (errors.includes(ValidationErrorsIBAN.WrongBBANLength))
-    return fail('INVALID_IBAN_LENGTH', `Un IBAN ${country === 'FR' ? 'français' : `de ce pays (${countryName(country)})`} compte ${spec.chars} caractères ; vous en avez saisi ${iban.length}.`)
+    return fail('INVALID_IBAN_LENGTH', `Un IBAN ${country === 'FR' ? 'français' : `de ce pays (${countryName(country)})`} compte ${spec.chars} caractères\u00a0; vous en avez saisi ${iban.length}.`)
   if (errors.includes(ValidationErrorsIBAN.ChecksumNotNumber))
     return fail('INVALID_IBAN_FORMAT', 'Les deux caractères qui suivent le code pays sont des chiffres (la clé de l\'IBAN).')
   if (errors.includes(ValidationErrorsIBAN.WrongBBANFormat))
-    return fail('INVALID_IBAN_FORMAT', 'Cet IBAN contient une lettre là où sa banque attend un chiffre (ou l\'inverse) : vérifiez-le sur votre RIB.')
-  return fail('INVALID_IBAN_CHECKSUM', 'Cet IBAN n\'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez chaque caractère sur votre RIB.')
+    return fail('INVALID_IBAN_FORMAT', 'Cet IBAN contient une lettre là où sa banque attend un chiffre (ou l\'inverse)\u00a0: vérifiez-le sur votre RIB.')
+  return fail('INVALID_IBAN_CHECKSUM', 'Cet IBAN n\'est pas valide\u00a0: sa clé de contrôle ne correspond pas. Vérifiez chaque caractère sur votre RIB.')
 }
 
 /** Optional BIC: empty is fine (SEPA routes on the IBAN alone); otherwise 8 or 11 characters. */
@@ -49,7 +49,7 @@ export function checkBic(raw: string | null | undefined): { bic: string | null, 
   if (!bic)
     return { bic: null, errors: [] }
   if (!validateBIC(bic).valid)
-    return { bic: null, errors: [userError('bic', 'INVALID_BIC', 'Ce BIC n\'est pas valide : il compte 8 ou 11 lettres et chiffres, par exemple PSSTFRPPBOR. Vous pouvez aussi le laisser vide.')] }
+    return { bic: null, errors: [userError('bic', 'INVALID_BIC', 'Ce BIC n\'est pas valide\u00a0: il compte 8 ou 11 lettres et chiffres, par exemple PSSTFRPPBOR. Vous pouvez aussi le laisser vide.')] }
   return { bic, errors: [] }
 }
 
@@ -63,7 +63,7 @@ const HOLDER = /^[\p{L}\p{M}0-9 '’.,\-/&()+]+$/u
 export function checkHolderName(raw: string): { holderName: string | null, errors: UserError[] } {
   const fail = (code: Parameters<typeof userError>[1], message: string) => ({ holderName: null, errors: [userError('holderName', code, message)] })
   if (INVISIBLE.test(raw.replace(/ /g, '')))
-    return fail('INVALID_CHARACTERS', 'Le titulaire contient des caractères invisibles ou de contrôle : saisissez-le à nouveau, tel qu\'il apparaît sur votre RIB.')
+    return fail('INVALID_CHARACTERS', 'Le titulaire contient des caractères invisibles ou de contrôle\u00a0: saisissez-le à nouveau, tel qu\'il apparaît sur votre RIB.')
   const holderName = normaliseLineText(raw)
   if (!holderName)
     return fail('REQUIRED', 'Indiquez le titulaire du compte, tel qu\'il apparaît sur votre RIB.')

@@ -260,7 +260,7 @@ describe('bankDetails and the change of RIB', () => {
     expect(paid.bankAccountId).toBe(account.id)
     expect(Date.parse(paid.heldUntil!) - app.clock.now().getTime()).toBe(72 * 3_600_000)
     expect(paid.paymentDate).toBe('2026-11-29')
-    expect(decided.data.decideProcedure.task.procedure.decisionNote).toMatch(/seront versés le 29\/11\/2026\. C'est le premier remboursement sur ce compte : par sécurité, il est retenu 72 heures\./)
+    expect(decided.data.decideProcedure.task.procedure.decisionNote).toMatch(/seront versés le 29\/11\/2026\. C'est le premier remboursement sur ce compte\s: par sécurité, il est retenu 72 heures\./)
 
     // the next one into the same account is paid at once
     const second = await benoit.gql(`mutation($input: ReimbursementRequestInput!) { submitReimbursementRequest(input: $input) { procedure { id } } }`, {
@@ -303,7 +303,7 @@ describe('bankDetails and the change of RIB', () => {
     const confirmed = await benoit.gql(CONFIRM, { id: third.data.startBankAccountChange.change.id, password: PASSWORD })
     const before = accountsSnapshot(app)
     const refused = await advisor.gql(DECIDE, { id: confirmed.data.confirmBankAccountChange.change.procedureId, decision: 'REJECT', note: 'Le titulaire ne correspond pas à l\'adhérent.' })
-    expect(refused.data.decideProcedure.task.procedure).toMatchObject({ status: 'REJECTED', decisionNote: 'Modification refusée : vos coordonnées bancaires restent inchangées. Le titulaire ne correspond pas à l\'adhérent.' })
+    expect(refused.data.decideProcedure.task.procedure).toMatchObject({ status: 'REJECTED', decisionNote: 'Modification refusée\u00a0: vos coordonnées bancaires restent inchangées. Le titulaire ne correspond pas à l\'adhérent.' })
     expect(accountsSnapshot(app).accounts).toEqual(before.accounts)
     expect(accountsSnapshot(app).assignments).toEqual(before.assignments)
     expect(app.db.select().from(bankAccountChangesTable).where(eq(bankAccountChangesTable.procedureId, confirmed.data.confirmBankAccountChange.change.procedureId)).get()!.status).toBe('REJECTED')

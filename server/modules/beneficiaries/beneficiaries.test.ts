@@ -40,15 +40,15 @@ describe('Mes bénéficiaires', () => {
     const { data } = await benoit.gql(BENEFICIARIES)
     const lea = data.beneficiaries.find((b: any) => b.firstName === 'Léa')
     expect(lea.noemieStatus).toBe('HELD_BY_PREVIOUS_INSURER')
-    expect(lea.noemieHint).toMatch(/^Votre ancienne mutuelle reçoit encore les décomptes de Léa : demandez-lui de clôturer la liaison, ou envoyez-nous l'attestation de droits de la CPAM\./)
+    expect(lea.noemieHint).toMatch(/^Votre ancienne mutuelle reçoit encore les décomptes de Léa\s: demandez-lui de clôturer la liaison, ou envoyez-nous l'attestation de droits de la CPAM\./)
     for (const b of data.beneficiaries.filter((x: any) => x.firstName !== 'Léa'))
       expect([b.noemieStatus, b.noemieHint]).toEqual(['ACTIVE', null])
   })
 
   it('words the hint for every link state, and for the member himself', () => {
     const base = { firstName: 'Louise', relationship: 'CHILD' as const, socialSecurityFund: 'CPAM de la Gironde' }
-    expect(noemieHint({ ...base, noemieStatus: 'PENDING' })).toMatch(/^La télétransmission est en cours d'activation auprès de CPAM de la Gironde : d'ici quelques jours, les décomptes de Louise/)
-    expect(noemieHint({ ...base, noemieStatus: 'INACTIVE' })).toMatch(/^La télétransmission n'est pas active : les décomptes de Louise ne nous parviennent pas/)
+    expect(noemieHint({ ...base, noemieStatus: 'PENDING' })).toMatch(/^La télétransmission est en cours d'activation auprès de CPAM de la Gironde\s: d'ici quelques jours, les décomptes de Louise/)
+    expect(noemieHint({ ...base, noemieStatus: 'INACTIVE' })).toMatch(/^La télétransmission n'est pas active\s: les décomptes de Louise ne nous parviennent pas/)
     expect(noemieHint({ ...base, relationship: 'SELF', noemieStatus: 'HELD_BY_PREVIOUS_INSURER' })).toMatch(/^Votre ancienne mutuelle reçoit encore vos décomptes/)
   })
 

@@ -103,7 +103,7 @@ function checkAddition(db: Queryable, memberId: string, accountId: string, today
 
   const relationship = input.relationship
   if (relationship !== 'SPOUSE' && relationship !== 'CHILD' && relationship !== 'OTHER')
-    errors.push(userError('relationship', 'UNSUPPORTED', 'L\'adhérent principal est déjà couvert : choisissez conjoint(e), enfant ou autre ayant droit.'))
+    errors.push(userError('relationship', 'UNSUPPORTED', 'L\'adhérent principal est déjà couvert\u00a0: choisissez conjoint(e), enfant ou autre ayant droit.'))
 
   const free = freeRanks(db, memberId)
   let rank = input.rank ?? free[0] ?? null
@@ -112,8 +112,8 @@ function checkAddition(db: Queryable, memberId: string, accountId: string, today
     rank = null
   }
   else if (rank === null || !free.includes(rank)) {
-    const hint = free.length ? ` Rangs libres : ${free.map(r => String(r).padStart(2, '0')).join(', ')}.` : ''
-    errors.push(userError('rank', 'RANK_TAKEN', rank === null ? 'Tous les rangs de 02 à 19 sont déjà attribués : écrivez à votre conseiller.' : `Le rang ${String(rank).padStart(2, '0')} est déjà attribué dans votre foyer.${hint}`))
+    const hint = free.length ? ` Rangs libres\u00a0: ${free.map(r => String(r).padStart(2, '0')).join(', ')}.` : ''
+    errors.push(userError('rank', 'RANK_TAKEN', rank === null ? 'Tous les rangs de 02 à 19 sont déjà attribués\u00a0: écrivez à votre conseiller.' : `Le rang ${String(rank).padStart(2, '0')} est déjà attribué dans votre foyer.${hint}`))
   }
 
   const nirOwner: NirOwner = input.nirOwner === 'INSURED' ? 'INSURED' : 'BENEFICIARY'
@@ -121,10 +121,10 @@ function checkAddition(db: Queryable, memberId: string, accountId: string, today
   if (!input.nir?.trim())
     errors.push(userError('nir', 'REQUIRED', 'Indiquez le numéro de sécurité sociale du bénéficiaire ou de l\'assuré auquel il est rattaché.'))
   else if (!nir)
-    errors.push(userError('nir', 'INVALID_NIR', 'Ce numéro de sécurité sociale n\'est pas valide : vérifiez les 13 chiffres et la clé de 2 chiffres.'))
+    errors.push(userError('nir', 'INVALID_NIR', 'Ce numéro de sécurité sociale n\'est pas valide\u00a0: vérifiez les 13 chiffres et la clé de 2 chiffres.'))
   else if (nirOwner === 'BENEFICIARY' && birthDate <= today && /^(?:0[1-9]|1[0-2])$/.test(nir.slice(3, 5)) && nir.slice(1, 5) !== `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}`)
     // the number carries the year and month of birth (unless the month is unknown, 20–99)
-    errors.push(userError('nir', 'INVALID_NIR', 'Ce numéro ne correspond pas à la date de naissance indiquée : s\'agit-il du numéro de l\'assuré auquel le bénéficiaire est rattaché ?'))
+    errors.push(userError('nir', 'INVALID_NIR', 'Ce numéro ne correspond pas à la date de naissance indiquée\u00a0: s\'agit-il du numéro de l\'assuré auquel le bénéficiaire est rattaché\u00a0?'))
 
   const coverageStart = input.coverageStart ?? today
   const earliest = addMonths(today, -MAX_RETROACTIVE_MONTHS)
@@ -132,16 +132,16 @@ function checkAddition(db: Queryable, memberId: string, accountId: string, today
   if (coverageStart < birthDate && birthDate <= today)
     errors.push(userError('coverageStart', 'TOO_EARLY', 'La couverture ne peut pas commencer avant la naissance.'))
   else if (coverageStart < earliest)
-    errors.push(userError('coverageStart', 'TOO_EARLY', `La couverture peut remonter à 6 mois au plus : choisissez une date à partir du ${frenchDate(earliest)}.`))
+    errors.push(userError('coverageStart', 'TOO_EARLY', `La couverture peut remonter à 6 mois au plus\u00a0: choisissez une date à partir du ${frenchDate(earliest)}.`))
   else if (coverageStart > latest)
     errors.push(userError('coverageStart', 'TOO_LATE', `Choisissez une date de début au plus tard le ${frenchDate(latest)}.`))
 
   const documentKind = input.documentKind as SupportingDocumentKind | null | undefined
   if (!documentKind)
-    errors.push(userError('documentKind', 'REQUIRED', 'Indiquez le justificatif joint : livret de famille, acte de naissance ou attestation de PACS.'))
+    errors.push(userError('documentKind', 'REQUIRED', 'Indiquez le justificatif joint\u00a0: livret de famille, acte de naissance ou attestation de PACS.'))
 
   const files = checkAttachments(db, accountId, input.attachmentIds ?? [])
-  errors.push(...files.errors.map(e => e.code === 'REQUIRED' ? userError('attachmentIds', 'REQUIRED', 'Joignez le justificatif : livret de famille, acte de naissance ou attestation de PACS.') : e))
+  errors.push(...files.errors.map(e => e.code === 'REQUIRED' ? userError('attachmentIds', 'REQUIRED', 'Joignez le justificatif\u00a0: livret de famille, acte de naissance ou attestation de PACS.') : e))
 
   if (!first.errors.length && !last.errors.length && birthDate <= today) {
     const person = { firstName: first.value, lastName: last.value, birthDate }
@@ -219,7 +219,7 @@ export function requestBeneficiaryRemoval(ctx: Context, input: BeneficiaryRemova
     if (input.coverageEnd < today)
       errors.push(userError('coverageEnd', 'TOO_EARLY', 'La fin de couverture ne peut pas être dans le passé.'))
     else if (person && input.coverageEnd < person.coverageStart)
-      errors.push(userError('coverageEnd', 'TOO_EARLY', `La couverture de ${person.firstName} commence le ${frenchDate(person.coverageStart)} : choisissez une date ultérieure.`))
+      errors.push(userError('coverageEnd', 'TOO_EARLY', `La couverture de ${person.firstName} commence le ${frenchDate(person.coverageStart)}\u00a0: choisissez une date ultérieure.`))
     else if (input.coverageEnd > latest)
       errors.push(userError('coverageEnd', 'TOO_LATE', `Choisissez une date de fin au plus tard le ${frenchDate(latest)}.`))
 
@@ -244,11 +244,11 @@ export function requestBeneficiaryRemoval(ctx: Context, input: BeneficiaryRemova
 export function acceptBeneficiaryAddition(tx: Tx, procedure: ProcedureRow, today: string): { beneficiaryId: string, note: string } | UserError {
   const d = procedure.details as BeneficiaryAdditionDetails | null
   if (!d?.firstName || !d.birthDate || !d.rank || !d.coverageStart)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète : refusez-la en l\'expliquant.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète\u00a0: refusez-la en l\'expliquant.')
   if (coveredTwin(tx, procedure.memberId, d, today))
-    return userError(null, 'ALREADY_COVERED', `${d.firstName} ${d.lastName} est déjà couvert(e) : refusez la demande en l'expliquant.`)
+    return userError(null, 'ALREADY_COVERED', `${d.firstName} ${d.lastName} est déjà couvert(e)\u00a0: refusez la demande en l'expliquant.`)
   if (tx.select({ id: b.id }).from(b).where(and(eq(b.memberId, procedure.memberId), eq(b.rank, d.rank))).get())
-    return userError(null, 'RANK_TAKEN', `Le rang ${String(d.rank).padStart(2, '0')} est déjà attribué dans ce foyer : demandez à l'adhérent d'en choisir un autre.`)
+    return userError(null, 'RANK_TAKEN', `Le rang ${String(d.rank).padStart(2, '0')} est déjà attribué dans ce foyer\u00a0: demandez à l'adhérent d'en choisir un autre.`)
   const holder = tx.select().from(b).where(and(eq(b.memberId, procedure.memberId), eq(b.relationship, 'SELF'))).get()
   const added = tx.insert(b).values({
     memberId: procedure.memberId,
@@ -275,7 +275,7 @@ export function acceptBeneficiaryAddition(tx: Tx, procedure: ProcedureRow, today
     }
   }
   tx.update(p).set({ beneficiaryId: added.id }).where(eq(p.id, procedure.id)).run()
-  return { beneficiaryId: added.id, note: `Demande acceptée : ${d.firstName} est couvert(e) à compter du ${frenchDate(d.coverageStart)}.` }
+  return { beneficiaryId: added.id, note: `Demande acceptée\u00a0: ${d.firstName} est couvert(e) à compter du ${frenchDate(d.coverageStart)}.` }
 }
 
 /** ACCEPT of a removal: the coverage ends on the chosen day, on the beneficiary and on each contract. */
@@ -283,13 +283,13 @@ export function acceptBeneficiaryRemoval(tx: Tx, procedure: ProcedureRow): { not
   const d = procedure.details as BeneficiaryRemovalDetails | null
   const person = procedure.beneficiaryId ? tx.select().from(b).where(eq(b.id, procedure.beneficiaryId)).get() : undefined
   if (!d?.coverageEnd || !person)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète : refusez-la en l\'expliquant.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète\u00a0: refusez-la en l\'expliquant.')
   if (person.coverageEnd && person.coverageEnd < d.coverageEnd)
     return userError(null, 'NOT_REMOVABLE', `La couverture de ${person.firstName} s'arrête déjà le ${frenchDate(person.coverageEnd)}.`)
   tx.update(b).set({ coverageEnd: d.coverageEnd }).where(eq(b.id, person.id)).run()
   tx.update(contractBeneficiariesTable).set({ endDate: d.coverageEnd })
     .where(and(eq(contractBeneficiariesTable.beneficiaryId, person.id), or(isNull(contractBeneficiariesTable.endDate), gt(contractBeneficiariesTable.endDate, d.coverageEnd)))).run()
-  return { note: `Demande acceptée : ${person.firstName} reste couvert(e) jusqu'au ${frenchDate(d.coverageEnd)} inclus.` }
+  return { note: `Demande acceptée\u00a0: ${person.firstName} reste couvert(e) jusqu'au ${frenchDate(d.coverageEnd)} inclus.` }
 }
 
 /** The request of a beneficiary démarche as the API shows it: the NIR masked. */

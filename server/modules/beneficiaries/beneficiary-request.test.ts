@@ -163,7 +163,7 @@ describe('Bénéficiaires: additions and removals', () => {
     const decided = await advisor.gql(DECIDE, { id: procedure.id, decision: 'ACCEPT' })
     expect(decided.data.decideProcedure.errors).toEqual([])
     expect(JSON.stringify(decided.data)).not.toContain(julesNir.slice(-5))
-    expect(decided.data.decideProcedure.task.procedure).toMatchObject({ status: 'ACCEPTED', beneficiary: { firstName: 'Jules' }, decisionNote: 'Demande acceptée : Jules est couvert(e) à compter du 14/09/2026.' })
+    expect(decided.data.decideProcedure.task.procedure).toMatchObject({ status: 'ACCEPTED', beneficiary: { firstName: 'Jules' }, decisionNote: 'Demande acceptée\u00a0: Jules est couvert(e) à compter du 14/09/2026.' })
 
     const after = await benoit.gql(BENEFICIARIES)
     expect(after.data.beneficiaries.find((b: any) => b.firstName === 'Jules')).toMatchObject({ rank: 6, coverageStart: julesBirth, coverageEnd: null, noemieStatus: 'PENDING', nirMasked: expect.stringMatching(/^1 \*\*/) })
@@ -210,7 +210,7 @@ describe('Bénéficiaires: additions and removals', () => {
     const { data } = await benoit.gql(REMOVE, { input: { beneficiaryId: ids.Louise, coverageEnd: '2026-11-30', reason: 'Louise a sa propre mutuelle étudiante.' } })
     expect(data.requestBeneficiaryRemoval.procedure).toMatchObject({ kind: 'BENEFICIARY_REMOVAL', status: 'SUBMITTED', beneficiary: { firstName: 'Louise' }, beneficiaryRequest: { coverageEnd: '2026-11-30', reason: 'Louise a sa propre mutuelle étudiante.' } })
     const decided = await advisor.gql(DECIDE, { id: data.requestBeneficiaryRemoval.procedure.id, decision: 'ACCEPT' })
-    expect(decided.data.decideProcedure.task.procedure.decisionNote).toBe('Demande acceptée : Louise reste couvert(e) jusqu\'au 30/11/2026 inclus.')
+    expect(decided.data.decideProcedure.task.procedure.decisionNote).toBe('Demande acceptée\u00a0: Louise reste couvert(e) jusqu\'au 30/11/2026 inclus.')
     const after = await benoit.gql(BENEFICIARIES)
     expect(after.data.beneficiaries.find((b: any) => b.firstName === 'Louise').coverageEnd).toBe('2026-11-30')
     // still covered today: still on the card

@@ -36,10 +36,10 @@ export function noemieHint(b: Pick<BeneficiaryRow, 'firstName' | 'relationship' 
     case 'ACTIVE':
       return null
     case 'HELD_BY_PREVIOUS_INSURER':
-      return `Votre ancienne mutuelle reçoit encore ${theirs} : demandez-lui de clôturer la liaison, ou envoyez-nous l'attestation de droits de la CPAM. En attendant, faites une demande de remboursement en joignant le décompte.`
+      return `Votre ancienne mutuelle reçoit encore ${theirs}\u00a0: demandez-lui de clôturer la liaison, ou envoyez-nous l'attestation de droits de la CPAM. En attendant, faites une demande de remboursement en joignant le décompte.`
     case 'PENDING':
-      return `La télétransmission est en cours d'activation auprès de ${fund} : d'ici quelques jours, ${theirs} nous parviendront automatiquement. En attendant, faites une demande de remboursement en joignant le décompte.`
+      return `La télétransmission est en cours d'activation auprès de ${fund}\u00a0: d'ici quelques jours, ${theirs} nous parviendront automatiquement. En attendant, faites une demande de remboursement en joignant le décompte.`
     case 'INACTIVE':
-      return `La télétransmission n'est pas active : ${theirs} ne nous parviennent pas automatiquement. Envoyez-nous l'attestation de droits de la CPAM pour l'activer ; en attendant, faites une demande de remboursement en joignant le décompte.`
+      return `La télétransmission n'est pas active\u00a0: ${theirs} ne nous parviennent pas automatiquement. Envoyez-nous l'attestation de droits de la CPAM pour l'activer\u00a0; en attendant, faites une demande de remboursement en joignant le décompte.`
   }
 }

@@ -100,7 +100,7 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
     // consultation at 50 €, BRSS 30 €: SS 70 % × 30 = 21 € − 2 € PF = 19 €; 150 % × 30 − 21 = 24 €; left 7 €
     expect(byType.CONSULTATION).toMatchObject({ expenseCents: 5000, socialSecurityBaseCents: 3000, socialSecurityCents: 1900, mutuelleCents: 2400, outOfPocketCents: 700 })
     expect(byType.CONSULTATION.description).toBe('Pour une consultation chez un spécialiste à 50,00\u00A0€ (base de remboursement 30,00\u00A0€)')
-    expect(byType.CONSULTATION.explanation).toContain('Participation forfaitaire retenue par la Sécurité sociale (1 acte) : 2,00\u00A0€, que votre mutuelle n\'a pas le droit de rembourser')
+    expect(byType.CONSULTATION.explanation).toContain('Participation forfaitaire retenue par la Sécurité sociale (1 acte)\u00a0: 2,00\u00A0€, que votre mutuelle n\'a pas le droit de rembourser')
     // 500 € glasses: SS 0,05 €; mutuelle 0,04 € (100 % BRSS) + 450 € forfait; left 49,91 €
     expect(byType.OPTICS).toMatchObject({ socialSecurityCents: 5, mutuelleCents: 45004, outOfPocketCents: 4991 })
     // stay of 1 450 €, BRSS 1 120 € at 80 % = 896 €; 200 % caps at what is left, 554 €; nothing to pay
@@ -176,14 +176,14 @@ describe('Ma mutuelle: contracts, guarantees, forfaits and contributions', () =>
       settlement: 'PAID',
       representedOn: '2026-08-05',
       rejectionFeeCents: 800,
-      note: 'Représentée avec le prélèvement du 05/08/2026 et payée. Frais de rejet : 8,00\u00A0€.',
+      note: 'Représentée avec le prélèvement du 05/08/2026 et payée. Frais de rejet\u00a0: 8,00\u00A0€.',
     })
     expect(schedule.find((i: any) => i.dueDate === '2026-08-05')).toMatchObject({
       status: 'PAID',
       amountCents: 13740,
       debitCents: 2 * 13740 + 800,
       represented: [{ dueDate: '2026-07-05', amountCents: 13740, rejectionFeeCents: 800 }],
-      note: 'Prélèvement de 282,80\u00A0€ : il inclut l\'échéance du 05/07/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.',
+      note: 'Prélèvement de 282,80\u00A0€\u00a0: il inclut l\'échéance du 05/07/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.',
     })
     expect(schedule.filter((i: any) => i.status === 'SCHEDULED').map((i: any) => i.dueDate)).toEqual(['2026-12-05', '2027-01-05', '2027-02-05', '2027-03-05', '2027-04-05'])
     // 12 × 137,40 € = 1 648,80 € for Benoit, 12 × 45 € = 540 € for the employer, 8 € of rejection fee;

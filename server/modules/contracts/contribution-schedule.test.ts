@@ -17,19 +17,19 @@ describe('buildSchedule', () => {
       instalment(2, 'PAID'),
       instalment(3, 'SCHEDULED'),
     ])
-    expect(lines[1]).toMatchObject({ settlement: 'PAID', representedOn: '2026-10-05', note: 'Représentée avec le prélèvement du 05/10/2026 et payée. Frais de rejet : 8,00\u00A0€.' })
+    expect(lines[1]).toMatchObject({ settlement: 'PAID', representedOn: '2026-10-05', note: 'Représentée avec le prélèvement du 05/10/2026 et payée. Frais de rejet\u00a0: 8,00\u00A0€.' })
     expect(lines[2]).toMatchObject({ settlement: 'PAID', debitCents: 2 * 13740 + 800, represented: [{ id: 'i1', dueDate: '2026-09-05', amountCents: 13740, rejectionFeeCents: 800 }] })
-    expect(lines[2]!.note).toBe('Prélèvement de 282,80\u00A0€ : il inclut l\'échéance du 05/09/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.')
+    expect(lines[2]!.note).toBe('Prélèvement de 282,80\u00A0€\u00a0: il inclut l\'échéance du 05/09/2026 représentée (137,40\u00A0€) et 8,00\u00A0€ de frais de rejet.')
     expect(totals).toEqual({ memberTotalCents: 4 * 13740, employerTotalCents: 4 * 4500, rejectionFeesCents: 800, yearlyTotalCents: 4 * 13740 + 800, paidCents: 3 * 13740 + 800, toSettleCents: 0, upcomingCents: 13740, rejectedCents: 13740 })
   })
 
   it('puts a rejected instalment presented with a debit to come in « à venir », and one with no debit in « à régler »', () => {
     const coming = buildSchedule([instalment(0, 'REJECTED', { representedById: 'i1' }), instalment(1, 'SCHEDULED')])
     expect(coming.totals).toMatchObject({ paidCents: 0, toSettleCents: 0, upcomingCents: 2 * 13740 })
-    expect(coming.lines[1]!.note).toBe('Prélèvement de 274,80\u00A0€ : il inclura l\'échéance du 05/08/2026 représentée (137,40\u00A0€).')
+    expect(coming.lines[1]!.note).toBe('Prélèvement de 274,80\u00A0€\u00a0: il inclura l\'échéance du 05/08/2026 représentée (137,40\u00A0€).')
     const stranded = buildSchedule([instalment(0, 'PAID'), instalment(1, 'REJECTED', { rejectionFeeCents: 500 })])
     expect(stranded.totals).toMatchObject({ paidCents: 13740, toSettleCents: 13740 + 500, upcomingCents: 0 })
-    expect(stranded.lines[1]).toMatchObject({ settlement: 'TO_SETTLE', representedOn: null, note: 'À régler : aucun prélèvement ne la représente. Frais de rejet : 5,00\u00A0€.' })
+    expect(stranded.lines[1]).toMatchObject({ settlement: 'TO_SETTLE', representedOn: null, note: 'À régler\u00a0: aucun prélèvement ne la représente. Frais de rejet\u00a0: 5,00\u00A0€.' })
   })
 
   it('keeps a debit rejected twice to settle, both instalments and both fees', () => {
@@ -39,7 +39,7 @@ describe('buildSchedule', () => {
       instalment(2, 'SCHEDULED'),
     ])
     expect(lines.map(l => l.settlement)).toEqual(['TO_SETTLE', 'TO_SETTLE', 'TO_COME'])
-    expect(lines[0]!.note).toBe('Représentée le 05/09/2026 et rejetée à nouveau : à régler. Frais de rejet : 8,00\u00A0€.')
+    expect(lines[0]!.note).toBe('Représentée le 05/09/2026 et rejetée à nouveau\u00a0: à régler. Frais de rejet\u00a0: 8,00\u00A0€.')
     expect(totals).toMatchObject({ toSettleCents: 2 * 13740 + 1600, upcomingCents: 13740 })
   })
 

@@ -103,16 +103,16 @@ export function buildSchedule(instalments: InstalmentRow[]): { lines: ScheduleLi
 }
 
 function lineNote(line: Omit<ScheduleLine, 'note'>): string | null {
-  const fee = line.rejectionFeeCents > 0 ? ` Frais de rejet : ${formatEuros(line.rejectionFeeCents)}.` : ''
+  const fee = line.rejectionFeeCents > 0 ? ` Frais de rejet\u00a0: ${formatEuros(line.rejectionFeeCents)}.` : ''
   if (line.status === 'REJECTED') {
     if (!line.representedOn)
-      return `À régler : aucun prélèvement ne la représente.${fee}`
+      return `À régler\u00a0: aucun prélèvement ne la représente.${fee}`
     const on = frenchDate(line.representedOn)
     if (line.settlement === 'PAID')
       return `Représentée avec le prélèvement du ${on} et payée.${fee}`
     if (line.settlement === 'TO_COME')
       return `Sera représentée avec le prélèvement du ${on}.${fee}`
-    return `Représentée le ${on} et rejetée à nouveau : à régler.${fee}`
+    return `Représentée le ${on} et rejetée à nouveau\u00a0: à régler.${fee}`
   }
   if (!line.represented.length)
     return null
@@ -122,5 +122,5 @@ function lineNote(line: Omit<ScheduleLine, 'note'>): string | null {
     parts.push(`${formatEuros(fees)} de frais de rejet`)
   const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : parts[0]
   const verb = line.status === 'SCHEDULED' ? 'inclura' : 'inclut'
-  return `Prélèvement de ${formatEuros(line.debitCents)} : il ${verb} ${listed}.`
+  return `Prélèvement de ${formatEuros(line.debitCents)}\u00a0: il ${verb} ${listed}.`
 }

@@ -80,9 +80,9 @@ export function checkProvider(provider: ProviderInput): { errors: UserError[], p
     errors.push(userError('provider', 'REQUIRED', 'Indiquez le numéro FINESS de l\'établissement ou le numéro RPPS ou ADELI du professionnel.'))
   // Corsican establishments start with 2A or 2B
   if (finess && !/^(?:\d{2}|2[AB])\d{7}$/.test(finess))
-    errors.push(userError('provider.finess', 'INVALID_FINESS', 'Un numéro FINESS compte 9 caractères : le département puis 7 chiffres.'))
+    errors.push(userError('provider.finess', 'INVALID_FINESS', 'Un numéro FINESS compte 9 caractères\u00a0: le département puis 7 chiffres.'))
   if (rpps && !(/^\d{11}$/.test(rpps) && luhnValid(rpps)))
-    errors.push(userError('provider.rpps', 'INVALID_RPPS', 'Un numéro RPPS compte 11 chiffres, le dernier étant une clé de contrôle : vérifiez-le.'))
+    errors.push(userError('provider.rpps', 'INVALID_RPPS', 'Un numéro RPPS compte 11 chiffres, le dernier étant une clé de contrôle\u00a0: vérifiez-le.'))
   if (adeli && !/^\d{9}$/.test(adeli))
     errors.push(userError('provider.adeli', 'INVALID_ADELI', 'Un numéro ADELI compte 9 chiffres.'))
   return { errors, provider: { finess, rpps, adeli } }
@@ -91,9 +91,9 @@ export function checkProvider(provider: ProviderInput): { errors: UserError[], p
 /** The planned date: from today to six months ahead. */
 export function checkPlannedDate(plannedDate: string, today: string): UserError[] {
   if (plannedDate < today)
-    return [userError('plannedDate', 'PAST_DATE', 'La date prévue des soins est passée : une prise en charge se demande avant les soins.')]
+    return [userError('plannedDate', 'PAST_DATE', 'La date prévue des soins est passée\u00a0: une prise en charge se demande avant les soins.')]
   if (plannedDate > addMonths(today, MAX_MONTHS_AHEAD))
-    return [userError('plannedDate', 'TOO_FAR_AHEAD', `La date prévue des soins est à plus de ${MAX_MONTHS_AHEAD} mois : demandez la prise en charge plus près des soins.`)]
+    return [userError('plannedDate', 'TOO_FAR_AHEAD', `La date prévue des soins est à plus de ${MAX_MONTHS_AHEAD} mois\u00a0: demandez la prise en charge plus près des soins.`)]
   return []
 }
 
@@ -106,7 +106,7 @@ export function checkLines(domain: AgreementDomain, lines: AgreementLineInput[])
   lines.slice(0, MAX_LINES).forEach((line, i) => {
     const code = AGREEMENT_CODES[line.code.trim()]
     if (!code || code.domain !== domain)
-      errors.push(userError(`lines.${i}.code`, 'UNKNOWN_CODE', `Code « ${line.code.trim().slice(0, 30)} » inconnu pour ce domaine de soins : voir la liste des codes dans la documentation.`))
+      errors.push(userError(`lines.${i}.code`, 'UNKNOWN_CODE', `Code «\u00a0${line.code.trim().slice(0, 30)}\u00a0» inconnu pour ce domaine de soins\u00a0: voir la liste des codes dans la documentation.`))
     if (!Number.isSafeInteger(line.amountCents) || line.amountCents < 0)
       errors.push(userError(`lines.${i}.amountCents`, 'NEGATIVE', 'Le montant d\'une ligne ne peut pas être négatif.'))
     else if (line.amountCents === 0)

@@ -28,7 +28,7 @@ type AgreementRow = typeof ca.$inferSelect
 const REVIEW_WORDS: Record<ReviewReason, string> = {
   HOSPITAL: 'une hospitalisation est toujours étudiée par un conseiller',
   ABOVE_CEILING: 'le montant du devis demande l\'avis d\'un conseiller',
-  NO_GUARANTEE: 'le contrat ne prévoit pas ces soins : un conseiller vérifie les autres garanties',
+  NO_GUARANTEE: 'le contrat ne prévoit pas ces soins\u00a0: un conseiller vérifie les autres garanties',
 }
 
 function requirePartner(ctx: Context): PartnerViewer {
@@ -118,10 +118,10 @@ function toView(row: AgreementRow, procedure: ProcedureRow): CoverageAgreement {
   const reason = (procedure.details as { reviewReason?: ReviewReason } | null)?.reviewReason
   const mutuelle = total(row.lines, 'mutuelleCents')
   const message = accepted
-    ? `Prise en charge accordée : ${formatEuros(mutuelle)} à la charge de la mutuelle, pour des soins réalisés au plus tard le ${frenchDate(row.validUntil!)}.`
+    ? `Prise en charge accordée\u00a0: ${formatEuros(mutuelle)} à la charge de la mutuelle, pour des soins réalisés au plus tard le ${frenchDate(row.validUntil!)}.`
     : status === 'REJECTED'
-      ? 'Prise en charge refusée : la mutuelle remboursera les soins selon le contrat du patient, sans engagement préalable.'
-      : `À l'étude : ${reason ? REVIEW_WORDS[reason] : 'un conseiller étudie la demande'}. Réponse attendue au plus tard le ${frenchDate(procedure.estimatedDecisionDate!)}.`
+      ? 'Prise en charge refusée\u00a0: la mutuelle remboursera les soins selon le contrat du patient, sans engagement préalable.'
+      : `À l'étude\u00a0: ${reason ? REVIEW_WORDS[reason] : 'un conseiller étudie la demande'}. Réponse attendue au plus tard le ${frenchDate(procedure.estimatedDecisionDate!)}.`
   return {
     id: row.id,
     status,
@@ -150,7 +150,7 @@ function toView(row: AgreementRow, procedure: ProcedureRow): CoverageAgreement {
 
 /** What the member reads on the démarche once the mutuelle committed. */
 function acceptedNote(partnerName: string, mutuelleCents: number, until: string): string {
-  return `Prise en charge accordée à ${partnerName} : ${formatEuros(mutuelleCents)} payés par votre mutuelle directement au professionnel, pour des soins réalisés au plus tard le ${frenchDate(until)}.`
+  return `Prise en charge accordée à ${partnerName}\u00a0: ${formatEuros(mutuelleCents)} payés par votre mutuelle directement au professionnel, pour des soins réalisés au plus tard le ${frenchDate(until)}.`
 }
 
 /**
@@ -285,10 +285,10 @@ export function commitCoverageAgreement(tx: Tx, procedure: ProcedureRow, today: 
   const row = agreementOfProcedure(tx, procedure.id)
   const beneficiary = procedure.beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, procedure.beneficiaryId)).get() : undefined
   if (!row || !beneficiary)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La demande de prise en charge est incomplète : refusez-la en l\'expliquant.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande de prise en charge est incomplète\u00a0: refusez-la en l\'expliquant.')
   const computed = computeLines(tx, procedure.memberId, beneficiary, row.careDomain, row.plannedDate, today, row.lines, row.id)
   if ('code' in computed)
-    return userError(null, 'NOT_COVERED', 'Le patient n\'est pas couvert à la date prévue des soins : refusez la prise en charge en l\'expliquant.')
+    return userError(null, 'NOT_COVERED', 'Le patient n\'est pas couvert à la date prévue des soins\u00a0: refusez la prise en charge en l\'expliquant.')
   const until = validUntil(row.plannedDate)
   tx.update(ca).set({ lines: computed.lines, validUntil: until }).where(eq(ca.id, row.id)).run()
   const name = (procedure.details as { providerName?: string } | null)?.providerName ?? 'votre professionnel de santé'
@@ -316,7 +316,7 @@ export function agreementForReimbursement(db: Queryable, r: { beneficiaryId: str
   const explanation = gap === 0
     ? `Votre mutuelle a payé exactement les ${formatEuros(committedCents)} promis par la prise en charge ${row.reference}.`
     : gap < 0
-      ? `La prise en charge ${row.reference} promettait jusqu'à ${formatEuros(committedCents)} pour le devis ; ${formatEuros(r.mutuelleCents)} ont été payés, pour ce qui a été facturé (${formatEuros(-gap)} de moins : des soins facturés moins cher ou en partie seulement).`
-      : `La prise en charge ${row.reference} promettait ${formatEuros(committedCents)} ; ${formatEuros(r.mutuelleCents)} ont été payés (${formatEuros(gap)} de plus : la facture comptait des soins hors du devis).`
+      ? `La prise en charge ${row.reference} promettait jusqu'à ${formatEuros(committedCents)} pour le devis\u00a0; ${formatEuros(r.mutuelleCents)} ont été payés, pour ce qui a été facturé (${formatEuros(-gap)} de moins\u00a0: des soins facturés moins cher ou en partie seulement).`
+      : `La prise en charge ${row.reference} promettait ${formatEuros(committedCents)}\u00a0; ${formatEuros(r.mutuelleCents)} ont été payés (${formatEuros(gap)} de plus\u00a0: la facture comptait des soins hors du devis).`
   return { reference: row.reference, careDomain: domain, plannedDate: row.agreement.plannedDate, validUntil: row.agreement.validUntil, committedCents, explanation }
 }

@@ -131,7 +131,7 @@ describe('prises en charge: requestCoverageAgreement and coverageAgreement', () 
     expect(mine).toMatchObject({ kind: 'COVERAGE_AGREEMENT', status: 'ACCEPTED', careType: 'OPTICS', careDate: '2026-12-10', amountCents: 12000, providerName: 'Pharmacie partenaire (démo)' })
     expect(mine.decisionNote).toContain('Prise en charge accordée à Pharmacie partenaire (démo)')
     const log = (await benoit.gql(ACCESS_LOG)).data.accessLog.nodes
-    expect(log).toContainEqual({ actorKind: 'PARTNER', actorLabel: 'Pharmacie partenaire (démo)', action: 'PARTNER_COVERAGE_AGREEMENT', description: `a demandé une prise en charge (optique) : votre démarche ${mine.reference}` })
+    expect(log).toContainEqual({ actorKind: 'PARTNER', actorLabel: 'Pharmacie partenaire (démo)', action: 'PARTNER_COVERAGE_AGREEMENT', description: `a demandé une prise en charge (optique)\u00a0: votre démarche ${mine.reference}` })
     await partner.gql(STATE, { id: r.agreement.id })
     expect((await benoit.gql(ACCESS_LOG)).data.accessLog.nodes).toContainEqual({ actorKind: 'PARTNER', actorLabel: 'Pharmacie partenaire (démo)', action: 'PARTNER_COVERAGE_AGREEMENT_VIEW', description: `a consulté la réponse à la prise en charge ${mine.reference}` })
   })

@@ -86,6 +86,6 @@ export function drawTable(doc: Pdf, columns: Column[], rows: string[][], options
 export function drawGeneratedFooter(doc: Pdf, today: string, text: string): void {
   doc.moveDown(1.5)
   doc.font('Helvetica').fontSize(8).fillColor(BRAND.muted)
-    .text(`${text} Document établi le ${frenchDate(today)} depuis votre espace adhérent ${BRAND.name} ; il reflète vos droits à cette date.`, LEFT, doc.y, { width: doc.page.width - LEFT * 2 })
+    .text(`${text} Document établi le ${frenchDate(today)} depuis votre espace adhérent ${BRAND.name}\u00a0; il reflète vos droits à cette date.`, LEFT, doc.y, { width: doc.page.width - LEFT * 2 })
   doc.fillColor('#111111')
 }

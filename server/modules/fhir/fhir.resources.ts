@@ -38,12 +38,12 @@ export function capabilityStatement(date: string, publisher: string): Json {
     date,
     publisher,
     kind: 'instance',
-    implementation: { description: `Espace adhérent de ${publisher} : contrôle des droits au tiers payant pour les professionnels de santé` },
+    implementation: { description: `Espace adhérent de ${publisher}\u00a0: contrôle des droits au tiers payant pour les professionnels de santé` },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [{
       mode: 'server',
-      documentation: 'Authentification par jeton partenaire : en-tête « Authorization: Bearer ptk_… » (portée coverage:read). Mêmes limites et même journal que l\'API GraphQL.',
+      documentation: 'Authentification par jeton partenaire\u00a0: en-tête «\u00a0Authorization: Bearer ptk_…\u00a0» (portée coverage:read). Mêmes limites et même journal que l\'API GraphQL.',
       security: {
         cors: false,
         service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth', display: 'OAuth' }], text: 'Jeton porteur (Bearer) délivré par la mutuelle' }],
@@ -51,8 +51,8 @@ export function capabilityStatement(date: string, publisher: string): Json {
       },
       resource: [{
         type: 'CoverageEligibilityRequest',
-        documentation: 'Pas de stockage : la demande est vérifiée et la réponse rendue aussitôt, par l\'opération $check.',
-        operation: [{ name: 'check', definition: 'urn:espace-adherent:fhir:OperationDefinition:CoverageEligibilityRequest-check', documentation: 'POST /fhir/r4/CoverageEligibilityRequest/$check avec une CoverageEligibilityRequest (patient et couverture contenus) : répond une CoverageEligibilityResponse.' }],
+        documentation: 'Pas de stockage\u00a0: la demande est vérifiée et la réponse rendue aussitôt, par l\'opération $check.',
+        operation: [{ name: 'check', definition: 'urn:espace-adherent:fhir:OperationDefinition:CoverageEligibilityRequest-check', documentation: 'POST /fhir/r4/CoverageEligibilityRequest/$check avec une CoverageEligibilityRequest (patient et couverture contenus)\u00a0: répond une CoverageEligibilityResponse.' }],
       }],
     }],
   }
@@ -84,10 +84,10 @@ export function readEligibilityRequest(body: unknown): Read {
     return fail('invalid', 'Envoyez une ressource CoverageEligibilityRequest (FHIR R4) en JSON.', 'CoverageEligibilityRequest')
   const purposes = Array.isArray(body.purpose) ? body.purpose : []
   if (!purposes.includes('validation'))
-    return fail('not-supported', 'Seul le contrôle des droits est proposé : indiquez purpose = ["validation"].', 'CoverageEligibilityRequest.purpose')
+    return fail('not-supported', 'Seul le contrôle des droits est proposé\u00a0: indiquez purpose = ["validation"].', 'CoverageEligibilityRequest.purpose')
   const patient = contained(body, body.patient, 'Patient')
   if (!patient || !isDate(patient.birthDate))
-    return fail('required', 'Indiquez la date de naissance du bénéficiaire dans un Patient contenu (patient = « #id », birthDate AAAA-MM-JJ).', 'CoverageEligibilityRequest.patient')
+    return fail('required', 'Indiquez la date de naissance du bénéficiaire dans un Patient contenu (patient = «\u00a0#id\u00a0», birthDate AAAA-MM-JJ).', 'CoverageEligibilityRequest.patient')
   const insurance = Array.isArray(body.insurance) && isObject(body.insurance[0]) ? body.insurance[0] : null
   const coverage = insurance ? contained(body, insurance.coverage, 'Coverage') : null
   const identifiers = coverage && Array.isArray(coverage.identifier) ? coverage.identifier : []
@@ -100,7 +100,7 @@ export function readEligibilityRequest(body: unknown): Read {
   const category = item && isObject(item.category) && Array.isArray(item.category.coding) ? item.category.coding : []
   const care = category.find(c => isObject(c) && c.system === SYSTEMS.careType && typeof c.code === 'string' && (CARE_TYPES as readonly string[]).includes(c.code)) as { code: CareType } | undefined
   if (!care)
-    return fail('value', `Indiquez le soin dans item[0].category (système ${SYSTEMS.careType}, un de : ${CARE_TYPES.join(', ')}).`, 'CoverageEligibilityRequest.item[0].category')
+    return fail('value', `Indiquez le soin dans item[0].category (système ${SYSTEMS.careType}, un de\u00a0: ${CARE_TYPES.join(', ')}).`, 'CoverageEligibilityRequest.item[0].category')
   const requestIdentifier = Array.isArray(body.identifier) && isObject(body.identifier[0]) ? body.identifier[0] : null
   return { question: { cardNumber: card.value, birthDate: patient.birthDate as string, careType: care.code, date: body.servicedDate, requestIdentifier } }
 }

@@ -27,7 +27,7 @@ export function fhirRouter(deps: AppDeps): Router {
     const viewer = req.viewer
     if (!viewer) {
       res.setHeader('WWW-Authenticate', 'Bearer')
-      return send(res, 401, operationOutcome('login', 'Jeton partenaire manquant : en-tête « Authorization: Bearer ptk_… ».'))
+      return send(res, 401, operationOutcome('login', 'Jeton partenaire manquant\u00a0: en-tête «\u00a0Authorization: Bearer ptk_…\u00a0».'))
     }
     if (viewer.role !== 'PARTNER' || !viewer.scopes.includes('coverage:read'))
       return send(res, 403, operationOutcome('forbidden', 'Ce contrôle demande un jeton partenaire de portée coverage:read.'))
@@ -39,7 +39,7 @@ export function fhirRouter(deps: AppDeps): Router {
     send(res, 200, eligibilityResponse(question, check, deps.clock.now().toISOString(), publisher))
   })
 
-  router.use((_req, res) => send(res, 404, operationOutcome('not-supported', 'Ressource ou opération non proposée : voir /fhir/r4/metadata.')))
+  router.use((_req, res) => send(res, 404, operationOutcome('not-supported', 'Ressource ou opération non proposée\u00a0: voir /fhir/r4/metadata.')))
 
   // a body that is not JSON, or too large: the integrator's mistake, said as FHIR says it
   router.use((error: { status?: number, type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -50,7 +50,7 @@ export function fhirRouter(deps: AppDeps): Router {
       logger.error({ err: error }, 'FHIR request failed')
     send(res, status, status === 413
       ? operationOutcome('invalid', 'Requête trop volumineuse (100 ko au plus).')
-      : status === 500 ? operationOutcome('exception', 'Erreur interne : réessayez plus tard.') : operationOutcome('invalid', 'Corps illisible : envoyez du JSON FHIR (application/fhir+json).'))
+      : status === 500 ? operationOutcome('exception', 'Erreur interne\u00a0: réessayez plus tard.') : operationOutcome('invalid', 'Corps illisible\u00a0: envoyez du JSON FHIR (application/fhir+json).'))
   })
 
   return router

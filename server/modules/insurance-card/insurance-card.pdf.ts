@@ -110,9 +110,9 @@ function drawVerso(doc: Pdf, card: OwnInsuranceCard): void {
   // the legend of the codes, as printed on the back of real cards
   doc.fillColor(INK).font('Helvetica').fontSize(4.6)
   const legend = card.legend.map(d => `${d.code} ${d.label}`).join('  ·  ')
-  doc.text(`Tiers payant (•) : ${legend}.`, margin, Math.max(y + 3, 92), { width: w - margin * 2, height: 22, ellipsis: true })
+  doc.text(`Tiers payant (•)\u00a0: ${legend}.`, margin, Math.max(y + 3, 92), { width: w - margin * 2, height: 22, ellipsis: true })
   doc.fillColor(BRAND.muted).fontSize(4.3)
-  doc.text(`Carte personnelle, valable du ${frenchDate(card.validFrom)} au ${frenchDate(card.validTo)} sous réserve du paiement des cotisations. Professionnels de santé : vérifiez les droits avec le numéro de carte et la date de naissance du bénéficiaire.`, margin, CARD_HEIGHT - 20, { width: w - margin * 2, height: 16, ellipsis: true })
+  doc.text(`Carte personnelle, valable du ${frenchDate(card.validFrom)} au ${frenchDate(card.validTo)} sous réserve du paiement des cotisations. Professionnels de santé\u00a0: vérifiez les droits avec le numéro de carte et la date de naissance du bénéficiaire.`, margin, CARD_HEIGHT - 20, { width: w - margin * 2, height: 16, ellipsis: true })
 }
 
 /** The card as a two-page PDF at card size: recto (contract, pavé normalisé, DataMatrix), verso (beneficiaries and rights). */

@@ -101,7 +101,7 @@ export async function updateContactDetails(ctx: Context, input: ContactDetailsIn
     }
     const fields = [...('phone' in changed ? ['PHONE'] : []), ...('city' in changed ? ['ADDRESS'] : [])]
     if (!fields.length && !newEmail)
-      return { member: null, pendingEmailChange: null, errors: [userError(null, 'NOTHING_TO_CHANGE', 'Vos coordonnées sont déjà celles-ci : rien n\'a été modifié.')] }
+      return { member: null, pendingEmailChange: null, errors: [userError(null, 'NOTHING_TO_CHANGE', 'Vos coordonnées sont déjà celles-ci\u00a0: rien n\'a été modifié.')] }
 
     const meta = { actorAccountId: viewer.accountId, actorRole: 'MEMBER' as const, memberId: viewer.memberId, outcome: 'SUCCESS' as const, ...requestMeta(ctx) }
     if (fields.length) {
@@ -135,7 +135,7 @@ export async function updateContactDetails(ctx: Context, input: ContactDetailsIn
         text: [
           `Bonjour ${member.firstName},`,
           '',
-          'Pour que cette adresse devienne celle de votre espace adhérent (et votre identifiant de connexion), suivez ce lien :',
+          'Pour que cette adresse devienne celle de votre espace adhérent (et votre identifiant de connexion), suivez ce lien\u00a0:',
           portalLink(ctx.config, `${CONFIRM_EMAIL_PATH}?jeton=${token}`),
           '',
           `Il fonctionne une seule fois, pendant ${EMAIL_LINK_HOURS} heures. Sans cela, votre adresse actuelle reste en place.`,
@@ -175,9 +175,9 @@ export async function confirmEmailChange(ctx: Context, token: string): Promise<{
     if (request.confirmedAt || request.cancelledAt)
       return { email: null, errors: [userError('token', 'LINK_USED', 'Ce lien a déjà servi ou a été remplacé par une demande plus récente.')] }
     if (now >= request.expiresAt)
-      return { email: null, errors: [userError('token', 'LINK_EXPIRED', `Ce lien a expiré : il n'est valable que ${EMAIL_LINK_HOURS} heures. Refaites la modification depuis « Mes coordonnées ».`)] }
+      return { email: null, errors: [userError('token', 'LINK_EXPIRED', `Ce lien a expiré\u00a0: il n'est valable que ${EMAIL_LINK_HOURS} heures. Refaites la modification depuis «\u00a0Mes coordonnées\u00a0».`)] }
     if (emailTaken(tx, request.newEmail, request.accountId))
-      return { email: null, errors: [userError('token', 'EMAIL_TAKEN', 'Cette adresse e-mail est devenue celle d\'un autre compte entre-temps : elle ne peut pas être la vôtre.')] }
+      return { email: null, errors: [userError('token', 'EMAIL_TAKEN', 'Cette adresse e-mail est devenue celle d\'un autre compte entre-temps\u00a0: elle ne peut pas être la vôtre.')] }
     const member = tx.select().from(membersTable).where(eq(membersTable.id, request.memberId)).get()!
     const previous = member.email
     tx.update(changes).set({ confirmedAt: now }).where(eq(changes.id, request.id)).run()
@@ -204,7 +204,7 @@ export async function confirmEmailChange(ctx: Context, token: string): Promise<{
       text: [
         `Bonjour ${member.firstName},`,
         '',
-        'Cette adresse est désormais celle de votre espace adhérent : utilisez-la pour vous connecter.',
+        'Cette adresse est désormais celle de votre espace adhérent\u00a0: utilisez-la pour vous connecter.',
         portalLink(ctx.config, '/connexion'),
       ].join('\n'),
     })

@@ -144,7 +144,7 @@ export function sendMessage(ctx: Context, input: SendMessageValues): ThreadResul
     if (!subject)
       errors.push(userError('subjectId', 'NOT_FOUND', 'Choisissez l\'objet de votre demande dans la liste.'))
     else if (category && subject.categoryId !== category.id)
-      errors.push(userError('subjectId', 'WRONG_CATEGORY', `Cet objet n'appartient pas à la catégorie « ${category.label} » : choisissez-en un de la liste.`))
+      errors.push(userError('subjectId', 'WRONG_CATEGORY', `Cet objet n'appartient pas à la catégorie «\u00a0${category.label}\u00a0»\u00a0: choisissez-en un de la liste.`))
     const body = checkBody(input.body)
     const files = checkMessageAttachments(tx, viewer.accountId, input.attachmentIds)
     errors.push(...body.errors, ...files.errors)
@@ -166,7 +166,7 @@ export function sendMessage(ctx: Context, input: SendMessageValues): ThreadResul
   }, { behavior: 'immediate' })
 }
 
-export const THREAD_NOT_FOUND = 'Cette conversation est introuvable : elle a peut-être dépassé sa durée de conservation d\'un an.'
+export const THREAD_NOT_FOUND = 'Cette conversation est introuvable\u00a0: elle a peut-être dépassé sa durée de conservation d\'un an.'
 
 /** The member answers in a thread: it goes back to « En cours » for the advisor. */
 export function replyToThread(ctx: Context, threadId: string, rawBody: string, attachmentIds?: string[] | null): ThreadResult {

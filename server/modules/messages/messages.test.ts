@@ -304,9 +304,9 @@ describe('threads in the advisor\'s queue', () => {
     // the member sees who read, answered and opened what
     const log = (await benoit.gql(ACCESS_LOG)).data.accessLog.nodes.map((n: { description: string }) => n.description)
     expect(log).toEqual(expect.arrayContaining([
-      'a consulté votre message « Prise en charge hospitalière »',
-      'a répondu à votre message « Prise en charge hospitalière »',
-      'a ouvert la pièce « Devis clinique.pdf » de votre message « Prise en charge hospitalière »',
+      'a consulté votre message «\u00a0Prise en charge hospitalière\u00a0»',
+      'a répondu à votre message «\u00a0Prise en charge hospitalière\u00a0»',
+      'a ouvert la pièce «\u00a0Devis clinique.pdf\u00a0» de votre message «\u00a0Prise en charge hospitalière\u00a0»',
     ]))
     const audits = app.db.select().from(auditEventsTable).where(eq(auditEventsTable.action, 'ADVISOR_VIEW_THREAD')).all()
     expect(audits).toHaveLength(1)
@@ -379,7 +379,7 @@ describe('retention of threads (moved clock)', () => {
     expect(ids).not.toContain(threadId)
     expect((await benoit.gql(THREAD, { id: threadId })).data.messageThread).toBeNull()
     expect((await advisor.gql(QUEUE, { taskKind: 'THREAD' })).data.advisorQueue.nodes.map((n: { id: string }) => n.id)).not.toContain(threadId)
-    expect((await benoit.gql(REPLY, { id: threadId, body: 'Bonjour ?' })).data.replyToThread.errors[0]).toMatchObject({ field: 'threadId', code: 'NOT_FOUND' })
+    expect((await benoit.gql(REPLY, { id: threadId, body: 'Bonjour\u00a0?' })).data.replyToThread.errors[0]).toMatchObject({ field: 'threadId', code: 'NOT_FOUND' })
     expect((await advisor.gql(ANSWER, { id: threadId, body: 'Bonjour' })).data.answerThread.errors[0]).toMatchObject({ field: 'threadId', code: 'NOT_FOUND' })
 
     // the daily job deletes it with its messages and its file, rows and bytes

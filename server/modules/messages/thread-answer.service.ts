@@ -17,7 +17,7 @@ export function answerNotice(firstName: string): { subject: string, text: string
     subject: 'Un nouveau message vous attend dans votre espace adhérent',
     text: [
       `Bonjour ${firstName},`,
-      'Votre conseiller vous a répondu. Pour lire sa réponse, connectez-vous à votre espace adhérent, rubrique « Messagerie ».',
+      'Votre conseiller vous a répondu. Pour lire sa réponse, connectez-vous à votre espace adhérent, rubrique «\u00a0Messagerie\u00a0».',
       'Pour protéger vos données, le contenu de vos échanges n\'est jamais envoyé par e-mail.',
       'Votre mutuelle',
     ].join('\n\n'),

@@ -109,9 +109,9 @@ function openJourney(tx: Queryable, memberId: string, journeyId: string): { row:
   if (!found)
     return userError('journeyId', 'NOT_FOUND', 'Cette démarche commerciale est introuvable.')
   if (found.journey.status === 'FINALISED')
-    return userError('journeyId', 'JOURNEY_CLOSED', 'Cette démarche est déjà finalisée : elle est entre les mains de votre conseiller.')
+    return userError('journeyId', 'JOURNEY_CLOSED', 'Cette démarche est déjà finalisée\u00a0: elle est entre les mains de votre conseiller.')
   if (found.journey.status === 'ABANDONED')
-    return userError('journeyId', 'JOURNEY_CLOSED', 'Vous avez abandonné cette démarche : elle ne peut plus être reprise.')
+    return userError('journeyId', 'JOURNEY_CLOSED', 'Vous avez abandonné cette démarche\u00a0: elle ne peut plus être reprise.')
   return { row: found.journey, contract: found.contract }
 }
 
@@ -120,15 +120,15 @@ function checkChoice(tx: Queryable, contract: ContractRow, optionCode: string, s
   const errors: UserError[] = []
   const option = findOption(contract.productLabel, optionCode)
   if (!option)
-    errors.push(userError('optionCode', 'UNKNOWN_OPTION', 'Cette option n\'existe pas pour votre contrat : choisissez l\'une des options proposées.'))
+    errors.push(userError('optionCode', 'UNKNOWN_OPTION', 'Cette option n\'existe pas pour votre contrat\u00a0: choisissez l\'une des options proposées.'))
   if (!isIsoDate(startDate))
     errors.push(userError('startDate', 'INVALID_START_DATE', 'Choisissez la date de début parmi celles proposées.'))
   else if (startDate <= today)
-    errors.push(userError('startDate', 'PAST_DATE', 'La date de début doit être à venir : choisissez le 1er d\'un prochain mois.'))
+    errors.push(userError('startDate', 'PAST_DATE', 'La date de début doit être à venir\u00a0: choisissez le 1er d\'un prochain mois.'))
   else if (!allowedStartDates(today).includes(startDate))
     errors.push(userError('startDate', 'INVALID_START_DATE', `Un changement d'option commence le 1er d'un mois, dans les ${START_MONTHS_AHEAD} prochains mois.`))
   else if (option && termsOn(contract, amendmentsOf(tx, contract.id), startDate).optionLabel === option.label)
-    errors.push(userError('optionCode', 'SAME_OPTION', `${option.label} sera déjà votre option à cette date : choisissez-en une autre.`))
+    errors.push(userError('optionCode', 'SAME_OPTION', `${option.label} sera déjà votre option à cette date\u00a0: choisissez-en une autre.`))
   return errors
 }
 
@@ -176,7 +176,7 @@ export function finaliseCommercialJourney(ctx: Context, journeyId: string): Jour
       return failed(open)
     const errors = checkChoice(tx, open.contract, open.row.optionCode, open.row.startDate, today)
       // a journey left for months may hold a start that has passed since
-      .map(e => e.code === 'PAST_DATE' ? userError('startDate', 'PAST_DATE', `La date de début choisie (${frenchDate(open.row.startDate)}) est passée : reprenez votre parcours pour en choisir une autre.`) : e)
+      .map(e => e.code === 'PAST_DATE' ? userError('startDate', 'PAST_DATE', `La date de début choisie (${frenchDate(open.row.startDate)}) est passée\u00a0: reprenez votre parcours pour en choisir une autre.`) : e)
     if (errors.length)
       return failed(...errors)
     const current = view(tx, open.row, open.contract, today)
@@ -241,9 +241,9 @@ export function applyOptionChange(tx: Tx, procedure: ProcedureRow, today: string
   const contract = d ? tx.select().from(contractsTable).where(and(eq(contractsTable.id, d.contractId), eq(contractsTable.memberId, procedure.memberId))).get() : undefined
   const option = d && contract ? findOption(contract.productLabel, d.toOptionCode) : null
   if (!d || !contract || !option)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La démarche ne désigne pas un contrat et une option connus : refusez-la en l\'expliquant.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La démarche ne désigne pas un contrat et une option connus\u00a0: refusez-la en l\'expliquant.')
   if (d.startDate <= today)
-    return userError(null, 'PAST_DATE', `La date de début (${frenchDate(d.startDate)}) est passée : refusez la démarche en invitant l'adhérent à en choisir une nouvelle.`)
+    return userError(null, 'PAST_DATE', `La date de début (${frenchDate(d.startDate)}) est passée\u00a0: refusez la démarche en invitant l'adhérent à en choisir une nouvelle.`)
   const start = d.startDate
   // lines of an earlier change not yet in force give way; those in force end the day before
   tx.delete(g).where(and(eq(g.contractId, contract.id), gte(g.validFrom, start))).run()
@@ -264,5 +264,5 @@ export function applyOptionChange(tx: Tx, procedure: ProcedureRow, today: string
   tx.insert(contractAmendmentsTable).values({ contractId: contract.id, procedureId: procedure.id, effectiveDate: start, optionLabel: option.label, monthlyContributionCents: monthly, createdAt: now }).run()
   tx.update(contributionInstalmentsTable).set({ amountCents: Math.max(0, monthly - contract.employerParticipationCents) })
     .where(and(eq(contributionInstalmentsTable.contractId, contract.id), eq(contributionInstalmentsTable.status, 'SCHEDULED'), gte(contributionInstalmentsTable.dueDate, start))).run()
-  return { note: `Changement d'option accepté : ${option.label} à partir du ${frenchDate(start)}, pour une cotisation mensuelle de ${formatEuros(monthly)}. Vos nouvelles garanties s'appliquent aux soins reçus à partir de cette date.` }
+  return { note: `Changement d'option accepté\u00a0: ${option.label} à partir du ${frenchDate(start)}, pour une cotisation mensuelle de ${formatEuros(monthly)}. Vos nouvelles garanties s'appliquent aux soins reçus à partir de cette date.` }
 }

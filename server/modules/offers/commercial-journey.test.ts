@@ -109,7 +109,7 @@ describe('démarches commerciales (Offre & devis)', () => {
     const procedures = app.db.select().from(proceduresTable).all().length
     for (const [mutation, vars] of [[RESUME, { input: { journeyId: id, optionCode: 'C', startDate: startDates[0] } }], [FINALISE, { id }], [ABANDON, { id }]] as const) {
       const payload = Object.values((await benoit.gql(mutation, vars)).data)[0] as { errors: { code: string, message: string }[] }
-      expect(payload.errors).toEqual([expect.objectContaining({ code: 'JOURNEY_CLOSED', message: 'Vous avez abandonné cette démarche : elle ne peut plus être reprise.' })])
+      expect(payload.errors).toEqual([expect.objectContaining({ code: 'JOURNEY_CLOSED', message: 'Vous avez abandonné cette démarche\u00a0: elle ne peut plus être reprise.' })])
     }
     expect(app.db.select().from(proceduresTable).all()).toHaveLength(procedures)
   })

@@ -69,14 +69,14 @@ export function createPartnerToken(db: Db, clock: Clock, input: NewPartnerToken)
   const errors: string[] = []
   const name = normaliseLineText(input.name)
   if (!name)
-    errors.push('Donnez le nom du partenaire (--name), par exemple « Optique du Centre ».')
+    errors.push('Donnez le nom du partenaire (--name), par exemple «\u00a0Optique du Centre\u00a0».')
   else if (name.length > 100)
     errors.push('Le nom du partenaire ne doit pas dépasser 100 caractères.')
   const scopes = [...new Set(input.scopes.map(s => s.trim()))]
   if (!scopes.length)
-    errors.push(`Donnez au moins une portée (--scope) : ${Object.keys(PARTNER_SCOPES).join(', ')}.`)
+    errors.push(`Donnez au moins une portée (--scope)\u00a0: ${Object.keys(PARTNER_SCOPES).join(', ')}.`)
   for (const scope of scopes.filter(s => !(s in PARTNER_SCOPES)))
-    errors.push(`Portée inconnue : « ${scope} ». Portées possibles : ${Object.keys(PARTNER_SCOPES).join(', ')}.`)
+    errors.push(`Portée inconnue\u00a0: «\u00a0${scope}\u00a0». Portées possibles\u00a0: ${Object.keys(PARTNER_SCOPES).join(', ')}.`)
   let expiresAt: string | null = null
   if (input.expires != null) {
     if (!isIsoDate(input.expires))
@@ -123,9 +123,9 @@ export function revokePartnerToken(db: Db, clock: Clock, id: string): { revoked:
   return db.transaction((tx) => {
     const row = tx.select().from(t).where(eq(t.id, id)).get()
     if (!row)
-      return { errors: [`Aucun jeton n'a l'identifiant « ${id} » (voir npm run partner -- list).`] }
+      return { errors: [`Aucun jeton n'a l'identifiant «\u00a0${id}\u00a0» (voir npm run partner -- list).`] }
     if (row.revokedAt)
-      return { errors: [`Le jeton « ${row.name} » est déjà révoqué depuis le ${row.revokedAt}.`] }
+      return { errors: [`Le jeton «\u00a0${row.name}\u00a0» est déjà révoqué depuis le ${row.revokedAt}.`] }
     tx.update(t).set({ revokedAt: at }).where(and(eq(t.id, id), isNull(t.revokedAt))).run()
     recordAudit(tx, { at, action: 'PARTNER_TOKEN_REVOKED', actorAccountId: null, actorRole: 'SYSTEM', memberId: null, outcome: 'SUCCESS', ip: null, userAgent: null, details: { tokenId: id, name: row.name } })
     return { revoked: true as const, name: row.name }

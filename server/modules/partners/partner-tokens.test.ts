@@ -73,7 +73,7 @@ describe('partner tokens: npm run partner, usage and refusals', () => {
     expect(noScope.err).toContain('La date d\'expiration est passée.')
     const unknown = await partnerCli(dataDir, 'create', '--name', 'Dentiste', '--scope', 'members:read')
     expect(unknown.code).toBe(1)
-    expect(unknown.err).toContain('Portée inconnue : « members:read »')
+    expect(unknown.err).toContain('Portée inconnue\u00a0: «\u00a0members:read\u00a0»')
     expect((await partnerCli(dataDir, 'create', '--scope', 'pec:write')).code).toBe(2)
     expect(db.select().from(partnerTokensTable).all().length).toBe(before)
   }, 60_000)
@@ -89,9 +89,9 @@ describe('partner tokens: npm run partner, usage and refusals', () => {
     expect(db.select().from(partnerTokenUsageTable).all()).toEqual([{ tokenId: optique.id, day: '2026-11-26', calls: 3, lastCallAt: clock.now().toISOString() }])
     const list = await partnerCli(dataDir, 'list')
     expect(list.out).toContain('Optique du Centre  (actif)')
-    expect(list.out).toContain('portées : coverage:read, pec:write')
-    expect(list.out).toContain(`dernière utilisation : ${clock.now().toISOString()}`)
-    expect(list.out).toContain('expiration : 2027-12-31T23:00:00.000Z')
+    expect(list.out).toContain('portées\u00a0: coverage:read, pec:write')
+    expect(list.out).toContain(`dernière utilisation\u00a0: ${clock.now().toISOString()}`)
+    expect(list.out).toContain('expiration\u00a0: 2027-12-31T23:00:00.000Z')
   }, 60_000)
 
   it('refuses a usage period longer than 92 days or upside down', async () => {
@@ -122,7 +122,7 @@ describe('partner tokens: npm run partner, usage and refusals', () => {
     const callsBefore = db.select().from(partnerTokenUsageTable).where(eq(partnerTokenUsageTable.tokenId, optique.id)).get()!.calls
     const revoke = await partnerCli(dataDir, 'revoke', optique.id)
     expect(revoke.code).toBe(0)
-    expect(revoke.out).toContain('Jeton « Optique du Centre » révoqué')
+    expect(revoke.out).toContain('Jeton «\u00a0Optique du Centre\u00a0» révoqué')
     const revoked = await new ApiClient(url, optique.token).gql(CHECK)
     expect(revoked.status).toBe(401)
     expect(revoked.errors?.[0]).toMatchObject({ message: expect.stringContaining('révoqué'), extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_REVOKED' } })

@@ -110,6 +110,6 @@ export function renderDataExportPdf(data: HouseholdData, today: string): Promise
       ['Notifications envoyées', String(data.notifications.length)],
       ['Événements du journal d\'audit', String(data.auditEvents.length)],
     ])
-    drawGeneratedFooter(doc, today, 'Le journal d\'audit ne peut être ni modifié ni effacé : il est conservé même après un effacement de vos données.')
+    drawGeneratedFooter(doc, today, 'Le journal d\'audit ne peut être ni modifié ni effacé\u00a0: il est conservé même après un effacement de vos données.')
   }, { info: { Title: 'Synthèse de mes données personnelles' } })
 }

@@ -60,7 +60,7 @@ export function collectHouseholdData(db: Queryable, memberId: string, generatedA
     format: 'espace-adherent/data-export',
     version: 1,
     generatedAt,
-    notice: 'Copie des données personnelles que l\'Espace adhérent détient sur votre foyer (RGPD, articles 15 et 20). Le numéro de sécurité sociale et les IBAN sont masqués ; votre conseiller peut vous les confirmer.',
+    notice: 'Copie des données personnelles que l\'Espace adhérent détient sur votre foyer (RGPD, articles 15 et 20). Le numéro de sécurité sociale et les IBAN sont masqués\u00a0; votre conseiller peut vous les confirmer.',
     member: { ...identity, nirMasked: maskNir(nir) },
     accounts: accounts.map(({ passwordHash: _hash, ...a }) => a),
     sessions: inAccounts(() => db.select().from(s.sessionsTable).where(inArray(s.sessionsTable.accountId, accountIds)).all().map(({ tokenHash: _t, ...x }) => x)),
@@ -120,7 +120,7 @@ export async function requestDataExport(ctx: Context): Promise<ProcedureResult> 
   const madeToday = ctx.db.select({ n: count() }).from(s.proceduresTable)
     .where(and(eq(s.proceduresTable.memberId, viewer.memberId), eq(s.proceduresTable.kind, 'DATA_EXPORT'), gte(s.proceduresTable.submittedAt, dayStart))).get()!.n
   if (madeToday >= MAX_EXPORTS_PER_DAY)
-    return { procedure: null, errors: [userError(null, 'TOO_MANY', `Vous avez déjà demandé ${MAX_EXPORTS_PER_DAY} copies de vos données aujourd'hui : téléchargez la dernière, ou réessayez demain.`)] }
+    return { procedure: null, errors: [userError(null, 'TOO_MANY', `Vous avez déjà demandé ${MAX_EXPORTS_PER_DAY} copies de vos données aujourd'hui\u00a0: téléchargez la dernière, ou réessayez demain.`)] }
 
   const data = collectHouseholdData(ctx.db, viewer.memberId, now)
   const json = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8')
@@ -143,7 +143,7 @@ export async function requestDataExport(ctx: Context): Promise<ProcedureResult> 
         updatedAt: now,
         decidedAt: now,
         estimatedDecisionDate: today,
-        decisionNote: 'La copie de vos données est prête : téléchargez-la depuis « Mes données personnelles ».',
+        decisionNote: 'La copie de vos données est prête\u00a0: téléchargez-la depuis «\u00a0Mes données personnelles\u00a0».',
         details: { ...details },
       }).returning().get()
       tx.insert(s.procedureEventsTable).values([

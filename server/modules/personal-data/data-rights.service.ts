@@ -42,13 +42,13 @@ export function requestDataRights(ctx: Context, input: { right: DataRight, messa
     const errors: UserError[] = []
     const message = normaliseMultilineText(input.message ?? '')
     if (!message)
-      errors.push(userError('message', 'REQUIRED', 'Précisez votre demande : quelles données, et ce que vous souhaitez.'))
+      errors.push(userError('message', 'REQUIRED', 'Précisez votre demande\u00a0: quelles données, et ce que vous souhaitez.'))
     else if (message.length > MAX_MESSAGE_LENGTH)
       errors.push(userError('message', 'TOO_LONG', `Votre demande ne doit pas dépasser ${MAX_MESSAGE_LENGTH} caractères.`))
     const pending = tx.select().from(p).where(and(eq(p.memberId, viewer.memberId), eq(p.kind, 'DATA_RIGHTS'), inArray(p.status, ['SUBMITTED', 'MISSING_DOCUMENTS']))).all()
       .find(row => (row.details as Partial<DataRightsDetails> | null)?.right === input.right)
     if (pending)
-      errors.push(userError('right', 'ALREADY_REQUESTED', `Une demande d'${RIGHT_NAMES[input.right]} est déjà en cours (${pending.reference}) : nous vous répondrons au plus tard le ${frenchDate(answerDueDate(pending.submittedAt.slice(0, 10)))}.`))
+      errors.push(userError('right', 'ALREADY_REQUESTED', `Une demande d'${RIGHT_NAMES[input.right]} est déjà en cours (${pending.reference})\u00a0: nous vous répondrons au plus tard le ${frenchDate(answerDueDate(pending.submittedAt.slice(0, 10)))}.`))
     if (errors.length)
       return { procedure: null, errors }
     const details: DataRightsDetails = { right: input.right, message }
@@ -118,12 +118,12 @@ export function anonymiseMember(tx: Tx, memberId: string, now: string): void {
 export function acceptDataRights(tx: Tx, procedure: ProcedureRow, advisorAccountId: string, now: string): { note: string } | UserError {
   const d = procedure.details as Partial<DataRightsDetails> | null
   if (!d?.right)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète : refusez-la en l\'expliquant.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète\u00a0: refusez-la en l\'expliquant.')
   if (d.right !== 'ERASURE')
     return { note: `Votre demande de ${RIGHT_NAMES[d.right]} est acceptée.` }
   anonymiseMember(tx, procedure.memberId, now)
   recordAudit(tx, { at: now, action: 'MEMBER_ANONYMISED', actorAccountId: advisorAccountId, actorRole: 'ADVISOR', memberId: procedure.memberId, outcome: 'SUCCESS', details: { procedureId: procedure.id } })
-  return { note: 'Votre demande d\'effacement est acceptée : votre identité, vos coordonnées et celles de vos bénéficiaires ont été anonymisées, et votre accès à l\'Espace adhérent est fermé. Vos contrats, cotisations et remboursements sont conservés pendant les durées légales. Le journal d\'audit, qui ne peut être ni modifié ni effacé, est conservé tel quel.' }
+  return { note: 'Votre demande d\'effacement est acceptée\u00a0: votre identité, vos coordonnées et celles de vos bénéficiaires ont été anonymisées, et votre accès à l\'Espace adhérent est fermé. Vos contrats, cotisations et remboursements sont conservés pendant les durées légales. Le journal d\'audit, qui ne peut être ni modifié ni effacé, est conservé tel quel.' }
 }
 
 export function dataRightsRequestDetails(row: ProcedureRow): { right: DataRight, message: string, answerDueDate: string } | null {

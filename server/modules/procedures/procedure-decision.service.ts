@@ -45,7 +45,7 @@ function checkDecision(procedure: ProcedureRow, decision: Decision, note: string
     return [userError(null, 'ALREADY_WAITING', 'Des pièces sont déjà demandées à l\'adhérent.')]
   // a prise en charge is the professional's request: the member has no document to add to it
   if (decision === 'REQUEST_DOCUMENTS' && procedure.kind === 'COVERAGE_AGREEMENT')
-    return [userError(null, 'UNSUPPORTED_KIND', 'Une prise en charge s\'accepte ou se refuse : le professionnel peut en demander une nouvelle.')]
+    return [userError(null, 'UNSUPPORTED_KIND', 'Une prise en charge s\'accepte ou se refuse\u00a0: le professionnel peut en demander une nouvelle.')]
   if (decision === 'ACCEPT' && !ACCEPTABLE_KINDS.has(procedure.kind))
     return [userError(null, 'UNSUPPORTED_KIND', 'Cette démarche ne s\'accepte pas ici.')]
   return []
@@ -69,7 +69,7 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string)
   const { beneficiaryId, careType, careDate, amountEurCents } = procedure
   const beneficiary = beneficiaryId ? tx.select().from(beneficiariesTable).where(eq(beneficiariesTable.id, beneficiaryId)).get() : undefined
   if (!beneficiary || !careType || !careDate || amountEurCents == null)
-    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète : elle ne peut pas être remboursée.')
+    return userError(null, 'INCOMPLETE_REQUEST', 'La demande est incomplète\u00a0: elle ne peut pas être remboursée.')
   const computed = computeCare(tx, {
     memberId: procedure.memberId,
     beneficiary,
@@ -80,13 +80,13 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string)
     socialSecurityPaidCents: procedure.socialSecurityPaidCents,
   })
   if (!computed)
-    return userError(null, 'NOT_COVERED', 'Aucun contrat ne couvrait ce bénéficiaire à la date des soins : refusez la demande en l\'expliquant.')
+    return userError(null, 'NOT_COVERED', 'Aucun contrat ne couvrait ce bénéficiaire à la date des soins\u00a0: refusez la demande en l\'expliquant.')
   // the beneficiary's own reimbursement account, else the household's active one
   const assigned = tx.select({ id: beneficiaryBankAccountsTable.bankAccountId }).from(beneficiaryBankAccountsTable).where(eq(beneficiaryBankAccountsTable.beneficiaryId, beneficiary.id)).get()
   const fallback = assigned ?? tx.select({ id: bankAccountsTable.id }).from(bankAccountsTable)
     .where(and(eq(bankAccountsTable.memberId, procedure.memberId), eq(bankAccountsTable.status, 'ACTIVE'), eq(bankAccountsTable.forReimbursements, true))).get()
   if (!fallback)
-    return userError(null, 'NO_BANK_ACCOUNT', 'L\'adhérent n\'a pas de compte pour ses remboursements : demandez-lui son RIB.')
+    return userError(null, 'NO_BANK_ACCOUNT', 'L\'adhérent n\'a pas de compte pour ses remboursements\u00a0: demandez-lui son RIB.')
 
   const { result, contract, guarantee, shares } = computed
   // paid the day of the decision, and never on the day of the care itself
@@ -105,7 +105,7 @@ function payRequest(tx: Tx, procedure: ProcedureRow, today: string, now: string)
     contractId: contract.id,
     beneficiaryId: beneficiary.id,
     careType,
-    careLabel: procedure.abroad && procedure.country ? `${label} (soins reçus à l'étranger : ${procedure.country})` : label,
+    careLabel: procedure.abroad && procedure.country ? `${label} (soins reçus à l'étranger\u00a0: ${procedure.country})` : label,
     careDate,
     paymentDate,
     providerName: typeof details.providerName === 'string' && details.providerName ? details.providerName : 'Professionnel non précisé',
@@ -131,10 +131,10 @@ function acceptedNote(paid: Paid | null, bankChangeNote: string | null): string 
     return bankChangeNote
   if (!paid)
     return 'Demande acceptée.'
-  const detail = paid.byContract.length ? ` (${paid.byContract.map(c => `${c.label} : ${formatEuros(c.cents)}`).join(', ')})` : ''
+  const detail = paid.byContract.length ? ` (${paid.byContract.map(c => `${c.label}\u00a0: ${formatEuros(c.cents)}`).join(', ')})` : ''
   if (paid.heldUntil)
-    return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail} seront versés le ${frenchDate(paid.paymentDate)}. C'est le premier remboursement sur ce compte : par sécurité, il est retenu ${CHANGE_RULES.paymentHoldHours} heures.`
-  return `Demande acceptée : ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
+    return `Demande acceptée\u00a0: ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail} seront versés le ${frenchDate(paid.paymentDate)}. C'est le premier remboursement sur ce compte\u00a0: par sécurité, il est retenu ${CHANGE_RULES.paymentHoldHours} heures.`
+  return `Demande acceptée\u00a0: ${formatEuros(paid.mutuelleCents)} remboursés par votre mutuelle${detail}, virés sur votre compte.`
 }
 
 /** What accepting changes, by kind: the payment, the beneficiary, the anonymisation, the prise en charge's committed amounts, the contract's option; null when only the status moves. */

@@ -85,7 +85,7 @@ describe('decideProcedure', () => {
     expect(payload.task.procedure).toMatchObject({
       status: 'ACCEPTED',
       decidedAt: '2026-11-26T10:00:00.000Z',
-      decisionNote: 'Demande acceptée : 24,00\u00A0€ remboursés par votre mutuelle, virés sur votre compte.',
+      decisionNote: 'Demande acceptée\u00a0: 24,00\u00A0€ remboursés par votre mutuelle, virés sur votre compte.',
       history: [{ status: 'SUBMITTED', note: null }, { status: 'ACCEPTED', note: expect.stringContaining('24,00') }],
       reimbursement: { id: expect.any(String), mutuelleCents: 2400 },
     })
@@ -143,7 +143,7 @@ describe('decideProcedure', () => {
     const first = await submit({ ...care })
     const decided = await advisor.gql(DECIDE, { id: first, decision: 'ACCEPT' })
     expect(decided.data.decideProcedure.task.procedure).toMatchObject({
-      decisionNote: 'Demande acceptée : 40,00\u00A0€ remboursés par votre mutuelle (Horizon Renfort : 40,00\u00A0€), virés sur votre compte.',
+      decisionNote: 'Demande acceptée\u00a0: 40,00\u00A0€ remboursés par votre mutuelle (Horizon Renfort\u00a0: 40,00\u00A0€), virés sur votre compte.',
       reimbursement: { mutuelleCents: 4000 },
     })
     const paid = app.db.select().from(reimbursementsTable).where(eq(reimbursementsTable.procedureId, first)).get()!
@@ -155,8 +155,8 @@ describe('decideProcedure', () => {
       { amountCents: 4000, forfaitUsedCents: 4000, contract: { label: 'Horizon Renfort' } },
     ])
     expect(detail.data.reimbursement.explanation).toEqual(estimate.data.reimbursementRequestEstimate.estimate.explanation)
-    expect(detail.data.reimbursement.explanation).toContain('Forfait annuel de 100,00\u00A0€ : 0,00\u00A0€ encore disponibles cette année, dont 0,00\u00A0€ utilisés pour ce soin')
-    expect(detail.data.reimbursement.explanation).toContain('Remboursé par votre mutuelle, contrat « Horizon Renfort » : 40,00\u00A0€')
+    expect(detail.data.reimbursement.explanation).toContain('Forfait annuel de 100,00\u00A0€\u00a0: 0,00\u00A0€ encore disponibles cette année, dont 0,00\u00A0€ utilisés pour ce soin')
+    expect(detail.data.reimbursement.explanation).toContain('Remboursé par votre mutuelle, contrat «\u00a0Horizon Renfort\u00a0»\u00a0: 40,00\u00A0€')
     expect(usedThisYear(renfortGuarantee.id)).toBe(11500)
 
     // the next session gets the last 5 € of the top-up's forfait, then nothing
@@ -223,7 +223,7 @@ describe('decideProcedure', () => {
     const exported = app.db.insert(proceduresTable).values({ memberId: benoitId, kind: 'DATA_EXPORT', status: 'SUBMITTED', reference: 'DEM-2026-999001', submittedAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z', estimatedDecisionDate: '2026-12-04' }).returning().get()
     expect((await advisor.gql(DECIDE, { id: exported.id, decision: 'ACCEPT' })).data.decideProcedure.errors[0].code).toBe('UNSUPPORTED_KIND')
     const quote = (await benoit.gql(`{ procedures(kind: QUOTE, status: MISSING_DOCUMENTS, first: 1) { nodes { id } } }`)).data.procedures.nodes[0]
-    expect((await advisor.gql(DECIDE, { id: quote.id, decision: 'REQUEST_DOCUMENTS', note: 'Encore ?' })).data.decideProcedure.errors[0].code).toBe('ALREADY_WAITING')
+    expect((await advisor.gql(DECIDE, { id: quote.id, decision: 'REQUEST_DOCUMENTS', note: 'Encore\u00a0?' })).data.decideProcedure.errors[0].code).toBe('ALREADY_WAITING')
     expect((await advisor.gql(DECIDE, { id: 'unknown', decision: 'REJECT', note: 'x' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND')
   })
 

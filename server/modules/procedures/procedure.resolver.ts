@@ -30,6 +30,9 @@ class ProceduresArgs extends PageArgs {
   @Field(() => ProcedureStatusEnum, { nullable: true, description: 'Only this status.' })
   status?: ProcedureStatus | null
 
+  @Field(() => ProcedureStatusEnum, { nullable: true, description: 'Every status but this one: Mes démarches lists the démarches waiting for a document apart, first.' })
+  exceptStatus?: ProcedureStatus | null
+
   @Field(() => ProcedureKindEnum, { nullable: true, description: 'Only this kind.' })
   kind?: ProcedureKind | null
 

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.ts'
 import type { Page } from '../../core/pagination.ts'
 import type { ProcedureKind, ProcedureStatus } from '../../db/schema/index.ts'
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm'
 import { afterPlaceholders, preparedKeysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { prepared } from '../../db/prepared.ts'
@@ -11,6 +11,7 @@ export type ProcedureRow = typeof p.$inferSelect
 
 export interface ProcedureFilter {
   status?: ProcedureStatus | null
+  exceptStatus?: ProcedureStatus | null
   kind?: ProcedureKind | null
   beneficiaryId?: string | null
 }
@@ -18,14 +19,15 @@ export interface ProcedureFilter {
 export function listProcedures(ctx: Context, f: ProcedureFilter, first?: number | null, after?: string | null): Page<ProcedureRow> {
   const { memberId } = requireMember(ctx.viewer)
   // Mes démarches and the home page: one prepared statement per combination of filters present
-  const shape = `${f.status ? 's' : ''}${f.kind ? 'k' : ''}${f.beneficiaryId ? 'b' : ''}`
+  const shape = `${f.status ? 's' : ''}${f.exceptStatus ? 'x' : ''}${f.kind ? 'k' : ''}${f.beneficiaryId ? 'b' : ''}`
   const where = () => and(
     eq(p.memberId, sql.placeholder('memberId')),
     f.status ? eq(p.status, sql.placeholder('status')) : undefined,
+    f.exceptStatus ? ne(p.status, sql.placeholder('exceptStatus')) : undefined,
     f.kind ? eq(p.kind, sql.placeholder('kind')) : undefined,
     f.beneficiaryId ? eq(p.beneficiaryId, sql.placeholder('beneficiaryId')) : undefined,
   )
-  const values = { memberId, status: f.status, kind: f.kind, beneficiaryId: f.beneficiaryId }
+  const values = { memberId, status: f.status, exceptStatus: f.exceptStatus, kind: f.kind, beneficiaryId: f.beneficiaryId }
   return preparedKeysetPage<ProcedureRow>({
     first,
     after,

@@ -46,7 +46,7 @@ export function checkBeneficiaryAndDate(db: Queryable, memberId: string, today: 
     errors.push(userError('careDate', 'FUTURE_DATE', 'La date des soins ne peut pas être dans le futur.'))
   }
   else if (input.careDate < oldest) {
-    errors.push(userError('careDate', 'TOO_OLD', `Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du ${frenchDate(oldest)}.`))
+    errors.push(userError('careDate', 'TOO_OLD', `Les soins de plus de 2 ans ne peuvent plus être remboursés\u00a0: indiquez une date à partir du ${frenchDate(oldest)}.`))
   }
   else if (beneficiary && (!isCoveredOn(beneficiary, input.careDate) || !contractsCovering(db, memberId, beneficiary.id, input.careDate).length)) {
     const since = beneficiary.coverageStart > input.careDate ? ` (couverture à partir du ${frenchDate(beneficiary.coverageStart)})` : ''
@@ -83,14 +83,14 @@ export function checkAmountAndPlace(input: AmountFacts): Converted {
     else if (country.length > MAX_COUNTRY_NAME)
       errors.push(userError('country', 'TOO_LONG', `Le nom du pays ne doit pas dépasser ${MAX_COUNTRY_NAME} caractères.`))
     else if (country.localeCompare('France', 'fr', { sensitivity: 'base' }) === 0)
-      errors.push(userError('country', 'NOT_ABROAD', 'Pour des soins reçus en France, choisissez « En France ».'))
+      errors.push(userError('country', 'NOT_ABROAD', 'Pour des soins reçus en France, choisissez «\u00a0En France\u00a0».'))
     if (!code) {
       errors.push(userError('currency', 'REQUIRED', 'Indiquez la devise dans laquelle vous avez payé.'))
     }
     else {
       rate = referenceRate(code) ?? null
       if (!rate)
-        errors.push(userError('currency', 'UNSUPPORTED', 'Cette devise n\'est pas prise en charge en ligne : écrivez-nous depuis la messagerie.'))
+        errors.push(userError('currency', 'UNSUPPORTED', 'Cette devise n\'est pas prise en charge en ligne\u00a0: écrivez-nous depuis la messagerie.'))
     }
   }
   else if (code && code !== 'EUR') {
@@ -102,9 +102,9 @@ export function checkAmountAndPlace(input: AmountFacts): Converted {
     errors.push(userError('amountCents', 'NOT_POSITIVE', 'Indiquez le montant payé, supérieur à 0.'))
   // the checks hold on what is paid, in euros: 1 CZK cent converts to 0 € and pays nothing
   else if (amountEurCents <= 0)
-    errors.push(userError('amountCents', 'ROUNDS_TO_ZERO', 'Ce montant vaut moins d\'un centime d\'euro une fois converti : vérifiez le montant et la devise.'))
+    errors.push(userError('amountCents', 'ROUNDS_TO_ZERO', 'Ce montant vaut moins d\'un centime d\'euro une fois converti\u00a0: vérifiez le montant et la devise.'))
   else if (amountEurCents > MAX_AMOUNT_EUR_CENTS)
-    errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)} : vérifiez-le, ou écrivez à votre conseiller.`))
+    errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)}\u00a0: vérifiez-le, ou écrivez à votre conseiller.`))
   return { errors, country: input.abroad ? country : null, currency: rate?.currency ?? 'EUR', rate, amountEurCents }
 }
 
@@ -121,7 +121,7 @@ export function checkDecompte(input: DecompteFacts, amountEurCents: number): Use
   if (base !== null && base < 0)
     errors.push(userError('socialSecurityBaseCents', 'NEGATIVE', 'La base de remboursement ne peut pas être négative.'))
   else if (base !== null && base > MAX_AMOUNT_EUR_CENTS)
-    errors.push(userError('socialSecurityBaseCents', 'TOO_LARGE', 'Cette base de remboursement paraît trop élevée : vérifiez votre décompte.'))
+    errors.push(userError('socialSecurityBaseCents', 'TOO_LARGE', 'Cette base de remboursement paraît trop élevée\u00a0: vérifiez votre décompte.'))
   if (paid !== null && paid < 0)
     errors.push(userError('socialSecurityPaidCents', 'NEGATIVE', 'Le montant versé par la Sécurité sociale ne peut pas être négatif.'))
   else if (paid !== null && amountEurCents > 0 && paid > amountEurCents)
@@ -150,11 +150,11 @@ export function checkAttachments(db: Queryable, accountId: string, ids: readonly
     return { errors: [userError('attachmentIds', 'TOO_MANY', `Vous pouvez joindre ${max} documents au plus.`)], fileIds }
   const owned = db.select({ id: filesTable.id }).from(filesTable).where(and(inArray(filesTable.id, fileIds), eq(filesTable.ownerAccountId, accountId))).all()
   if (owned.length !== fileIds.length)
-    return { errors: [userError('attachmentIds', 'NOT_FOUND', 'Un des documents est introuvable : ajoutez-le à nouveau.')], fileIds }
+    return { errors: [userError('attachmentIds', 'NOT_FOUND', 'Un des documents est introuvable\u00a0: ajoutez-le à nouveau.')], fileIds }
   const onProcedure = db.select({ id: procedureAttachmentsTable.fileId }).from(procedureAttachmentsTable).where(inArray(procedureAttachmentsTable.fileId, fileIds)).all()
   const onMessage = db.select({ id: messageAttachmentsTable.fileId }).from(messageAttachmentsTable).where(inArray(messageAttachmentsTable.fileId, fileIds)).all()
   if (onProcedure.length || onMessage.length)
-    return { errors: [userError('attachmentIds', 'ALREADY_ATTACHED', 'Un des documents est déjà joint à une autre demande : ajoutez-le à nouveau.')], fileIds }
+    return { errors: [userError('attachmentIds', 'ALREADY_ATTACHED', 'Un des documents est déjà joint à une autre demande\u00a0: ajoutez-le à nouveau.')], fileIds }
   return { errors: [], fileIds }
 }
 
@@ -168,5 +168,5 @@ export function socialSecurityReimburses(careType: CareType): boolean {
 export function checkDecompteApplies(careType: CareType, input: DecompteFacts): UserError[] {
   if (socialSecurityReimburses(careType) || (input.socialSecurityBaseCents == null && input.socialSecurityPaidCents == null))
     return []
-  return [userError('socialSecurityPaidCents', 'NO_DECOMPTE_FOR_CARE', `La Sécurité sociale ne rembourse pas ce soin (${CARE_REFERENCES[careType].label.toLowerCase()}) : il n'y a pas de décompte à reporter.`)]
+  return [userError('socialSecurityPaidCents', 'NO_DECOMPTE_FOR_CARE', `La Sécurité sociale ne rembourse pas ce soin (${CARE_REFERENCES[careType].label.toLowerCase()})\u00a0: il n'y a pas de décompte à reporter.`)]
 }

@@ -139,7 +139,7 @@ export function addProcedureDocuments(ctx: Context, procedureId: string, attachm
     if (!procedure)
       throw notFound()
     if (procedure.status !== 'MISSING_DOCUMENTS')
-      return { procedure: null, errors: [userError(null, 'NOT_WAITING_FOR_DOCUMENTS', 'Cette démarche n\'attend pas de pièces : vous ne pouvez pas en ajouter.')] }
+      return { procedure: null, errors: [userError(null, 'NOT_WAITING_FOR_DOCUMENTS', 'Cette démarche n\'attend pas de pièces\u00a0: vous ne pouvez pas en ajouter.')] }
     const files = checkAttachments(tx, viewer.accountId, attachmentIds)
     if (files.errors.length)
       return { procedure: null, errors: files.errors }

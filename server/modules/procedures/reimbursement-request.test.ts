@@ -236,13 +236,13 @@ describe('submitReimbursementRequest', () => {
       expect(r.data.reimbursementRequestEstimate.estimate).toMatchObject({ socialSecurityStatementAsked: false, usedReferenceBase: false, socialSecurityCents: 0 })
       expect(r.data.reimbursementRequestEstimate.estimate.explanation.join('\n')).not.toContain('décompte')
       const withDecompte = await benoit.gql(SUBMIT, { input: { ...care, socialSecurityPaidCents: 1000, attachmentIds: [await uploadId(benoit)] } })
-      expect(withDecompte.data.submitReimbursementRequest.errors).toEqual([{ field: 'socialSecurityPaidCents', code: 'NO_DECOMPTE_FOR_CARE', message: 'La Sécurité sociale ne rembourse pas ce soin (médecines douces) : il n\'y a pas de décompte à reporter.' }])
+      expect(withDecompte.data.submitReimbursementRequest.errors).toEqual([{ field: 'socialSecurityPaidCents', code: 'NO_DECOMPTE_FOR_CARE', message: 'La Sécurité sociale ne rembourse pas ce soin (médecines douces)\u00a0: il n\'y a pas de décompte à reporter.' }])
     })
 
     it('refuses an amount worth less than a euro cent once converted, and pays nothing', async () => {
       const r = await benoit.gql(SUBMIT, { input: { beneficiaryId: ids['Benoit'], careType: 'PHARMACY', careDate: '2026-11-02', abroad: true, country: 'Norvège', currency: 'NOK', amountCents: 5, attachmentIds: [await uploadId(benoit)] } })
       expect(r.data.submitReimbursementRequest.procedure).toBeNull()
-      expect(r.data.submitReimbursementRequest.errors).toEqual([{ field: 'amountCents', code: 'ROUNDS_TO_ZERO', message: 'Ce montant vaut moins d\'un centime d\'euro une fois converti : vérifiez le montant et la devise.' }])
+      expect(r.data.submitReimbursementRequest.errors).toEqual([{ field: 'amountCents', code: 'ROUNDS_TO_ZERO', message: 'Ce montant vaut moins d\'un centime d\'euro une fois converti\u00a0: vérifiez le montant et la devise.' }])
     })
 
     it('converts abroad and gives the rate\'s date', async () => {

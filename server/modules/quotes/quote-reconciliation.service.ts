@@ -82,15 +82,15 @@ export function explainDifference(input: { quotedOn: string, quotedCents: number
   const lines: string[] = []
   const billed = actual.expenseCents - quotedCents
   if (billed !== 0)
-    lines.push(`Le montant facturé (${formatEuros(actual.expenseCents)}) est ${billed < 0 ? 'inférieur' : 'supérieur'} de ${formatEuros(Math.abs(billed))} à celui du devis (${formatEuros(quotedCents)}) : les remboursements suivent ce qui a été facturé.`)
+    lines.push(`Le montant facturé (${formatEuros(actual.expenseCents)}) est ${billed < 0 ? 'inférieur' : 'supérieur'} de ${formatEuros(Math.abs(billed))} à celui du devis (${formatEuros(quotedCents)})\u00a0: les remboursements suivent ce qui a été facturé.`)
   if (input.quotedBaseCents !== null && input.quotedBaseCents !== actual.socialSecurityBaseCents)
     lines.push(`La base de remboursement retenue par la Sécurité sociale (${formatEuros(actual.socialSecurityBaseCents)}) diffère de celle du devis (${formatEuros(input.quotedBaseCents)}).`)
   if (input.forfaitUsedInBetweenCents > 0)
-    lines.push(`Entre le devis (${frenchDate(input.quotedOn)}) et les soins (${frenchDate(actual.careDate)}), d'autres soins ont utilisé ${formatEuros(input.forfaitUsedInBetweenCents)} du forfait annuel : il en restait moins pour ces soins.`)
+    lines.push(`Entre le devis (${frenchDate(input.quotedOn)}) et les soins (${frenchDate(actual.careDate)}), d'autres soins ont utilisé ${formatEuros(input.forfaitUsedInBetweenCents)} du forfait annuel\u00a0: il en restait moins pour ces soins.`)
   else if (input.quotedOn.slice(0, 4) !== actual.careDate.slice(0, 4) && actual.forfaitUsedCents > 0)
-    lines.push(`Les soins ont eu lieu en ${actual.careDate.slice(0, 4)}, l'année suivant le devis : le forfait annuel est reparti de zéro le 1er janvier.`)
+    lines.push(`Les soins ont eu lieu en ${actual.careDate.slice(0, 4)}, l'année suivant le devis\u00a0: le forfait annuel est reparti de zéro le 1er janvier.`)
   if (estimate.guaranteeLabel && input.guaranteeLabel && estimate.guaranteeLabel !== input.guaranteeLabel)
-    lines.push(`La garantie appliquée a changé depuis le devis : « ${input.guaranteeLabel} » au lieu de « ${estimate.guaranteeLabel} ».`)
+    lines.push(`La garantie appliquée a changé depuis le devis\u00a0: «\u00a0${input.guaranteeLabel}\u00a0» au lieu de «\u00a0${estimate.guaranteeLabel}\u00a0».`)
   const ss = actual.socialSecurityCents - estimate.socialSecurityCents
   if (ss !== 0)
     lines.push(`La Sécurité sociale a remboursé ${formatEuros(Math.abs(ss))} ${more(ss)} que l'estimation.`)

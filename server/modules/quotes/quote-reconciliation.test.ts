@@ -51,7 +51,7 @@ describe('a sent quote beside the reimbursement of its care', () => {
       actualOutOfPocketCents: glasses.outOfPocketCents,
     })
     expect(c.estimatedSocialSecurityCents + c.estimatedMutuelleCents + c.estimatedOutOfPocketCents).toBe(c.estimatedExpenseCents)
-    expect(c.explanation[0]).toBe(`Le montant facturé (${formatEuros(glasses.expenseCents)}) est inférieur de ${formatEuros(quote.amountEurCents! - glasses.expenseCents)} à celui du devis (${formatEuros(quote.amountEurCents!)}) : les remboursements suivent ce qui a été facturé.`)
+    expect(c.explanation[0]).toBe(`Le montant facturé (${formatEuros(glasses.expenseCents)}) est inférieur de ${formatEuros(quote.amountEurCents! - glasses.expenseCents)} à celui du devis (${formatEuros(quote.amountEurCents!)})\u00a0: les remboursements suivent ce qui a été facturé.`)
     expect(c.explanation.at(-1)).toBe(glasses.outOfPocketCents === 0
       ? `Il ne vous reste rien à payer, alors que le devis laissait ${formatEuros(estimate.outOfPocketCents)} à votre charge.`
       : `Votre reste à charge est de ${formatEuros(glasses.outOfPocketCents)}, soit ${formatEuros(estimate.outOfPocketCents - glasses.outOfPocketCents)} de moins que les ${formatEuros(estimate.outOfPocketCents)} estimés.`)
@@ -89,7 +89,7 @@ describe('a sent quote beside the reimbursement of its care', () => {
   it('explains forfait used by other care between the quote and the care', () => {
     const actual = { expenseCents: 40_000, socialSecurityBaseCents: 9, socialSecurityCents: 5, mutuelleCents: 25_004, outOfPocketCents: 14_991, careDate: '2026-06-10', forfaitUsedCents: 25_000 } as ReimbursementRow
     const lines = explainDifference({ quotedOn: '2026-05-02', quotedCents: 40_000, quotedBaseCents: null, estimate: { socialSecurityCents: 5, mutuelleCents: 40_004 - 9, outOfPocketCents: 0, guaranteeLabel: 'Optique' }, actual, forfaitUsedInBetweenCents: 20_000, guaranteeLabel: 'Optique' })
-    expect(lines[0]).toBe(`Entre le devis (02/05/2026) et les soins (10/06/2026), d'autres soins ont utilisé ${formatEuros(20_000)} du forfait annuel : il en restait moins pour ces soins.`)
+    expect(lines[0]).toBe(`Entre le devis (02/05/2026) et les soins (10/06/2026), d'autres soins ont utilisé ${formatEuros(20_000)} du forfait annuel\u00a0: il en restait moins pour ces soins.`)
     expect(lines.at(-1)).toBe(`Votre reste à charge est de ${formatEuros(14_991)}, soit ${formatEuros(14_991)} de plus que les ${formatEuros(0)} estimés.`)
   })
 })

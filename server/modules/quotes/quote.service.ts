@@ -29,16 +29,16 @@ function analyse(db: Queryable, memberId: string, today: string, input: QuoteInp
   if (!beneficiary)
     errors.push(userError('beneficiaryId', 'NOT_FOUND', 'Choisissez un bénéficiaire de votre contrat.'))
   else if (!isCoveredOn(beneficiary, today))
-    errors.push(userError('beneficiaryId', 'NOT_COVERED', `${beneficiary.firstName} n'est plus couvert par votre contrat : un devis ne peut pas être analysé pour ${beneficiary.firstName}.`))
+    errors.push(userError('beneficiaryId', 'NOT_COVERED', `${beneficiary.firstName} n'est plus couvert par votre contrat\u00a0: un devis ne peut pas être analysé pour ${beneficiary.firstName}.`))
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0)
     errors.push(userError('amountCents', 'NOT_POSITIVE', 'Indiquez le montant total du devis, supérieur à 0.'))
   else if (input.amountCents > MAX_AMOUNT_EUR_CENTS)
-    errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)} : vérifiez-le, ou écrivez à votre conseiller.`))
+    errors.push(userError('amountCents', 'TOO_LARGE', `Ce montant dépasse ${formatEuros(MAX_AMOUNT_EUR_CENTS)}\u00a0: vérifiez-le, ou écrivez à votre conseiller.`))
   const base = input.socialSecurityBaseCents ?? null
   if (base !== null && base < 0)
     errors.push(userError('socialSecurityBaseCents', 'NEGATIVE', 'La base de remboursement ne peut pas être négative.'))
   else if (base !== null && input.amountCents > 0 && base > input.amountCents)
-    errors.push(userError('socialSecurityBaseCents', 'EXCEEDS_AMOUNT', 'La base de remboursement ne peut pas dépasser le montant du devis : vérifiez le devis.'))
+    errors.push(userError('socialSecurityBaseCents', 'EXCEEDS_AMOUNT', 'La base de remboursement ne peut pas dépasser le montant du devis\u00a0: vérifiez le devis.'))
   if (errors.length || !beneficiary)
     return { errors, analysis: null, beneficiaryId: input.beneficiaryId }
 

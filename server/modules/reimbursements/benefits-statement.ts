@@ -133,7 +133,7 @@ function drawByBeneficiary(doc: Pdf, lines: Line[], y: number): number {
     const left = own.reduce((t, l) => t + l.outOfPocketCents, 0)
     const acts = own.length === 1 ? '1 soin' : `${own.length} soins`
     doc.font('Helvetica').fontSize(8.5).fillColor('#111111')
-      .text(`${person} — ${acts} : ${formatEuros(reimbursed)} remboursés, ${formatEuros(left)} restés à charge`, LEFT, y, { width: TABLE_WIDTH })
+      .text(`${person} — ${acts}\u00a0: ${formatEuros(reimbursed)} remboursés, ${formatEuros(left)} restés à charge`, LEFT, y, { width: TABLE_WIDTH })
     y += 13
   }
   return y + 6
@@ -174,7 +174,7 @@ export async function renderBenefitsStatement(db: Db, memberId: string, from: st
     const top = doc.y + 4
     doc.font('Helvetica-Bold').fontSize(10).fillColor('#111111').text(`${civility} ${member.firstName} ${member.lastName}`, 330, top, { width: 215 })
     doc.font('Helvetica').fontSize(9).text(address, 330, doc.y, { width: 215 })
-    doc.font('Helvetica').fontSize(9).fillColor(BRAND.muted).text(`N° d'adhérent : ${member.memberNumber}`, LEFT, top)
+    doc.font('Helvetica').fontSize(9).fillColor(BRAND.muted).text(`N° d'adhérent\u00a0: ${member.memberNumber}`, LEFT, top)
     doc.text(`${lines.length} ${lines.length > 1 ? 'prestations payées' : 'prestation payée'} sur la période`, LEFT, doc.y + 2)
     let y = Math.max(doc.y, top + 50) + 14
 
@@ -205,10 +205,10 @@ export async function renderBenefitsStatement(db: Db, memberId: string, from: st
       y = drawByBeneficiary(doc, lines, y + 10)
       const withheld = lines.reduce((t, l) => t + l.withheldCents, 0)
       const notes = [
-        'Sécurité sociale : montants versés après retenue des participations forfaitaires et franchises médicales'
+        'Sécurité sociale\u00a0: montants versés après retenue des participations forfaitaires et franchises médicales'
         + (withheld ? ` (${formatEuros(withheld)} retenus sur la période), que votre mutuelle n'a pas le droit de rembourser.` : '.'),
-        'Tiers payant : la part de la mutuelle a été versée directement au professionnel de santé ; les autres prestations ont été virées sur votre compte.',
-        'Le détail de chaque calcul est disponible dans votre espace adhérent, rubrique « Mes remboursements » (« Pourquoi ce montant ? »).',
+        'Tiers payant\u00a0: la part de la mutuelle a été versée directement au professionnel de santé\u00a0; les autres prestations ont été virées sur votre compte.',
+        'Le détail de chaque calcul est disponible dans votre espace adhérent, rubrique «\u00a0Mes remboursements\u00a0» («\u00a0Pourquoi ce montant\u00a0?\u00a0»).',
       ]
       if (y + 60 > BOTTOM) {
         doc.addPage()

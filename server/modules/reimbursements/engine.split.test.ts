@@ -8,8 +8,8 @@ import { computeReimbursement, computeSplit } from './engine.ts'
 function guarantee(careType: CareType, brssPercent: number | null, more: Partial<GuaranteeRule> = {}): GuaranteeRule {
   return { careType, label: `Garantie ${careType.toLowerCase()}`, brssPercent, yearlyForfaitCents: null, perActCeilingCents: null, hundredPercentSante: false, ...more }
 }
-const mainOsteo = guarantee('ALTERNATIVE_MEDICINE', null, { label: 'Médecines douces : 4 séances de 25 € par an', yearlyForfaitCents: 10000, perActCeilingCents: 2500 })
-const renfortOsteo = guarantee('ALTERNATIVE_MEDICINE', null, { label: 'Médecines douces : 3 séances de 40 € par an', yearlyForfaitCents: 12000, perActCeilingCents: 4000 })
+const mainOsteo = guarantee('ALTERNATIVE_MEDICINE', null, { label: 'Médecines douces\u00a0: 4 séances de 25 € par an', yearlyForfaitCents: 10000, perActCeilingCents: 2500 })
+const renfortOsteo = guarantee('ALTERNATIVE_MEDICINE', null, { label: 'Médecines douces\u00a0: 3 séances de 40 € par an', yearlyForfaitCents: 12000, perActCeilingCents: 4000 })
 const payer = (contractLabel: string, rule: GuaranteeRule, forfaitUsedThisYearCents = 0): PayerInput => ({ contractLabel, guarantee: rule, forfaitUsedThisYearCents })
 
 interface Case { name: string, input: SplitInput, expected: { mutuelleCents: number, outOfPocketCents: number, payers: number[] } }
@@ -72,17 +72,17 @@ describe('computeSplit: several contracts pay one care, in order', () => {
     const r = computeSplit(cases[1]!.input)
     const nbsp = '\u00A0'
     expect(r.explanation).toEqual([
-      `Dépense : 60,00${nbsp}€`,
+      `Dépense\u00a0: 60,00${nbsp}€`,
       'Ce soin n\'est pas remboursé par la Sécurité sociale.',
-      'Contrat « Principal », garantie « Médecines douces : 4 séances de 25 € par an »',
-      `Forfait annuel de 100,00${nbsp}€ : 100,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
-      `Plafond de 25,00${nbsp}€ par acte : la part de ce contrat est limitée à ce montant`,
-      `Remboursé par votre mutuelle, contrat « Principal » : 25,00${nbsp}€`,
-      'Contrat « Renfort », garantie « Médecines douces : 3 séances de 40 € par an »',
-      `Forfait annuel de 120,00${nbsp}€ : 120,00${nbsp}€ encore disponibles cette année, dont 35,00${nbsp}€ utilisés pour ce soin`,
-      `Remboursé par votre mutuelle, contrat « Renfort » : 35,00${nbsp}€`,
-      `Remboursé par votre mutuelle : 60,00${nbsp}€ (Principal 25,00${nbsp}€ + Renfort 35,00${nbsp}€)`,
-      `Reste à votre charge : 0,00${nbsp}€`,
+      'Contrat «\u00a0Principal\u00a0», garantie «\u00a0Médecines douces\u00a0: 4 séances de 25 € par an\u00a0»',
+      `Forfait annuel de 100,00${nbsp}€\u00a0: 100,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
+      `Plafond de 25,00${nbsp}€ par acte\u00a0: la part de ce contrat est limitée à ce montant`,
+      `Remboursé par votre mutuelle, contrat «\u00a0Principal\u00a0»\u00a0: 25,00${nbsp}€`,
+      'Contrat «\u00a0Renfort\u00a0», garantie «\u00a0Médecines douces\u00a0: 3 séances de 40 € par an\u00a0»',
+      `Forfait annuel de 120,00${nbsp}€\u00a0: 120,00${nbsp}€ encore disponibles cette année, dont 35,00${nbsp}€ utilisés pour ce soin`,
+      `Remboursé par votre mutuelle, contrat «\u00a0Renfort\u00a0»\u00a0: 35,00${nbsp}€`,
+      `Remboursé par votre mutuelle\u00a0: 60,00${nbsp}€ (Principal 25,00${nbsp}€ + Renfort 35,00${nbsp}€)`,
+      `Reste à votre charge\u00a0: 0,00${nbsp}€`,
     ])
   })
 })

@@ -247,14 +247,14 @@ describe('computeReimbursement', () => {
     const r = computeReimbursement({ careType: 'CONSULTATION', expenseCents: 5000, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, beneficiaryIsMinor: false, guarantee: { ...guarantee('CONSULTATION', 150), label: 'Consultations et visites' } })
     const nbsp = '\u00A0'
     expect(r.explanation).toEqual([
-      `Dépense : 50,00${nbsp}€`,
-      `Base de remboursement de la Sécurité sociale (BRSS) : 30,00${nbsp}€ (d'après le décompte de la Sécurité sociale)`,
-      `Sécurité sociale : 70 % de 30,00${nbsp}€ = 21,00${nbsp}€`,
-      `Participation forfaitaire retenue par la Sécurité sociale (1 acte) : 2,00${nbsp}€, que votre mutuelle n'a pas le droit de rembourser`,
-      `Remboursé par la Sécurité sociale : 19,00${nbsp}€`,
-      `Votre garantie « Consultations et visites » : 150 % de la BRSS, Sécurité sociale incluse, soit 45,00${nbsp}€ − 21,00${nbsp}€ = 24,00${nbsp}€`,
-      `Remboursé par votre mutuelle : 24,00${nbsp}€`,
-      `Reste à votre charge : 7,00${nbsp}€, dont participation forfaitaire : 2,00${nbsp}€`,
+      `Dépense\u00a0: 50,00${nbsp}€`,
+      `Base de remboursement de la Sécurité sociale (BRSS)\u00a0: 30,00${nbsp}€ (d'après le décompte de la Sécurité sociale)`,
+      `Sécurité sociale\u00a0: 70 % de 30,00${nbsp}€ = 21,00${nbsp}€`,
+      `Participation forfaitaire retenue par la Sécurité sociale (1 acte)\u00a0: 2,00${nbsp}€, que votre mutuelle n'a pas le droit de rembourser`,
+      `Remboursé par la Sécurité sociale\u00a0: 19,00${nbsp}€`,
+      `Votre garantie «\u00a0Consultations et visites\u00a0»\u00a0: 150 % de la BRSS, Sécurité sociale incluse, soit 45,00${nbsp}€ − 21,00${nbsp}€ = 24,00${nbsp}€`,
+      `Remboursé par votre mutuelle\u00a0: 24,00${nbsp}€`,
+      `Reste à votre charge\u00a0: 7,00${nbsp}€, dont participation forfaitaire\u00a0: 2,00${nbsp}€`,
     ])
   })
 
@@ -263,25 +263,25 @@ describe('computeReimbursement', () => {
     const r = computeReimbursement({ careType: 'ALTERNATIVE_MEDICINE', expenseCents: 6000, beneficiaryIsMinor: false, forfaitUsedThisYearCents: 2500, guarantee: { ...guarantee('ALTERNATIVE_MEDICINE', null, { yearlyForfaitCents: 10000, perActCeilingCents: 2500 }), label: 'Médecines douces' } })
     const nbsp = '\u00A0'
     expect(r.explanation).toEqual([
-      `Dépense : 60,00${nbsp}€`,
+      `Dépense\u00a0: 60,00${nbsp}€`,
       'Ce soin n\'est pas remboursé par la Sécurité sociale.',
-      'Votre garantie « Médecines douces »',
-      `Forfait annuel de 100,00${nbsp}€ : 75,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
-      `Plafond de 25,00${nbsp}€ par acte : la part de votre mutuelle est limitée à ce montant`,
-      `Remboursé par votre mutuelle : 25,00${nbsp}€`,
-      `Reste à votre charge : 35,00${nbsp}€`,
+      'Votre garantie «\u00a0Médecines douces\u00a0»',
+      `Forfait annuel de 100,00${nbsp}€\u00a0: 75,00${nbsp}€ encore disponibles cette année, dont 25,00${nbsp}€ utilisés pour ce soin`,
+      `Plafond de 25,00${nbsp}€ par acte\u00a0: la part de votre mutuelle est limitée à ce montant`,
+      `Remboursé par votre mutuelle\u00a0: 25,00${nbsp}€`,
+      `Reste à votre charge\u00a0: 35,00${nbsp}€`,
     ])
   })
 
   it('says why the % BRSS share was limited to what is left of the expense', () => {
     // 30 €, 300 %: 90 − 21 = 69 € due by the rule, limited to 30 − 21 = 9 €
     const r = computeReimbursement({ careType: 'CONSULTATION', expenseCents: 3000, beneficiaryIsMinor: true, guarantee: guarantee('CONSULTATION', 300) })
-    expect(r.explanation).toContain('Limité à 9,00\u00A0€ : la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (30,00\u00A0€ − 21,00\u00A0€)')
+    expect(r.explanation).toContain('Limité à 9,00\u00A0€\u00a0: la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (30,00\u00A0€ − 21,00\u00A0€)')
   })
 
   it('tells a minor why nothing was withheld', () => {
     const r = computeReimbursement({ careType: 'PHARMACY', expenseCents: 441, beneficiaryIsMinor: true, guarantee: guarantee('PHARMACY', 100) })
-    expect(r.explanation).toContain('Pas de franchise médicale : le bénéficiaire a moins de 18 ans.')
+    expect(r.explanation).toContain('Pas de franchise médicale\u00a0: le bénéficiaire a moins de 18 ans.')
     // 4,41 €: SS round(286,65) = 2,87 €, mutuelle 1,54 €
     expect(r).toMatchObject({ socialSecurityCents: 287, mutuelleCents: 154, outOfPocketCents: 0 })
   })

@@ -168,7 +168,7 @@ export function computeSplit(input: SplitInput): SplitResult {
   const quantity = input.quantity ?? 1
   if (!Number.isSafeInteger(quantity) || quantity < 1)
     throw new RangeError(`quantity must be a positive integer, got ${quantity}`)
-  const explanation: string[] = [`${AMOUNT_WORDS.expense} : ${formatEuros(expense)}`]
+  const explanation: string[] = [`${AMOUNT_WORDS.expense}\u00a0: ${formatEuros(expense)}`]
 
   // Social Security: its rate applies to the BRSS, never to the price paid
   const baseFromDecompte = input.socialSecurityBaseCents != null
@@ -191,7 +191,7 @@ export function computeSplit(input: SplitInput): SplitResult {
     const origin = baseFromDecompte
       ? 'd\'après le décompte de la Sécurité sociale'
       : reference.baseFollowsExpense ? 'égale au prix, sans décompte de la Sécurité sociale' : 'base de référence de ce soin, sans décompte de la Sécurité sociale'
-    explanation.push(`${AMOUNT_WORDS.base} de la Sécurité sociale (BRSS) : ${formatEuros(base)} (${origin})`)
+    explanation.push(`${AMOUNT_WORDS.base} de la Sécurité sociale (BRSS)\u00a0: ${formatEuros(base)} (${origin})`)
   }
 
   // participations and franchises are kept by Social Security, within a daily and a yearly cap
@@ -214,20 +214,20 @@ export function computeSplit(input: SplitInput): SplitResult {
 
   if (rate > 0 || base > 0) {
     if (paid != null)
-      explanation.push(`Sécurité sociale : ${formatEuros(gross)} avant retenue, d'après le décompte`)
+      explanation.push(`Sécurité sociale\u00a0: ${formatEuros(gross)} avant retenue, d'après le décompte`)
     else if (rawGross > expense)
-      explanation.push(`Sécurité sociale : ${rate} % de ${formatEuros(base)} = ${formatEuros(rawGross)}, limité à la dépense : ${formatEuros(gross)}`)
+      explanation.push(`Sécurité sociale\u00a0: ${rate} % de ${formatEuros(base)} = ${formatEuros(rawGross)}, limité à la dépense\u00a0: ${formatEuros(gross)}`)
     else
-      explanation.push(`Sécurité sociale : ${rate} % de ${formatEuros(base)} = ${formatEuros(gross)}`)
+      explanation.push(`Sécurité sociale\u00a0: ${rate} % de ${formatEuros(base)} = ${formatEuros(gross)}`)
   }
   explanation.push(...candidate.notes)
   if (withheld > 0) {
     const rule = WITHHOLDING_RULES[withholdingKind as Exclude<WithholdingKind, 'NONE'>]
     const units = `${quantity} ${rule.unit[quantity > 1 ? 1 : 0]}`
-    explanation.push(`${rule.label} retenue par la Sécurité sociale (${units}) : ${formatEuros(withheld)}, que votre mutuelle n'a pas le droit de rembourser`)
+    explanation.push(`${rule.label} retenue par la Sécurité sociale (${units})\u00a0: ${formatEuros(withheld)}, que votre mutuelle n'a pas le droit de rembourser`)
   }
   if (rate > 0 || base > 0)
-    explanation.push(`${AMOUNT_WORDS.socialSecurity} : ${formatEuros(socialSecurity)}`)
+    explanation.push(`${AMOUNT_WORDS.socialSecurity}\u00a0: ${formatEuros(socialSecurity)}`)
 
   // the mutuelle may only cover what is left above the gross share, so withholdings stay with the member
   const room = Math.max(0, expense - gross)
@@ -235,7 +235,7 @@ export function computeSplit(input: SplitInput): SplitResult {
   const payers: PayerShare[] = []
   let paidBefore = 0
   if (!input.payers.length)
-    explanation.push('Ce soin n\'est pas couvert par votre contrat : votre mutuelle ne verse rien.')
+    explanation.push('Ce soin n\'est pas couvert par votre contrat\u00a0: votre mutuelle ne verse rien.')
   for (const payer of input.payers) {
     const share = contractShare(payer, { base, gross, expense, paidBefore, room: room - paidBefore, several, basket: input.hundredPercentSanteBasket ?? false })
     explanation.push(...share.lines)
@@ -248,17 +248,17 @@ export function computeSplit(input: SplitInput): SplitResult {
   if (several) {
     const paying = payers.filter(p => p.amountCents > 0)
     explanation.push(paying.length > 1
-      ? `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)} (${paying.map(p => `${p.contractLabel} ${formatEuros(p.amountCents)}`).join(' + ')})`
-      : `${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
+      ? `${AMOUNT_WORDS.mutuelle}\u00a0: ${formatEuros(mutuelle)} (${paying.map(p => `${p.contractLabel} ${formatEuros(p.amountCents)}`).join(' + ')})`
+      : `${AMOUNT_WORDS.mutuelle}\u00a0: ${formatEuros(mutuelle)}`)
   }
   else {
-    explanation.push(`${AMOUNT_WORDS.mutuelle} : ${formatEuros(mutuelle)}`)
+    explanation.push(`${AMOUNT_WORDS.mutuelle}\u00a0: ${formatEuros(mutuelle)}`)
   }
 
   const outOfPocket = expense - socialSecurity - mutuelle
   explanation.push(withheld > 0
-    ? `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}, dont ${WITHHOLDING_RULES[withholdingKind as Exclude<WithholdingKind, 'NONE'>].label.toLowerCase()} : ${formatEuros(withheld)}`
-    : `${AMOUNT_WORDS.outOfPocket} : ${formatEuros(outOfPocket)}`)
+    ? `${AMOUNT_WORDS.outOfPocket}\u00a0: ${formatEuros(outOfPocket)}, dont ${WITHHOLDING_RULES[withholdingKind as Exclude<WithholdingKind, 'NONE'>].label.toLowerCase()}\u00a0: ${formatEuros(withheld)}`
+    : `${AMOUNT_WORDS.outOfPocket}\u00a0: ${formatEuros(outOfPocket)}`)
 
   return {
     expenseCents: expense,
@@ -301,12 +301,12 @@ interface ShareContext {
 function contractShare(payer: PayerInput, x: ShareContext): { share: PayerShare, lines: string[] } {
   const guarantee = payer.guarantee
   const lines: string[] = []
-  const name = x.several ? `Contrat « ${payer.contractLabel} », garantie « ${guarantee.label} »` : `Votre garantie « ${guarantee.label} »`
+  const name = x.several ? `Contrat «\u00a0${payer.contractLabel}\u00a0», garantie «\u00a0${guarantee.label}\u00a0»` : `Votre garantie «\u00a0${guarantee.label}\u00a0»`
   let percentPart = 0
   let forfaitPart = 0
   if (x.basket && guarantee.hundredPercentSante) {
     percentPart = x.room
-    lines.push(`Équipement ou soin du panier 100 % Santé : ${x.several ? name.replace('Contrat', 'le contrat') : `votre garantie « ${guarantee.label} »`} prend en charge tout le reste de la dépense, soit ${formatEuros(x.room)}`)
+    lines.push(`Équipement ou soin du panier 100 % Santé\u00a0: ${x.several ? name.replace('Contrat', 'le contrat') : `votre garantie «\u00a0${guarantee.label}\u00a0»`} prend en charge tout le reste de la dépense, soit ${formatEuros(x.room)}`)
   }
   else {
     // amounts first, then the lines, so each line shows what was finally paid
@@ -329,25 +329,25 @@ function contractShare(payer: PayerInput, x: ShareContext): { share: PayerShare,
 
     if (guarantee.brssPercent != null) {
       lines.push(x.paidBefore > 0
-        ? `${name} : ${guarantee.brssPercent} % de la BRSS, Sécurité sociale et contrats précédents inclus, soit ${formatEuros(target)} − ${formatEuros(already)} = ${formatEuros(uncapped)}`
-        : `${name} : ${guarantee.brssPercent} % de la BRSS, Sécurité sociale incluse, soit ${formatEuros(target)} − ${formatEuros(x.gross)} = ${formatEuros(uncapped)}`)
+        ? `${name}\u00a0: ${guarantee.brssPercent} % de la BRSS, Sécurité sociale et contrats précédents inclus, soit ${formatEuros(target)} − ${formatEuros(already)} = ${formatEuros(uncapped)}`
+        : `${name}\u00a0: ${guarantee.brssPercent} % de la BRSS, Sécurité sociale incluse, soit ${formatEuros(target)} − ${formatEuros(x.gross)} = ${formatEuros(uncapped)}`)
       if (roomLimited) {
         lines.push(x.paidBefore > 0
-          ? `Limité à ${formatEuros(x.room)} : ce qui reste de la dépense après la Sécurité sociale et les contrats précédents (${formatEuros(x.expense)} − ${formatEuros(x.gross)} − ${formatEuros(x.paidBefore)})`
-          : `Limité à ${formatEuros(x.room)} : la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (${formatEuros(x.expense)} − ${formatEuros(x.gross)})`)
+          ? `Limité à ${formatEuros(x.room)}\u00a0: ce qui reste de la dépense après la Sécurité sociale et les contrats précédents (${formatEuros(x.expense)} − ${formatEuros(x.gross)} − ${formatEuros(x.paidBefore)})`
+          : `Limité à ${formatEuros(x.room)}\u00a0: la part de votre mutuelle ne peut dépasser la dépense moins la part de la Sécurité sociale (${formatEuros(x.expense)} − ${formatEuros(x.gross)})`)
       }
     }
     else {
       lines.push(name)
     }
     if (guarantee.yearlyForfaitCents != null)
-      lines.push(`Forfait annuel de ${formatEuros(guarantee.yearlyForfaitCents)} : ${formatEuros(forfaitLeft)} encore disponibles cette année, dont ${formatEuros(forfaitPart)} utilisés pour ce soin`)
+      lines.push(`Forfait annuel de ${formatEuros(guarantee.yearlyForfaitCents)}\u00a0: ${formatEuros(forfaitLeft)} encore disponibles cette année, dont ${formatEuros(forfaitPart)} utilisés pour ce soin`)
     if (ceilingApplied)
-      lines.push(x.several ? `Plafond de ${formatEuros(ceiling)} par acte : la part de ce contrat est limitée à ce montant` : `Plafond de ${formatEuros(ceiling)} par acte : la part de votre mutuelle est limitée à ce montant`)
+      lines.push(x.several ? `Plafond de ${formatEuros(ceiling)} par acte\u00a0: la part de ce contrat est limitée à ce montant` : `Plafond de ${formatEuros(ceiling)} par acte\u00a0: la part de votre mutuelle est limitée à ce montant`)
   }
   const amount = percentPart + forfaitPart
   if (x.several)
-    lines.push(`${AMOUNT_WORDS.mutuelle}, contrat « ${payer.contractLabel} » : ${formatEuros(amount)}`)
+    lines.push(`${AMOUNT_WORDS.mutuelle}, contrat «\u00a0${payer.contractLabel}\u00a0»\u00a0: ${formatEuros(amount)}`)
   return {
     share: { contractLabel: payer.contractLabel, guaranteeLabel: guarantee.label, percentPartCents: percentPart, forfaitPartCents: forfaitPart, amountCents: amount, forfaitUsedCents: forfaitPart },
     lines,
@@ -359,7 +359,7 @@ function withholdingCandidate(kind: WithholdingKind, quantity: number, minor: bo
     return { cents: 0, notes: [] }
   const rule = WITHHOLDING_RULES[kind]
   if (minor)
-    return { cents: 0, notes: [`Pas de ${rule.label.toLowerCase()} : le bénéficiaire a moins de 18 ans.`] }
+    return { cents: 0, notes: [`Pas de ${rule.label.toLowerCase()}\u00a0: le bénéficiaire a moins de 18 ans.`] }
   assertCents('withheldThisYearCents', withheldThisYear)
   const left = Math.max(0, YEARLY_WITHHOLDING_CAP_CENTS - withheldThisYear)
   let cents = rule.unitCents * quantity
@@ -368,8 +368,8 @@ function withholdingCandidate(kind: WithholdingKind, quantity: number, minor: bo
   const notes: string[] = []
   if (cents > left) {
     notes.push(left === 0
-      ? `Plafond annuel de ${formatEuros(YEARLY_WITHHOLDING_CAP_CENTS)} atteint : plus rien n'est retenu cette année.`
-      : `Plafond annuel de ${formatEuros(YEARLY_WITHHOLDING_CAP_CENTS)} presque atteint : seuls ${formatEuros(left)} sont retenus.`)
+      ? `Plafond annuel de ${formatEuros(YEARLY_WITHHOLDING_CAP_CENTS)} atteint\u00a0: plus rien n'est retenu cette année.`
+      : `Plafond annuel de ${formatEuros(YEARLY_WITHHOLDING_CAP_CENTS)} presque atteint\u00a0: seuls ${formatEuros(left)} sont retenus.`)
     cents = left
   }
   return { cents, notes }

@@ -15,7 +15,7 @@ export function retentionPeriods() {
     // the purge job deletes a thread this long after its last message (purgeExpiredThreads)
     { key: 'MESSAGES', label: 'Messages échangés avec votre mutuelle', duration: MESSAGE_RETENTION_YEARS === 1 ? '1 an' : `${MESSAGE_RETENTION_YEARS} ans`, detail: 'Une conversation de la messagerie, avec ses pièces jointes, est supprimée quand ce délai est écoulé depuis son dernier message.' },
     { key: 'UNSENT_UPLOADS', label: 'Documents importés jamais envoyés', duration: `${ABANDONED_UPLOAD_DAYS} jours`, detail: 'Un justificatif importé mais jamais joint à une demande ou à un message est supprimé.' },
-    { key: 'AUDIT_TRAIL', label: 'Journal des accès et des opérations sensibles', duration: 'sans suppression automatique', detail: 'Ce journal est en ajout seul : il ne peut être ni modifié ni effacé, et prouve qui a consulté ou modifié votre dossier. Aucune purge automatique n\'est programmée à ce jour.' },
+    { key: 'AUDIT_TRAIL', label: 'Journal des accès et des opérations sensibles', duration: 'sans suppression automatique', detail: 'Ce journal est en ajout seul\u00a0: il ne peut être ni modifié ni effacé, et prouve qui a consulté ou modifié votre dossier. Aucune purge automatique n\'est programmée à ce jour.' },
   ]
 }
 

@@ -163,7 +163,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
       if (settled)
         return
       if (!received)
-        return fail(400, 'NO_FILE', 'Aucun fichier reçu : choisissez un document.')
+        return fail(400, 'NO_FILE', 'Aucun fichier reçu\u00a0: choisissez un document.')
       try {
         await written
         await closed
@@ -185,7 +185,7 @@ function receive(deps: AppDeps, req: Request, res: Response, viewer: MemberViewe
       if (!extension)
         name = `${name}.${extensions[0]}`
       else if (!extensions.includes(extension))
-        return fail(415, 'TYPE_MISMATCH', 'Le contenu du fichier ne correspond pas à son extension : seuls les documents PDF, JPEG et PNG sont acceptés.')
+        return fail(415, 'TYPE_MISMATCH', 'Le contenu du fichier ne correspond pas à son extension\u00a0: seuls les documents PDF, JPEG et PNG sont acceptés.')
       if (settled)
         return
       settled = true
@@ -224,7 +224,7 @@ export function uploadsRouter(deps: AppDeps): Router {
     if (!viewer)
       return drain(req)
     if (!isSameOriginCall(req)) {
-      refuse(req, res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé : utilisez le formulaire de votre espace adhérent.')
+      refuse(req, res, 403, 'CROSS_SITE_REQUEST', 'Envoi refusé\u00a0: utilisez le formulaire de votre espace adhérent.')
       return drain(req)
     }
     if (!req.is('multipart/form-data')) {

@@ -167,10 +167,10 @@ export function reserveUpload(db: Db, reservations: UploadReservations, accountI
   const inFlight = reservations.get(accountId) ?? { count: 0, bytes: 0 }
   const pending = db.select({ n: count() }).from(filesTable).where(unattached(db, accountId)).get()!.n
   if (pending + inFlight.count >= MAX_PENDING_UPLOADS)
-    return { refused: 'TOO_MANY_PENDING_UPLOADS', message: `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente d'envoi : envoyez ou abandonnez vos demandes en cours avant d'en ajouter.` }
+    return { refused: 'TOO_MANY_PENDING_UPLOADS', message: `Vous avez déjà ${MAX_PENDING_UPLOADS} documents en attente d'envoi\u00a0: envoyez ou abandonnez vos demandes en cours avant d'en ajouter.` }
   const stored = Number(db.select({ bytes: sum(filesTable.sizeBytes) }).from(filesTable).where(eq(filesTable.ownerAccountId, accountId)).get()!.bytes ?? 0)
   if (stored + inFlight.bytes + bytes > MAX_STORED_BYTES)
-    return { refused: 'STORAGE_QUOTA', message: 'Votre espace de stockage de documents est plein : contactez votre conseiller via la messagerie.' }
+    return { refused: 'STORAGE_QUOTA', message: 'Votre espace de stockage de documents est plein\u00a0: contactez votre conseiller via la messagerie.' }
   reservations.set(accountId, { count: inFlight.count + 1, bytes: inFlight.bytes + bytes })
   let released = false
   return {

@@ -32,7 +32,7 @@ export function createCache(): InMemoryCache {
       Query: {
         fields: {
           reimbursements: cursorConnection(['beneficiaryId', 'careType', 'from', 'to', 'first']),
-          procedures: cursorConnection(['status', 'kind', 'beneficiaryId', 'first']),
+          procedures: cursorConnection(['status', 'exceptStatus', 'kind', 'beneficiaryId', 'first']),
           advisorQueue: cursorConnection(['kind', 'taskKind', 'first']),
           messageThreads: cursorConnection(['categoryId', 'status', 'first']),
           accessLog: cursorConnection(['first']),

@@ -19,8 +19,9 @@ export function usePagedConnection<Q, V extends OperationVariables, C extends Co
   document: TypedDocumentNode<Q, V>,
   variables: Ref<V>,
   pick: (result: Q) => C,
+  enabled: () => boolean = () => true,
 ) {
-  const { result, loading, error, fetchMore, refetch } = useQuery(document, variables)
+  const { result, loading, error, fetchMore, refetch } = useQuery(document, variables, () => ({ enabled: enabled() }))
   const connection = computed(() => (result.value ? pick(result.value as Q) : null))
   const loadingMore = ref(false)
   const moreFailed = ref(false)

@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { AccountContactDetailsQuery, UpdateContactDetailsMutation } from '../../gql/graphql'
 import { createTestClient } from '../../test/apollo'
+import { spokenText } from '../../test/text'
 import AccountContactForm from './AccountContactForm.vue'
 
 const member: NonNullable<AccountContactDetailsQuery['me']> = {
@@ -45,7 +46,7 @@ describe('AccountContactForm', () => {
     wrapper.unmount()
   })
 
-  it('shows the server\'s errors next to their fields, focuses the first, and clears the password', async () => {
+  it('shows the server\'s errors next to their fields, sums them up at the top with focus, and clears the password', async () => {
     const api = createTestClient({ UpdateContactDetails: { data: refused } })
     const wrapper = mount(AccountContactForm, { props: { member }, global: { provide: api.provide }, attachTo: document.body })
     await field(wrapper, 'Code postal').setValue('3300')
@@ -57,6 +58,16 @@ describe('AccountContactForm', () => {
     expect(postal.attributes('aria-invalid')).toBe('true')
     expect(wrapper.get(`#${CSS.escape(postal.attributes('aria-describedby')!)}`).text()).toContain('code postal français de 5 chiffres')
     expect(wrapper.text()).toContain('Mot de passe actuel incorrect.')
+    // two fields refused: the summary at the top takes focus and links to each of them
+    const summary = wrapper.get('.error-summary')
+    expect(document.activeElement).toBe(summary.element)
+    expect(summary.get('h2').text()).toBe('Votre saisie contient 2 erreurs')
+    const links = summary.findAll('a')
+    expect(links.map(a => [a.attributes('href'), spokenText(a)])).toEqual([
+      [`#${postal.attributes('id')}`, expect.stringMatching(/^Code postal : .*code postal français de 5 chiffres/)],
+      [`#${field(wrapper, 'Mot de passe actuel').attributes('id')}`, 'Mot de passe actuel : Mot de passe actuel incorrect.'],
+    ])
+    await links[0]!.trigger('click')
     expect(document.activeElement).toBe(postal.element)
     expect((field(wrapper, 'Mot de passe actuel').element as HTMLInputElement).value).toBe('')
     expect(wrapper.emitted('saved')).toBeUndefined()

@@ -72,7 +72,7 @@ export function useSessionSignOut() {
         await router.push({ name: 'sign-in', query: { motif: 'deconnexion' } })
         return
       }
-      message.value = `L'appareil « ${device} » a été déconnecté.`
+      message.value = `L'appareil «\u00a0${device}\u00a0» a été déconnecté.`
     }
     catch {
       failure.value = UNREACHABLE

@@ -92,7 +92,7 @@ describe('AdvisorDecisionForm', () => {
     await vi.waitFor(() => expect(wrapper.find('.decision__error').exists()).toBe(true))
     const error = wrapper.get('.decision__error')
     expect(visibleText(error)).toBe('Expliquez à l\'adhérent pourquoi sa demande est refusée.')
-    expect(error.text()).toMatch(/^Erreur :/)
+    expect(error.text()).toMatch(/^Erreur\u00a0:/)
     const note = textarea(wrapper)
     expect(note.attributes('aria-invalid')).toBe('true')
     expect(note.attributes('aria-describedby')?.split(' ')).toContain(error.attributes('id'))

@@ -80,7 +80,7 @@ describe('AdvisorQueue', () => {
     const { wrapper, requests } = await mountQueue(() => page([task(1), thread], 2, null))
     const row = wrapper.findAll('tbody tr')[1]!
     expect(row.get('a').attributes('href')).toBe('/conseiller/messages/t1')
-    expect(row.get('a').text()).toBe('Message : Échéancier de cotisations')
+    expect(row.get('a').text()).toBe('Message\u00a0: Échéancier de cotisations')
     expect(visibleText(row.findAll('td').at(-1)!)).toBe('Aujourd\'hui')
     expect(requests[0]!.variables).toEqual({ kind: null, taskKind: null, first: 20 })
   })
@@ -100,6 +100,6 @@ describe('AdvisorQueue', () => {
     const wrapper = mount(AdvisorQueue, { props: { kind: 'QUOTE' }, global: { provide: api.provide, plugins: [router] } })
     await vi.waitFor(() => expect(wrapper.find('.queue__empty').exists()).toBe(true))
     expect(wrapper.get('.queue__empty').text()).toBe('Aucune démarche de ce type n\'attend de décision.')
-    expect(wrapper.get('[role="status"]').text()).toBe('Rien en attente : analyse de devis')
+    expect(wrapper.get('[role="status"]').text()).toBe('Rien en attente\u00a0: analyse de devis')
   })
 })

@@ -68,7 +68,7 @@ describe('SignInForm', () => {
     const email = field(wrapper, 'Adresse e-mail')
     await vi.waitFor(() => expect(email.attributes('aria-invalid')).toBe('true'))
     const description = wrapper.get(`#${CSS.escape(email.attributes('aria-describedby')!)}`)
-    expect(description.text()).toBe('Erreur : Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.')
+    expect(description.text()).toBe('Erreur\u00a0: Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.')
     expect(document.activeElement).toBe(email.element)
     wrapper.unmount()
   })

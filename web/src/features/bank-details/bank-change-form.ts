@@ -58,7 +58,7 @@ export function validateStep(step: StepNumber, form: BankChangeForm): ChangeErro
   }
   if (step === 2) {
     if (!form.contributions && !form.reimbursements)
-      errors.usages = 'Indiquez à quoi servira ce compte : le prélèvement de vos cotisations, le versement de vos remboursements, ou les deux.'
+      errors.usages = 'Indiquez à quoi servira ce compte\u00a0: le prélèvement de vos cotisations, le versement de vos remboursements, ou les deux.'
     else if (form.reimbursements && !form.beneficiaryIds.length)
       errors.beneficiaryIds = 'Choisissez les bénéficiaires dont les remboursements seront versés sur ce compte.'
     if (form.contributions && !form.acceptMandate)

@@ -17,7 +17,7 @@ describe('the IBAN as typed', () => {
   it('says in French what is wrong', () => {
     expect(ibanProblem('FR76 2004 1010 0110 0854 8599 384')).toBeNull()
     expect(ibanProblem('FR76 2004 1010 0110 0854 8599 385')).toMatch(/clé de contrôle/)
-    expect(ibanProblem('FR76 2004 1010 0110 0854 8599 38')).toMatch(/compte 27 caractères ; vous en avez saisi 26/)
+    expect(ibanProblem('FR76 2004 1010 0110 0854 8599 38')).toMatch(/compte 27 caractères\u00a0; vous en avez saisi 26/)
     expect(ibanProblem('TR33 0006 1005 1978 6457 8413 26')).toMatch(/hors de la zone SEPA/)
     expect(ibanProblem('FR76 2004 1010 0110 0854 8599 3A4')).toMatch(/lettre là où/)
     expect(ibanProblem('')).toMatch(/Saisissez/)

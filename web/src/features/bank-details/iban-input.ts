@@ -29,18 +29,18 @@ export function ibanProblem(raw: string): string | null {
   const result = validateIBAN(iban)
   if (result.valid) return null
   if (result.errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength))
-    return `Un IBAN ${country === 'FR' ? 'français' : 'de ce pays'} compte ${spec.chars} caractères ; vous en avez saisi ${iban.length}.`
+    return `Un IBAN ${country === 'FR' ? 'français' : 'de ce pays'} compte ${spec.chars} caractères\u00a0; vous en avez saisi ${iban.length}.`
   if (result.errorCodes.includes(ValidationErrorsIBAN.ChecksumNotNumber))
     return 'Les deux caractères qui suivent le code pays sont des chiffres (la clé de l\'IBAN).'
   if (result.errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat))
-    return 'Cet IBAN contient une lettre là où sa banque attend un chiffre (ou l\'inverse) : vérifiez-le sur votre RIB.'
-  return 'Cet IBAN n\'est pas valide : sa clé de contrôle ne correspond pas. Vérifiez chaque caractère sur votre RIB.'
+    return 'Cet IBAN contient une lettre là où sa banque attend un chiffre (ou l\'inverse)\u00a0: vérifiez-le sur votre RIB.'
+  return 'Cet IBAN n\'est pas valide\u00a0: sa clé de contrôle ne correspond pas. Vérifiez chaque caractère sur votre RIB.'
 }
 
 export function bicProblem(raw: string): string | null {
   const bic = raw.replace(/\s+/g, '').toUpperCase()
   if (!bic || validateBIC(bic).valid) return null
-  return 'Ce BIC n\'est pas valide : il compte 8 ou 11 lettres et chiffres, par exemple PSSTFRPPBOR. Vous pouvez aussi le laisser vide.'
+  return 'Ce BIC n\'est pas valide\u00a0: il compte 8 ou 11 lettres et chiffres, par exemple PSSTFRPPBOR. Vous pouvez aussi le laisser vide.'
 }
 
 export const MAX_HOLDER_LENGTH = 70

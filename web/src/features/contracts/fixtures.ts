@@ -47,10 +47,6 @@ export const contractDetail: ContractDetailQuery = {
       { __typename: 'Guarantee', id: 'g1', careType: 'CONSULTATION', label: 'Consultations et visites', summary: '150 % BRSS (Sécurité sociale incluse)', hundredPercentSante: false },
       { __typename: 'Guarantee', id: 'g7', careType: 'OPTICS', label: 'Optique', summary: '100 % BRSS (Sécurité sociale incluse) + forfait de 450,00 € par an et par bénéficiaire', hundredPercentSante: true },
     ],
-    forfaitCounters: [
-      { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 40914, remainingCents: 4086, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b1', firstName: 'Benoit' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
-      { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 45000, remainingCents: 0, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b5', firstName: 'Léa' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
-    ],
     rejectionFeeCents: 800,
     // November's debit was rejected: December's presents it again, with the contract's 8 € fee
     contributionSchedule: [
@@ -83,7 +79,10 @@ export const guarantees: ContractGuaranteesQuery = {
   contract: {
     ...tabs[0]!,
     responsible: true,
-    forfaitCounters: [],
+    forfaitCounters: [
+      { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 40914, remainingCents: 4086, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b1', firstName: 'Benoit' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
+      { __typename: 'ForfaitCounter', careType: 'OPTICS', year: 2026, yearlyCents: 45000, usedCents: 45000, remainingCents: 0, resetDate: '2027-01-01', beneficiary: { __typename: 'Beneficiary', id: 'b5', firstName: 'Léa' }, guarantee: { __typename: 'Guarantee', id: 'g7', label: 'Optique' } },
+    ],
     guarantees: [
       {
         __typename: 'Guarantee',

@@ -5,10 +5,10 @@ import { isNotFound } from './useContractSelection'
 
 export type ContractDetail = NonNullable<ContractDetailQuery['contract']>
 export type ContractTabItem = ContractDetailQuery['contracts'][number]
-export type ForfaitCounterItem = ContractDetail['forfaitCounters'][number]
 export type ContributionContract = NonNullable<ContractContributionsQuery['contract']>
 export type GuaranteesContract = NonNullable<ContractGuaranteesQuery['contract']>
 export type GuaranteeItem = GuaranteesContract['guarantees'][number]
+export type ForfaitCounterItem = GuaranteesContract['forfaitCounters'][number]
 
 function shape<T extends { contract?: unknown, contracts: ContractTabItem[] }>(query: { result: Ref<T | undefined>, loading: Ref<boolean>, error: Ref<import('@apollo/client/core').ApolloError | null>, refetch: () => unknown }) {
   const data = computed(() => query.result.value ?? null)

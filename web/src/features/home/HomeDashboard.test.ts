@@ -44,6 +44,7 @@ const dashboard: HomeDashboardQuery = {
       },
     ],
   },
+  missingDocuments: { __typename: 'ProcedureConnection', totalCount: 0, nodes: [] },
   commercialJourneys: [{ __typename: 'CommercialJourney', id: 'j1', status: 'IN_PROGRESS' }],
   reimbursements: {
     __typename: 'ReimbursementConnection',
@@ -101,6 +102,22 @@ describe('HomeDashboard', () => {
     expect(section(wrapper, 'Mes démarches').get('a[href="/demarches"]').text()).toBe('Voir toutes mes démarches')
   })
 
+  it('says first which démarches wait for a document, with a link to each', async () => {
+    const quote = { __typename: 'Procedure', id: 'p9', kind: 'QUOTE', status: 'MISSING_DOCUMENTS', submittedAt: '2026-10-24T08:00:00Z', careType: 'DENTAL', careDate: null, beneficiary: benoit } as const
+    const wrapper = await mountDashboard({ data: { ...dashboard, missingDocuments: { __typename: 'ProcedureConnection', totalCount: 1, nodes: [quote] } } })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Pièces manquantes'))
+    const block = section(wrapper, 'Pièces manquantes')
+    expect(wrapper.get('.home__main').element.firstElementChild).toBe(block.element)
+    expect(spokenText(block)).toContain('Une démarche attend un document de votre part.')
+    const link = block.get('a[href="/demarches#demarche-p9"]')
+    expect(spokenText(link)).toMatch(/pour Benoit : ajouter les pièces$/)
+    expect(block.find('a[href="/demarches?statut=MISSING_DOCUMENTS"]').exists()).toBe(false)
+
+    const none = await mountDashboard({ data: dashboard })
+    await vi.waitFor(() => expect(none.text()).toContain('Mes démarches'))
+    expect(none.text()).not.toContain('Pièces manquantes')
+  })
+
   it('offers to resume a démarche commerciale left unfinished', async () => {
     const wrapper = await mountDashboard({ data: dashboard })
     await vi.waitFor(() => expect(wrapper.text()).toContain('Mes démarches'))
@@ -114,10 +131,10 @@ describe('HomeDashboard', () => {
     const wrapper = await mountDashboard({ data: dashboard })
     await vi.waitFor(() => expect(wrapper.text()).toContain('Prestations'))
     const block = section(wrapper, 'Prestations')
-    expect(spokenText(block.get('a[href="/remboursements/r1"]'))).toBe('Pharmacie, Benoit, payé le 25/08/2026, remboursé : 45,00 €')
+    expect(spokenText(block.get('a[href="/remboursements/r1"]'))).toBe('Pharmacie pour Benoit, payé le 25/08/2026, remboursé : 45,00 €')
     expect(visibleText(block.get('a[href="/remboursements/r1"] .home-list__amount'))).toBe('45,00 €')
     expect(visibleText(block.get('a[href="/remboursements/r1"] .home-list__meta'))).toBe('Benoit · 25/08/2026')
-    expect(spokenText(block.get('a[href="/remboursements/r2"]'))).toBe('Optique, Benoit, payé le 25/07/2026, remboursé : 409,23 €')
+    expect(spokenText(block.get('a[href="/remboursements/r2"]'))).toBe('Optique pour Benoit, payé le 25/07/2026, remboursé : 409,23 €')
     expect(block.get('a[href="/remboursements"]').text()).toBe('Consulter tous mes remboursements')
   })
 

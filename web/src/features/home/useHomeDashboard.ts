@@ -4,6 +4,7 @@ import { HomeDashboardDocument, type HomeDashboardQuery } from '../../gql/graphq
 
 export type HomeCard = HomeDashboardQuery['insuranceCard']
 export type HomeProcedure = HomeDashboardQuery['procedures']['nodes'][number]
+export type HomeMissingDocuments = HomeDashboardQuery['missingDocuments']
 export type HomeReimbursement = HomeDashboardQuery['reimbursements']['nodes'][number]
 export type HomeNewsItem = HomeDashboardQuery['news']['nodes'][number]
 
@@ -19,6 +20,7 @@ export function useHomeDashboard() {
     firstName: computed(() => data.value?.me?.firstName ?? null),
     card: computed(() => data.value?.insuranceCard ?? null),
     procedures: computed(() => data.value?.procedures.nodes ?? []),
+    missingDocuments: computed(() => data.value?.missingDocuments ?? null),
     unfinishedJourney: computed(() => !!data.value?.commercialJourneys.some(j => j.status === 'IN_PROGRESS')),
     reimbursements: computed(() => data.value?.reimbursements.nodes ?? []),
     offer: computed(() => data.value?.news.nodes.find(item => item.kind === 'OFFER') ?? null),

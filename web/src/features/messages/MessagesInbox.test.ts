@@ -30,7 +30,7 @@ describe('MessagesInbox', () => {
     expect(wrapper.findAll('thead th').map(th => th.text())).toEqual(['Catégorie', 'Objet', 'Statut', 'Date'])
     const [first, second] = wrapper.findAll('tbody tr')
     expect(first!.classes()).toContain('inbox__row--unread')
-    expect(first!.get('a').text()).toBe('Non lu : Objet 1')
+    expect(first!.get('a').text()).toBe('Non lu\u00a0: Objet 1')
     expect(first!.get('a').attributes('href')).toBe('/messagerie/t1')
     expect(first!.text()).toContain('Traité')
     expect(first!.text()).toContain('24/11/2026')

@@ -28,7 +28,7 @@ describe('PersonalDataAccessLog', () => {
     const { wrapper, requests } = await mountLog(() => page([advisorView, partnerCheck], 2, null))
     await vi.waitFor(() => expect(wrapper.find('tbody').exists()).toBe(true))
     expect(requests[0]!.variables).toEqual({ first: 20 })
-    expect(wrapper.get('h2').text()).toBe('Qui a consulté mon dossier ?')
+    expect(wrapper.get('h2').text()).toBe('Qui a consulté mon dossier\u00a0?')
     expect(wrapper.get('caption').text()).toBe('Consultations de votre dossier, de la plus récente à la plus ancienne')
     // « et quoi » and the description under the name show on a phone only, where the Quoi column hides (CSS)
     expect(wrapper.findAll('thead th').map(th => th.text())).toEqual(['Date', 'Qui et quoi', 'Quoi'])

@@ -40,8 +40,8 @@ async function mountCard(procedure: ProcedureItemFragment) {
 describe('ProcedureCard', () => {
   it('shows a request in progress with its reference, estimated decision date and documents', async () => {
     const card = await mountCard(base)
-    expect(card.get('h2').text()).toBe('Consultation le 20/11/2026 pour Léa')
-    expect(card.attributes('aria-labelledby')).toBe(card.get('h2').attributes('id'))
+    expect(card.get('h3').text()).toBe('Consultation le 20/11/2026 pour Léa')
+    expect(card.attributes('aria-labelledby')).toBe(card.get('h3').attributes('id'))
     expect(card.text()).toContain('Référence DEM-2026-115353')
     expect(visibleText(card.get('.base-badge'))).toBe('En cours')
     expect(card.get('.procedure__estimate').text()).toBe('Décision estimée le 10 décembre 2026')
@@ -65,7 +65,7 @@ describe('ProcedureCard', () => {
   it('asks for the missing documents with an upload form', async () => {
     const card = await mountCard({ ...base, status: 'MISSING_DOCUMENTS', decisionNote: 'Merci de joindre l\'ordonnance.' })
     expect(card.get('.procedure__note').text()).toContain('Pièces demandées')
-    expect(card.get('form h3').text()).toBe('Ajouter les pièces demandées')
+    expect(card.get('form h4').text()).toBe('Ajouter les pièces demandées')
     expect(card.find('input[type="file"]').exists()).toBe(true)
     expect(card.find('.procedure__estimate').exists()).toBe(false)
   })

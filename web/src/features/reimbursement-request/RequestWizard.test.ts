@@ -22,14 +22,14 @@ const estimate = {
     reimbursementRequestEstimate: {
       __typename: 'ReimbursementEstimatePayload',
       errors: [],
-      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', socialSecurityStatementAsked: true, shares: [{ __typename: 'ContractShare', amountCents: 2400, contract: { __typename: 'Contract', id: 'c-main', label: 'Garanties sociale interministériel' } }], explanation: ['Dépense : 45,00 €'] },
+      estimate: { __typename: 'ReimbursementEstimate', amountEurCents: 4500, exchangeRate: null, exchangeRateDate: null, socialSecurityBaseCents: 3000, socialSecurityRatePercent: 70, usedReferenceBase: true, socialSecurityCents: 2100, withheldCents: 0, mutuelleCents: 2400, outOfPocketCents: 0, guaranteeLabel: 'Consultations', socialSecurityStatementAsked: true, shares: [{ __typename: 'ContractShare', amountCents: 2400, contract: { __typename: 'Contract', id: 'c-main', label: 'Garanties sociale interministériel' } }], explanation: ['Dépense\u00a0: 45,00 €'] },
     },
   },
 }
 const refusedEstimate = {
   data: {
     __typename: 'Query',
-    reimbursementRequestEstimate: { __typename: 'ReimbursementEstimatePayload', estimate: null, errors: [{ __typename: 'UserError', field: 'careDate', code: 'TOO_OLD', message: 'Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du 26/11/2024.' }] },
+    reimbursementRequestEstimate: { __typename: 'ReimbursementEstimatePayload', estimate: null, errors: [{ __typename: 'UserError', field: 'careDate', code: 'TOO_OLD', message: 'Les soins de plus de 2 ans ne peuvent plus être remboursés\u00a0: indiquez une date à partir du 26/11/2024.' }] },
   },
 }
 const settings = { data: { __typename: 'Query', portalSettings: { __typename: 'PortalSettings', healthDirectoryUrl: 'https://annuaire.sante.fr' } } }
@@ -58,16 +58,16 @@ afterEach(() => sessionStorage.clear())
 describe('RequestWizard', () => {
   it('announces each step, moves focus to its heading and marks it current', async () => {
     const { wrapper } = await mountWizard()
-    expect(heading(wrapper).text()).toBe('Étape 1 sur 5 : Bénéficiaire')
+    expect(heading(wrapper).text()).toBe('Étape 1 sur 5\u00a0: Bénéficiaire')
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Bénéficiaire')
     expect(wrapper.text()).toContain('Sélectionnez le bénéficiaire concerné par la demande.')
     await wrapper.get('input[type="radio"][value="b5"]').setValue(true)
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5\u00a0: Type de soin'))
     expect(document.activeElement).toBe(heading(wrapper).element)
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Type de soin')
     await button(wrapper, 'Étape précédente').trigger('click')
-    expect(heading(wrapper).text()).toBe('Étape 1 sur 5 : Bénéficiaire')
+    expect(heading(wrapper).text()).toBe('Étape 1 sur 5\u00a0: Bénéficiaire')
     wrapper.unmount()
   })
 
@@ -76,19 +76,19 @@ describe('RequestWizard', () => {
     await wrapper.get('form').trigger('submit')
     const group = wrapper.get('fieldset')
     await vi.waitFor(() => expect(group.attributes('aria-describedby')).toBeTruthy())
-    expect(wrapper.get(`#${group.attributes('aria-describedby')}`).text()).toBe('Erreur : Choisissez le bénéficiaire des soins.')
+    expect(wrapper.get(`#${group.attributes('aria-describedby')}`).text()).toBe('Erreur\u00a0: Choisissez le bénéficiaire des soins.')
     expect(document.activeElement).toBe(wrapper.get('input[type="radio"]').element)
-    expect(heading(wrapper).text()).toBe('Étape 1 sur 5 : Bénéficiaire')
+    expect(heading(wrapper).text()).toBe('Étape 1 sur 5\u00a0: Bénéficiaire')
     wrapper.unmount()
   })
 
   it('keeps the care step when the server refuses what it says, in the server\'s words', async () => {
     saveDraft('m1', 2, { ...complete, careDate: '2020-01-15' })
     const { wrapper, requests } = await mountWizard(undefined, refusedEstimate)
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5\u00a0: Type de soin'))
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Les soins de plus de 2 ans ne peuvent plus être remboursés : indiquez une date à partir du 26/11/2024.'))
-    expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin')
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Les soins de plus de 2 ans ne peuvent plus être remboursés\u00a0: indiquez une date à partir du 26/11/2024.'))
+    expect(heading(wrapper).text()).toBe('Étape 2 sur 5\u00a0: Type de soin')
     expect(requests.find(r => r.operationName === 'ReimbursementRequestEstimate')!.variables.input).toMatchObject({ careDate: '2020-01-15', abroad: false })
     wrapper.unmount()
   })
@@ -98,15 +98,15 @@ describe('RequestWizard', () => {
     const noDecompte = structuredClone(estimate)
     Object.assign(noDecompte.data.reimbursementRequestEstimate.estimate, { socialSecurityStatementAsked: false, usedReferenceBase: false, socialSecurityBaseCents: 0, socialSecurityRatePercent: 0, socialSecurityCents: 0 })
     const { wrapper } = await mountWizard(undefined, noDecompte)
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5\u00a0: Type de soin'))
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 3 sur 5 : France ou étranger'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 3 sur 5\u00a0: France ou étranger'))
     expect(wrapper.text()).not.toContain('Avez-vous le décompte de la Sécurité sociale')
-    expect(wrapper.text()).toContain('La Sécurité sociale ne rembourse pas ce soin : vous n\'avez pas de décompte à fournir.')
+    expect(wrapper.text()).toContain('La Sécurité sociale ne rembourse pas ce soin\u00a0: vous n\'avez pas de décompte à fournir.')
     // answering only where the care was received is enough
     await wrapper.get('input[type="radio"][value="FRANCE"]').setValue(true)
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 4 sur 5 : Justificatifs'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 4 sur 5\u00a0: Justificatifs'))
     expect(wrapper.text()).not.toContain('décompte')
     wrapper.unmount()
   })
@@ -118,10 +118,10 @@ describe('RequestWizard', () => {
       submitReimbursementRequest: { __typename: 'ProcedurePayload', procedure: null, errors: [{ __typename: 'UserError', field: 'careDate', code: 'NOT_COVERED', message: 'Le 25/11/2026, Léa ne bénéficiait pas de votre contrat.' }] },
     }
     const { wrapper, requests } = await mountWizard(refused)
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 5 sur 5 : Récapitulatif'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 5 sur 5\u00a0: Récapitulatif'))
     await vi.waitFor(() => expect(wrapper.text()).toContain('Estimation indicative'))
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5 : Type de soin'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 2 sur 5\u00a0: Type de soin'))
     expect(wrapper.text()).toContain('Le 25/11/2026, Léa ne bénéficiait pas de votre contrat.')
     expect(requests.find(r => r.operationName === 'SubmitReimbursementRequest')!.variables.input).toMatchObject({ beneficiaryId: 'b5', careType: 'CONSULTATION', amountCents: 4500, abroad: false, currency: 'EUR', attachmentIds: ['f1'] })
     // the draft stays until the request is accepted
@@ -136,7 +136,7 @@ describe('RequestWizard', () => {
       submitReimbursementRequest: { __typename: 'ProcedurePayload', errors: [], procedure: { __typename: 'Procedure', id: 'p9', reference: 'DEM-2026-115400', status: 'SUBMITTED', estimatedDecisionDate: '2026-12-10' } },
     }
     const { wrapper, router } = await mountWizard(accepted)
-    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 5 sur 5 : Récapitulatif'))
+    await vi.waitFor(() => expect(heading(wrapper).text()).toBe('Étape 5 sur 5\u00a0: Récapitulatif'))
     await wrapper.get('form').trigger('submit')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/demarches#demarche-p9'))
     expect(loadDraft('m1')).toBeNull()

@@ -38,7 +38,7 @@ describe('validateStep', () => {
       currency: 'Indiquez la devise dans laquelle vous avez payé.',
     })
     expect(validateStep(3, form({ place: 'ABROAD', country: 'AUTRE', otherCountry: 'Japon', currency: 'CAD' }))).toEqual({})
-    expect(validateStep(3, form({ hasDecompte: 'YES', socialSecurityPaid: '' })).socialSecurityPaidCents).toContain('répondez « Non »')
+    expect(validateStep(3, form({ hasDecompte: 'YES', socialSecurityPaid: '' })).socialSecurityPaidCents).toContain('répondez «\u00a0Non\u00a0»')
   })
 
   it('needs at least one document', () => {

@@ -107,7 +107,7 @@ export function validateStep(step: StepNumber, form: RequestForm): RequestErrors
     if (form.decompteAsked && !form.hasDecompte) errors.hasDecompte = 'Indiquez si vous avez le décompte de la Sécurité sociale.'
     if (form.hasDecompte === 'YES') {
       if (form.socialSecurityBase.trim() && parseAmountToCents(form.socialSecurityBase) === null) errors.socialSecurityBaseCents = 'Indiquez un montant en chiffres, par exemple 30,00.'
-      if (!form.socialSecurityPaid.trim()) errors.socialSecurityPaidCents = 'Indiquez le montant versé par la Sécurité sociale, ou répondez « Non ».'
+      if (!form.socialSecurityPaid.trim()) errors.socialSecurityPaidCents = 'Indiquez le montant versé par la Sécurité sociale, ou répondez «\u00a0Non\u00a0».'
       else if (parseAmountToCents(form.socialSecurityPaid) === null) errors.socialSecurityPaidCents = 'Indiquez un montant en chiffres, par exemple 21,00.'
     }
   }

@@ -56,7 +56,11 @@ describe('ReimbursementList', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('3 remboursements de Léa')
     const first = wrapper.findAll('tbody tr')[0]!
     expect(first.get('a').attributes('href')).toBe('/remboursements/r1')
-    expect(spokenText(first.get('th'))).toBe('Médicaments, Léa, soins du 19/11/2026, Payé le 21/11/2026, Tiers payant')
+    // each row reads as a sentence, the dot between name and date for the eye only
+    expect(spokenText(first.get('th'))).toBe('Médicaments pour Léa, soins du 19/11/2026, payé le 21/11/2026, en Tiers payant')
+    expect(visibleText(first.get('.reimbursement-table__meta'))).toBe('Léa · soins du 19/11/2026')
+    // paid to the member: no tiers payant, and no comma left where it was
+    expect(spokenText(wrapper.findAll('tbody tr')[1]!.get('th'))).toBe('Soins conservateurs (carie) pour Léa, soins du 19/11/2026, payé le 17/11/2026')
     const totals = wrapper.get('.reimbursement-totals').findAll('dt').map(dt => [dt.text(), visibleText(dt.element.nextElementSibling ? { element: dt.element.nextElementSibling } : dt)])
     expect(totals).toEqual([
       ['Dépenses de santé', '64,21 €'],

@@ -45,7 +45,7 @@ describe('UploadDropZone', () => {
     await pick(wrapper, [pdf('facture.pdf'), pdf('decompte.pdf')])
     await vi.waitFor(() => expect(wrapper.emitted('update:modelValue')).toHaveLength(2))
     expect(wrapper.props('modelValue').map((f: UploadedFile) => f.id)).toEqual(['id-facture.pdf', 'id-decompte.pdf'])
-    expect(wrapper.get('[role="status"]').text()).toBe('decompte.pdf : envoyé.')
+    expect(wrapper.get('[role="status"]').text()).toBe('decompte.pdf\u00a0: envoyé.')
     wrapper.unmount()
   })
 
@@ -56,10 +56,10 @@ describe('UploadDropZone', () => {
     await vi.waitFor(() => expect(wrapper.findAll('[role="alert"]')).toHaveLength(4))
     const alerts = wrapper.findAll('[role="alert"]').map(a => a.text())
     expect(alerts).toEqual([
-      '« page.html » n\'est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
-      '« gros.pdf » dépasse la taille maximale de 10 Mo.',
+      '«\u00a0page.html\u00a0» n\'est pas accepté\u00a0: envoyez un PDF, un JPEG ou un PNG.',
+      '«\u00a0gros.pdf\u00a0» dépasse la taille maximale de 10 Mo.',
       'Seuls les documents PDF, JPEG et PNG sont acceptés.',
-      '« sixieme.pdf » n\'a pas été ajouté : 5 documents au plus.',
+      '«\u00a0sixieme.pdf\u00a0» n\'a pas été ajouté\u00a0: 5 documents au plus.',
     ])
     expect(wrapper.props('modelValue').map((f: UploadedFile) => f.name)).toEqual(['f1.pdf', 'f2.pdf', 'f3.pdf', 'quatrieme.pdf'])
     wrapper.unmount()
@@ -71,7 +71,7 @@ describe('UploadDropZone', () => {
     const remove = wrapper.findAll('button').find(b => b.text() === 'Retirer facture.pdf')!
     await remove.trigger('click')
     expect(wrapper.emitted('update:modelValue')!.at(-1)).toEqual([[]])
-    expect(wrapper.get('[role="status"]').text()).toBe('facture.pdf : retiré.')
+    expect(wrapper.get('[role="status"]').text()).toBe('facture.pdf\u00a0: retiré.')
     wrapper.unmount()
   })
 })

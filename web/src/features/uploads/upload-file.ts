@@ -21,9 +21,9 @@ const NETWORK = 'Le fichier n\'a pas pu être envoyé. Vérifiez votre connexion
 /** What can be told before sending: the server checks again, by the real content. */
 export function checkBeforeUpload(file: { name: string, size: number }): string | null {
   const extension = file.name.split('.').pop()?.toLowerCase() ?? ''
-  if (!EXTENSIONS.includes(extension)) return `« ${file.name} » n'est pas accepté : envoyez un PDF, un JPEG ou un PNG.`
-  if (file.size > MAX_FILE_BYTES) return `« ${file.name} » dépasse la taille maximale de 10 Mo.`
-  if (file.size === 0) return `« ${file.name} » est vide.`
+  if (!EXTENSIONS.includes(extension)) return `«\u00a0${file.name}\u00a0» n'est pas accepté\u00a0: envoyez un PDF, un JPEG ou un PNG.`
+  if (file.size > MAX_FILE_BYTES) return `«\u00a0${file.name}\u00a0» dépasse la taille maximale de 10 Mo.`
+  if (file.size === 0) return `«\u00a0${file.name}\u00a0» est vide.`
   return null
 }
 
@@ -54,7 +54,7 @@ export function uploadFile(
         resolve(body as UploadedFile)
       }
       else if (xhr.status === 401) {
-        reject(new UploadError('Votre session a expiré : reconnectez-vous pour envoyer vos documents.', 401))
+        reject(new UploadError('Votre session a expiré\u00a0: reconnectez-vous pour envoyer vos documents.', 401))
       }
       else {
         reject(new UploadError(body.message ?? NETWORK, xhr.status))
