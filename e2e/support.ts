@@ -85,7 +85,7 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     const root = (globalThis as unknown as PageGlobals).document.documentElement
     return { scroll: root.scrollWidth, client: root.clientWidth }
   })
-  expect(scroll).toBeLessThanOrEqual(client)
+  expect(scroll, `${new URL(page.url()).pathname} défile de côté à ${client} px`).toBeLessThanOrEqual(client)
 }
 
 /** Presses Tab until the target has focus (at most 40 times), as a keyboard user would. */
