@@ -8,7 +8,7 @@ export function webAppManifest(name = mutuelleIdentity().name) {
   return {
     name: `Espace adhérent — ${name}`,
     short_name: 'Mon espace',
-    description: `L'espace adhérent de ${name} : carte de tiers payant, remboursements, démarches et messagerie.`,
+    description: `L'espace adhérent de ${name}\u00a0: carte de tiers payant, remboursements, démarches et messagerie.`,
     lang: 'fr',
     dir: 'ltr',
     id: '/',
