@@ -42,6 +42,6 @@ test('GraphiQL loads with the network cut and runs the example of each audience'
 
   // the prise en charge the partner's tab asked for is in the member's démarches, accepted
   await page.goto('/demarches?type=COVERAGE_AGREEMENT')
-  await expect(page.getByRole('heading', { level: 2, name: /^Prise en charge \(soins optiques\), soins prévus le .* pour Léa$/ }).first()).toBeVisible()
+  await expect(page.getByRole('heading', { level: 3, name: /^Prise en charge \(soins optiques\), soins prévus le .* pour Léa$/ }).first()).toBeVisible()
   await expect(page.getByText(/^Prise en charge accordée à Pharmacie partenaire \(démo\)/).first()).toBeVisible()
 })
