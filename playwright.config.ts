@@ -7,7 +7,7 @@ import { baseUrl, SERVERS } from './e2e/servers.ts'
  * Tests written for a phone already, and audits that cover every width, run once.
  */
 const phone = process.env.E2E_DEVICE === 'phone'
-const JOURNEYS = ['sign-in', 'ma-mutuelle', 'reimbursements', 'messages', 'help', 'bank-details', 'mon-compte', 'beneficiaries', 'offers', 'quotes', 'personal-data', 'states', 'focus'].map(name => `${name}.spec.ts`)
+const JOURNEYS = ['sign-in', 'ma-mutuelle', 'reimbursements', 'demarches', 'messages', 'help', 'bank-details', 'mon-compte', 'beneficiaries', 'offers', 'quotes', 'personal-data', 'states', 'focus'].map(name => `${name}.spec.ts`)
 
 export default defineConfig({
   testDir: 'e2e',
