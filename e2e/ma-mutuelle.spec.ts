@@ -228,7 +228,7 @@ test('on a 320 px phone the card\'s rights and the guarantees read in full, with
     for (const item of await items.all())
       await expect(item).toBeVisible()
   }
-  await expect(rights.getByRole('listitem').first().getByRole('list').getByRole('listitem').first()).toContainText(/ : (oui|non)/)
+  await expect(rights.getByRole('listitem').first().getByRole('list').getByRole('listitem').first()).toContainText(/\s:\s(oui|non)/)
   await expectNoHorizontalScroll(page)
   await expectNoAxeViolations(page)
 
