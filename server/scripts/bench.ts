@@ -16,6 +16,8 @@ import { openDatabase } from '../db/client.ts'
 import { generateLargeData, GENERATED_PASSWORD } from '../db/demo/generate-large.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, loadDemoData } from '../db/demo/index.ts'
 import { demoId } from '../db/demo/random.ts'
+import type { ProfileSummary } from './bench-profile.ts'
+import { printProfile, summariseProfile } from './bench-profile.ts'
 
 /**
  * `npm run bench [households]`: the portal against a raw reference server (bench-reference.ts)
@@ -40,15 +42,24 @@ const pinned = cores > 1 && (() => {
   catch { return false }
 })()
 
-const dir = mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
+// while iterating: BENCH_DATA=<dir> serves a database generated before (kept), BENCH_ONLY=<regexp>
+// runs only the requests whose label matches, BENCH_PROFILE=<dir> writes the portal's CPU profile
+// there and prints its summary (bench-profile.ts)
+const reuse = process.env.BENCH_DATA
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null
+const profileDir = process.env.BENCH_PROFILE
+const dir = reuse ?? mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
 const setupDb = openDatabase(dir)
-await loadDemoData(setupDb, systemClock)
-const passwordHash = await hashPassword(GENERATED_PASSWORD)
-const t0 = performance.now()
-const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
-const generationSeconds = (performance.now() - t0) / 1000
+let generation = ''
+if (!reuse) {
+  await loadDemoData(setupDb, systemClock)
+  const passwordHash = await hashPassword(GENERATED_PASSWORD)
+  const t0 = performance.now()
+  const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
+  generation = `; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (build ${generated.buildSeconds.toFixed(1)} s, insert ${generated.insertSeconds.toFixed(1)} s)`
+}
 const count = (sql: string, ...params: unknown[]) => (setupDb.$client.prepare(sql).get(...params) as { n: number }).n
-const dataLine = `${households} generated households + 2 demo ones: ${count('SELECT count(*) AS n FROM beneficiaries')} beneficiaries, ${count('SELECT count(*) AS n FROM reimbursements')} reimbursements, ${count('SELECT count(*) AS n FROM procedures')} démarches, ${count('SELECT count(*) AS n FROM message_threads')} threads; generated in ${generationSeconds.toFixed(1)} s (build ${generated.buildSeconds.toFixed(1)} s, insert ${generated.insertSeconds.toFixed(1)} s); file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`
+const dataLine = `${households} generated households + 2 demo ones: ${count('SELECT count(*) AS n FROM beneficiaries')} beneficiaries, ${count('SELECT count(*) AS n FROM reimbursements')} reimbursements, ${count('SELECT count(*) AS n FROM procedures')} démarches, ${count('SELECT count(*) AS n FROM message_threads')} threads${generation}; file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`
 console.log(dataLine)
 
 // the member benchmarked: the middle household's number among the larger families, for a deep list
@@ -60,8 +71,8 @@ setupDb.$client.close()
 // both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
 execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
 
-function startServer(name: string, script: string, port: number): ChildProcess {
-  const args = [join(projectRoot, 'dist', script)]
+function startServer(name: string, script: string, port: number, flags: string[] = []): ChildProcess {
+  const args = [...flags, join(projectRoot, 'dist', script)]
   const env = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   const child = pinned
     ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -73,7 +84,7 @@ function startServer(name: string, script: string, port: number): ChildProcess {
   return child
 }
 let stopping = false
-const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort) }
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []) }
 const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
 type Target = typeof app
 // a failed check must not leave servers behind
@@ -148,19 +159,21 @@ for (;;) {
 
 interface Scenario { label: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, reference: boolean, requests: number }
 const member = { cookie: memberCookie }
-const scenarios: Scenario[] = [
+const allScenarios: Scenario[] = [
   { label: 'sign-in (argon2id + session)', query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD }, headers: {}, reference: false, requests: 40 },
   { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
   { label: 'reimbursements, first page', query: list, variables: { first: 20 }, headers: member, reference: true, requests: 800 },
   { label: `reimbursements, page ${depth} (last)`, query: list, variables: { first: 20, after }, headers: member, reference: true, requests: 800 },
   { label: 'reimbursements of a beneficiary', query: list, variables: { beneficiaryId: beneficiary.id, first: 20 }, headers: member, reference: true, requests: 800 },
-  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: false, requests: 300 },
-  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
-  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
-  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: false, requests: 300 },
+  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: true, requests: 300 },
+  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: true, requests: 300 },
   // partners are held to 120 requests a minute: one short round
-  { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: false, requests: 30 },
+  { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: true, requests: 30 },
 ]
+
+const scenarios = allScenarios.filter(s => !only || only.test(s.label))
 
 // byte for byte first: a faster wrong answer proves nothing
 for (const s of scenarios) {
@@ -222,6 +235,8 @@ async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: num
 interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null }
 const results: Result[] = []
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
+const timedFrom = monotonicUs()
 for (const s of scenarios) {
   const rounds = s.label.startsWith('partner') ? 1 : ROUNDS
   const warm = Math.min(50, s.requests / 4)
@@ -255,13 +270,27 @@ for (const s of scenarios) {
     statements: statementsPer.get(s) ?? null,
   })
 }
+const timedUntil = monotonicUs()
 const rss = { appMb: peakRss(app.child.pid!), referenceMb: peakRss(ref.child.pid!) }
 
 stopping = true
-app.child.kill()
-ref.child.kill()
 agent.destroy()
-rmSync(dir, { recursive: true, force: true })
+// the profile is written when the process exits on its own: SIGTERM is the portal's graceful stop
+const appExited = new Promise(resolve => app.child.once('exit', resolve))
+app.child.kill('SIGTERM')
+ref.child.kill()
+if (!reuse)
+  rmSync(dir, { recursive: true, force: true })
+let profile: ProfileSummary | null = null
+if (profileDir) {
+  await appExited
+  const latest = readdirSync(profileDir).filter(f => f.endsWith('.cpuprofile')).map(f => join(profileDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
+  if (latest) {
+    profile = summariseProfile(latest, 25, [timedFrom, timedUntil])
+    console.log(`profile of ${scenarios.map(s => s.label).join('; ')}: ${latest}`)
+    printProfile(profile)
+  }
+}
 
 const f = (x: number | null, digits = 0) => x === null ? '—' : x.toFixed(digits)
 const rows = [
@@ -292,5 +321,8 @@ catch {
   console.log('SPA first load: run `npm run build` first to measure it')
 }
 
-mkdirSync(join(projectRoot, 'bench'), { recursive: true })
-writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+// a partial run (BENCH_ONLY) is for iterating: the recorded figures stay those of a whole run
+if (!only) {
+  mkdirSync(join(projectRoot, 'bench'), { recursive: true })
+  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+}
