@@ -96,7 +96,7 @@ function reimbursementList(memberId: string, v: { beneficiaryId?: string | null,
         careDate: r.care_date,
         paymentDate: r.payment_date,
         expenseCents: r.expense_cents,
-        reimbursedCents: r.social_security_cents + r.mutuelle_cents,
+        mutuelleCents: r.mutuelle_cents,
         outOfPocketCents: r.out_of_pocket_cents,
         payee: r.payee,
         beneficiary: { id: r.beneficiary_id, firstName: names.get(r.beneficiary_id) },
@@ -111,6 +111,7 @@ const home = {
   card: db.prepare(`SELECT id, card_number, valid_from, valid_to FROM insurance_cards WHERE contract_id = ? AND valid_from <= ? ORDER BY valid_to DESC LIMIT 1`),
   procedures: db.prepare(`SELECT id, kind, status, submitted_at, care_type, care_date, beneficiary_id FROM procedures WHERE member_id = ? ORDER BY submitted_at DESC, id DESC LIMIT 2`),
   news: db.prepare(`SELECT id, kind, title, summary FROM news_items ORDER BY published_at DESC, id DESC LIMIT 10`),
+  journeys: db.prepare(`SELECT id, status FROM commercial_journeys WHERE member_id = ? ORDER BY status = 'IN_PROGRESS' DESC, updated_at DESC, id DESC`),
 }
 
 /** The SPA's HomeDashboard query. */
@@ -125,6 +126,7 @@ function homeDashboard(memberId: string): unknown {
   return {
     me: { id: member.id, firstName: member.first_name },
     insuranceCard: { id: card.id, cardNumber: card.card_number, validFrom: card.valid_from, validTo: card.valid_to, contract: { id: contract.id, label: contract.product_label, option: contract.option_label } },
+    commercialJourneys: home.journeys.all(memberId),
     procedures: { nodes: procedures.map(p => ({ id: p.id, kind: p.kind, status: p.status, submittedAt: new Date(p.submitted_at).toISOString(), careType: p.care_type, careDate: p.care_date, beneficiary: person(p.beneficiary_id) })) },
     reimbursements: { nodes: reimbursements.map(r => ({ id: r.id, careType: r.care_type, paymentDate: r.payment_date, reimbursedCents: r.social_security_cents + r.mutuelle_cents, beneficiary: person(r.beneficiary_id) })) },
     news: { nodes: home.news.all() },

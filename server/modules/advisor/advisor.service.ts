@@ -178,7 +178,7 @@ export function listAdvisorQueue(ctx: Context, filter: QueueFilter, first?: numb
       hasNextPage: merged.length > size || procedures.pageInfo.hasNextPage || threads.pageInfo.hasNextPage,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: procedures.totalCount + threads.totalCount,
+    get totalCount() { return procedures.totalCount + threads.totalCount },
   }
 }
 
