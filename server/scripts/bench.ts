@@ -213,7 +213,62 @@ function cpuMicros(pid: number): number {
   // utime and stime, fields 14 and 15 of the line (11 and 12 after the command)
   return (Number(fields[11]) + Number(fields[12])) * TICK_US
 }
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+const statusMb = (pid: number, field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+const peakRss = (pid: number) => statusMb(pid, 'VmHWM')
+
+/** The portal's resident memory, sampled every second while `work` runs. */
+async function sampleRss<T>(work: () => Promise<T>): Promise<{ result: T, samples: number[] }> {
+  const samples = [statusMb(app.child.pid!, 'VmRSS')]
+  const timer = setInterval(() => samples.push(statusMb(app.child.pid!, 'VmRSS')), 1000)
+  try {
+    return { result: await work(), samples: [...samples, statusMb(app.child.pid!, 'VmRSS')] }
+  }
+  finally { clearInterval(timer) }
+}
+
+// BENCH_STEADY=<seconds>: no table; a steady mix of the member and advisor pages on the portal for
+// that long, its RSS sampled every second (first minute against last: flat or growing);
+// BENCH_SIGNINS=<n> adds n connections signing in all along (argon2id's memory)
+const steadySeconds = Number(process.env.BENCH_STEADY ?? 0)
+if (steadySeconds) {
+  const signIns = Number(process.env.BENCH_SIGNINS ?? 0)
+  const mix = scenarios.filter(s => !s.label.startsWith('sign-in') && !s.label.startsWith('partner'))
+  const signInScenario = scenarios.find(s => s.label.startsWith('sign-in'))!
+  const until = performance.now() + steadySeconds * 1000
+  let requests = 0
+  let signInsDone = 0
+  const loop = async (pick: () => Scenario, counted: () => void) => {
+    while (performance.now() < until) {
+      const s = pick()
+      const answer = await post(app, JSON.stringify({ query: s.query, variables: s.variables }), s.headers)
+      if (answer.status !== 200)
+        throw new Error(`${s.label}: ${answer.status} ${answer.body.slice(0, 200)}`)
+      counted()
+    }
+  }
+  let next = 0
+  const { samples } = await sampleRss(() => Promise.all([
+    ...Array.from({ length: CONNECTIONS }, () => loop(() => mix[next++ % mix.length]!, () => requests++)),
+    ...Array.from({ length: signIns }, () => loop(() => signInScenario, () => signInsDone++)),
+  ]))
+  const minute = (xs: number[]) => ({ avgMb: xs.reduce((a, b) => a + b, 0) / xs.length, maxMb: Math.max(...xs) })
+  const memory = {
+    seconds: steadySeconds,
+    signInConnections: signIns,
+    requests,
+    signIns: signInsDone,
+    firstMinute: minute(samples.slice(0, 60)),
+    lastMinute: minute(samples.slice(-60)),
+    peakMb: peakRss(app.child.pid!),
+    samples: samples.map(x => Math.round(x)),
+  }
+  console.log(`steady run, ${steadySeconds} s, ${CONNECTIONS} connections on ${mix.map(s => s.label).join(', ')}${signIns ? `, ${signIns} signing in` : ''}: ${requests} requests, ${signInsDone} sign-ins`)
+  console.log(`portal RSS: first minute avg ${memory.firstMinute.avgMb.toFixed(0)} / max ${memory.firstMinute.maxMb.toFixed(0)} MB, last minute avg ${memory.lastMinute.avgMb.toFixed(0)} / max ${memory.lastMinute.maxMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB`)
+  console.log(`every 10 s: ${samples.filter((_, i) => i % 10 === 0).map(x => x.toFixed(0)).join(' ')}`)
+  mkdirSync(join(projectRoot, 'bench'), { recursive: true })
+  writeFileSync(join(projectRoot, `bench/memory-${signIns ? 'sign-ins' : 'pages'}.json`), `${JSON.stringify({ date: new Date().toISOString(), households, data: dataLine, ...memory }, null, 2)}\n`)
+  process.exit(0)
+}
 
 async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: number, latencies: number[] }> {
   const body = JSON.stringify({ query: s.query, variables: s.variables })
@@ -232,7 +287,7 @@ async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: num
   return { cpu: cpuMicros(target.child.pid!) - before, latencies }
 }
 
-interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null }
+interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null, appRssMaxMb: number }
 const results: Result[] = []
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
@@ -245,16 +300,18 @@ for (const s of scenarios) {
     await round(ref, s, warm)
   const appRuns = { cpu: 0, latencies: [] as number[] }
   const refRuns = { cpu: 0, latencies: [] as number[] }
-  for (let r = 0; r < rounds; r++) {
-    const a = await round(app, s, s.requests)
-    appRuns.cpu += a.cpu
-    appRuns.latencies.push(...a.latencies)
-    if (s.reference) {
-      const b = await round(ref, s, s.requests)
-      refRuns.cpu += b.cpu
-      refRuns.latencies.push(...b.latencies)
+  const { samples } = await sampleRss(async () => {
+    for (let r = 0; r < rounds; r++) {
+      const a = await round(app, s, s.requests)
+      appRuns.cpu += a.cpu
+      appRuns.latencies.push(...a.latencies)
+      if (s.reference) {
+        const b = await round(ref, s, s.requests)
+        refRuns.cpu += b.cpu
+        refRuns.latencies.push(...b.latencies)
+      }
     }
-  }
+  })
   const appCpuUs = appRuns.cpu / (rounds * s.requests)
   const refCpuUs = s.reference ? refRuns.cpu / (rounds * s.requests) : null
   results.push({
@@ -268,6 +325,7 @@ for (const s of scenarios) {
     refP50Ms: s.reference ? pct(refRuns.latencies, 0.5) : null,
     refP99Ms: s.reference ? pct(refRuns.latencies, 0.99) : null,
     statements: statementsPer.get(s) ?? null,
+    appRssMaxMb: Math.max(...samples),
   })
 }
 const timedUntil = monotonicUs()
@@ -300,7 +358,7 @@ const rows = [
 const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
 console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
 console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
-console.log(`\n* app only: the reference does not answer this request. Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB.`)
+console.log(`\n* app only: the reference does not answer this request.\nPeak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
 
 // what a member downloads before the sign-in page shows: the HTML and the assets it links
 let firstLoadKiB: number | null = null
