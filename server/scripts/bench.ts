@@ -48,6 +48,10 @@ const pinned = cores > 1 && (() => {
 const reuse = process.env.BENCH_DATA
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null
 const profileDir = process.env.BENCH_PROFILE
+// BENCH_APP_FLAGS="--max-old-space-size=…": other Node flags for the portal (memory experiments);
+// by default the flags `npm start` gives Node (the heap's ceiling): the portal as it runs in production
+const startFlags = /node ((?:--\S+ )*)dist\/server\/main\.js/.exec((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!)?.[1] ?? ''
+const appFlags = (process.env.BENCH_APP_FLAGS ?? startFlags).split(' ').filter(Boolean)
 const dir = reuse ?? mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
 const setupDb = openDatabase(dir)
 let generation = ''
@@ -84,7 +88,7 @@ function startServer(name: string, script: string, port: number, flags: string[]
   return child
 }
 let stopping = false
-const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []) }
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, [...profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], ...appFlags]) }
 const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
 type Target = typeof app
 // a failed check must not leave servers behind
@@ -247,6 +251,7 @@ if (steadySeconds) {
     }
   }
   let next = 0
+  const cpuBefore = cpuMicros(app.child.pid!)
   const { samples } = await sampleRss(() => Promise.all([
     ...Array.from({ length: CONNECTIONS }, () => loop(() => mix[next++ % mix.length]!, () => requests++)),
     ...Array.from({ length: signIns }, () => loop(() => signInScenario, () => signInsDone++)),
@@ -257,12 +262,15 @@ if (steadySeconds) {
     signInConnections: signIns,
     requests,
     signIns: signInsDone,
+    appFlags,
+    cpuUsPerRequest: (cpuMicros(app.child.pid!) - cpuBefore) / (requests + signInsDone),
     firstMinute: minute(samples.slice(0, 60)),
     lastMinute: minute(samples.slice(-60)),
     peakMb: peakRss(app.child.pid!),
     samples: samples.map(x => Math.round(x)),
   }
   console.log(`steady run, ${steadySeconds} s, ${CONNECTIONS} connections on ${mix.map(s => s.label).join(', ')}${signIns ? `, ${signIns} signing in` : ''}: ${requests} requests, ${signInsDone} sign-ins`)
+  console.log(`portal CPU: ${memory.cpuUsPerRequest.toFixed(0)} µs a request${appFlags.length ? ` (${appFlags.join(' ')})` : ''}`)
   console.log(`portal RSS: first minute avg ${memory.firstMinute.avgMb.toFixed(0)} / max ${memory.firstMinute.maxMb.toFixed(0)} MB, last minute avg ${memory.lastMinute.avgMb.toFixed(0)} / max ${memory.lastMinute.maxMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB`)
   console.log(`every 10 s: ${samples.filter((_, i) => i % 10 === 0).map(x => x.toFixed(0)).join(' ')}`)
   mkdirSync(join(projectRoot, 'bench'), { recursive: true })
@@ -356,7 +364,7 @@ const rows = [
   ...results.map(r => [r.label + (r.reference ? '' : ' *'), f(r.appCpuUs), f(r.refCpuUs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, `${f(r.appP50Ms, 1)} / ${f(r.appP99Ms, 1)}`, r.refP50Ms === null ? '—' : `${f(r.refP50Ms, 1)} / ${f(r.refP99Ms, 1)}`, f(r.statements)]),
 ]
 const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
-console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
+console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; portal started with ${appFlags.join(' ') || 'no Node flag'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
 console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
 console.log(`\n* app only: the reference does not answer this request.\nPeak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
 
@@ -382,5 +390,5 @@ catch {
 // a partial run (BENCH_ONLY) is for iterating: the recorded figures stay those of a whole run
 if (!only) {
   mkdirSync(join(projectRoot, 'bench'), { recursive: true })
-  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, appFlags, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
 }
