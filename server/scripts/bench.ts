@@ -366,7 +366,7 @@ const rows = [
 const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
 console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; portal started with ${appFlags.join(' ') || 'no Node flag'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
 console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
-console.log(`\n* app only: the reference does not answer this request.\nPeak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
+console.log(`\n${results.some(r => !r.reference) ? '* app only: the reference does not answer this request.\n' : ''}Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
 
 // what a member downloads before the sign-in page shows: the HTML and the assets it links
 let firstLoadKiB: number | null = null
