@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import DataLoader from 'dataloader'
+import type { Placeholder } from 'drizzle-orm'
 import { and, eq, getTableName, gte, inArray, lte, sql, sum } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import * as s from '../db/schema/index.ts'
@@ -9,15 +10,25 @@ import { contributionMandates } from '../modules/bank-accounts/mandate.service.t
 // a page holds at most a few distinct parents: one prepared statement per key count up to this
 const MAX_PREPARED_KEYS = 20
 
-/** `SELECT * FROM table WHERE column IN (…keys)`, prepared once per number of keys. */
-function selectIn<Row>(db: Db, table: SQLiteTable, column: SQLiteColumn, keys: readonly string[]): Row[] {
+/** What `allIn` builds: a drizzle select that can run as it is or be prepared. */
+interface InQuery { all: () => unknown[], prepare: () => { all: (values: Record<string, unknown>) => unknown } }
+
+/**
+ * A `… WHERE column IN (…keys)` query prepared once per number of keys: `query` receives the list
+ * to put in the IN (placeholders, or the keys themselves beyond MAX_PREPARED_KEYS).
+ */
+function allIn<Row>(db: Db, name: string, keys: readonly string[], query: (list: (string | Placeholder)[]) => InQuery): Row[] {
   if (keys.length > MAX_PREPARED_KEYS)
-    return db.select().from(table).where(inArray(column, keys as string[])).all() as Row[]
-  const statement = prepared(db, `in:${getTableName(table)}.${column.name}:${keys.length}`, () =>
-    db.select().from(table).where(inArray(column, keys.map((_, i) => sql.placeholder(`k${i}`)))).prepare())
+    return query([...keys]).all() as Row[]
+  const statement = prepared(db, `in:${name}:${keys.length}`, () => query(keys.map((_, i) => sql.placeholder(`k${i}`))).prepare())
   const values: Record<string, string> = {}
   keys.forEach((key, i) => { values[`k${i}`] = key })
   return statement.all(values) as Row[]
+}
+
+/** `SELECT * FROM table WHERE column IN (…keys)`, prepared once per number of keys. */
+function selectIn<Row>(db: Db, table: SQLiteTable, column: SQLiteColumn, keys: readonly string[]): Row[] {
+  return allIn<Row>(db, `${getTableName(table)}.${column.name}`, keys, list => db.select().from(table).where(inArray(column, list)))
 }
 
 /** One `WHERE key IN (…)` query per batch; results returned in key order (undefined when absent). */
@@ -90,8 +101,8 @@ export interface MemberSummaryRow { id: string, memberNumber: string, firstName:
 function memberSummary(db: Db) {
   return new DataLoader<string, MemberSummaryRow | undefined>(async (keys) => {
     const m = s.membersTable
-    const rows = db.select({ id: m.id, memberNumber: m.memberNumber, firstName: m.firstName, lastName: m.lastName })
-      .from(m).where(inArray(m.id, keys as string[])).all()
+    const rows = allIn<MemberSummaryRow>(db, 'memberSummary', keys, list => db.select({ id: m.id, memberNumber: m.memberNumber, firstName: m.firstName, lastName: m.lastName })
+      .from(m).where(inArray(m.id, list)))
     const map = new Map(rows.map(r => [r.id, r]))
     return keys.map(k => map.get(k))
   })
@@ -103,8 +114,8 @@ export interface AdvisorBeneficiaryRow { id: string, firstName: string, lastName
 function advisorBeneficiary(db: Db) {
   return new DataLoader<string, AdvisorBeneficiaryRow | undefined>(async (keys) => {
     const b = s.beneficiariesTable
-    const rows = db.select({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })
-      .from(b).where(inArray(b.id, keys as string[])).all()
+    const rows = allIn<AdvisorBeneficiaryRow>(db, 'advisorBeneficiary', keys, list => db.select({ id: b.id, firstName: b.firstName, lastName: b.lastName, relationship: b.relationship })
+      .from(b).where(inArray(b.id, list)))
     const map = new Map(rows.map(r => [r.id, r]))
     return keys.map(k => map.get(k))
   })
@@ -117,7 +128,7 @@ function advisorBeneficiary(db: Db) {
 function accountDisplayName(db: Db) {
   return new DataLoader<string, string | undefined>(async (keys) => {
     const a = s.accountsTable
-    const rows = db.select({ id: a.id, displayName: a.displayName }).from(a).where(inArray(a.id, keys as string[])).all()
+    const rows = allIn<{ id: string, displayName: string }>(db, 'accountDisplayName', keys, list => db.select({ id: a.id, displayName: a.displayName }).from(a).where(inArray(a.id, list)))
     const map = new Map(rows.map(r => [r.id, r.displayName]))
     return keys.map(k => map.get(k))
   })
@@ -126,7 +137,7 @@ function accountDisplayName(db: Db) {
 function partnerName(db: Db) {
   return new DataLoader<string, string | undefined>(async (keys) => {
     const t = s.partnerTokensTable
-    const rows = db.select({ id: t.id, name: t.name }).from(t).where(inArray(t.id, keys as string[])).all()
+    const rows = allIn<{ id: string, name: string }>(db, 'partnerName', keys, list => db.select({ id: t.id, name: t.name }).from(t).where(inArray(t.id, list)))
     const map = new Map(rows.map(r => [r.id, r.name]))
     return keys.map(k => map.get(k))
   })
@@ -138,11 +149,10 @@ export type AttachedFileRow = FileRow & { procedureId: string, addedAt: string }
 /** The files attached to each procedure, oldest first: one join for all procedures of a page. */
 function procedureAttachments(db: Db) {
   return new DataLoader<string, AttachedFileRow[]>(async (keys) => {
-    const rows = db.select({ file: s.filesTable, procedureId: s.procedureAttachmentsTable.procedureId, addedAt: s.procedureAttachmentsTable.addedAt })
+    const rows = allIn<{ file: FileRow, procedureId: string, addedAt: string }>(db, 'procedureAttachments', keys, list => db.select({ file: s.filesTable, procedureId: s.procedureAttachmentsTable.procedureId, addedAt: s.procedureAttachmentsTable.addedAt })
       .from(s.procedureAttachmentsTable)
       .innerJoin(s.filesTable, eq(s.filesTable.id, s.procedureAttachmentsTable.fileId))
-      .where(inArray(s.procedureAttachmentsTable.procedureId, keys as string[]))
-      .all()
+      .where(inArray(s.procedureAttachmentsTable.procedureId, list)))
     const map = new Map<string, AttachedFileRow[]>(keys.map(k => [k, []]))
     for (const r of rows) map.get(r.procedureId)?.push({ ...r.file, procedureId: r.procedureId, addedAt: r.addedAt })
     for (const list of map.values()) list.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.createdAt.localeCompare(b.createdAt))
@@ -155,11 +165,10 @@ export type MessageFileRow = FileRow & { messageId: string }
 /** The files of each message: one join for all messages of a thread (or of a page of threads). */
 function messageAttachments(db: Db) {
   return new DataLoader<string, MessageFileRow[]>(async (keys) => {
-    const rows = db.select({ file: s.filesTable, messageId: s.messageAttachmentsTable.messageId })
+    const rows = allIn<{ file: FileRow, messageId: string }>(db, 'messageAttachments', keys, list => db.select({ file: s.filesTable, messageId: s.messageAttachmentsTable.messageId })
       .from(s.messageAttachmentsTable)
       .innerJoin(s.filesTable, eq(s.filesTable.id, s.messageAttachmentsTable.fileId))
-      .where(inArray(s.messageAttachmentsTable.messageId, keys as string[]))
-      .all()
+      .where(inArray(s.messageAttachmentsTable.messageId, list)))
     const map = new Map<string, MessageFileRow[]>(keys.map(k => [k, []]))
     for (const r of rows) map.get(r.messageId)?.push({ ...r.file, messageId: r.messageId })
     for (const list of map.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
@@ -178,12 +187,11 @@ export interface ShareWithContract {
 function reimbursementShares(db: Db) {
   return new DataLoader<string, ShareWithContract[]>(async (keys) => {
     const sh = s.reimbursementSharesTable
-    const rows = db.select({ share: sh, contract: s.contractsTable, guarantee: s.guaranteesTable })
+    const rows = allIn<{ share: typeof sh.$inferSelect, contract: ContractRow, guarantee: typeof s.guaranteesTable.$inferSelect }>(db, 'reimbursementShares', keys, list => db.select({ share: sh, contract: s.contractsTable, guarantee: s.guaranteesTable })
       .from(sh)
       .innerJoin(s.contractsTable, eq(s.contractsTable.id, sh.contractId))
       .innerJoin(s.guaranteesTable, eq(s.guaranteesTable.id, sh.guaranteeId))
-      .where(inArray(sh.reimbursementId, keys as string[]))
-      .all()
+      .where(inArray(sh.reimbursementId, list)))
     const map = new Map<string, (ShareWithContract & { rank: number })[]>(keys.map(k => [k, []]))
     for (const row of rows)
       map.get(row.share.reimbursementId)?.push({ contract: row.contract, guarantee: row.guarantee, amountCents: row.share.amountCents, forfaitUsedCents: row.share.forfaitUsedCents, rank: row.share.rank })

@@ -4,6 +4,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { and, eq, gt, gte, lt, lte, or, sql } from 'drizzle-orm'
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql'
 import { apiError } from './errors.ts'
+import { lazy } from './lazy.ts'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
@@ -114,11 +115,13 @@ export function keysetPage<Row>(o: KeysetOptions<Row>): Page<Row> {
 function toPage<Row>(rows: Row[], first: number, key: (row: Row) => [string, string], count: () => number): Page<Row> {
   const pageRows = rows.slice(0, first)
   const edges = pageRows.map(node => ({ node, cursor: encodeCursor(...key(node)) }))
+  // counted only when the query asks for totalCount (the home page's lists do not)
+  const total = lazy(count)
   return {
     edges,
     nodes: pageRows,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: count(),
+    get totalCount() { return total() },
   }
 }
 

@@ -16,6 +16,8 @@ import { openDatabase } from '../db/client.ts'
 import { generateLargeData, GENERATED_PASSWORD } from '../db/demo/generate-large.ts'
 import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, loadDemoData } from '../db/demo/index.ts'
 import { demoId } from '../db/demo/random.ts'
+import type { ProfileSummary } from './bench-profile.ts'
+import { printProfile, summariseProfile } from './bench-profile.ts'
 
 /**
  * `npm run bench [households]`: the portal against a raw reference server (bench-reference.ts)
@@ -40,15 +42,28 @@ const pinned = cores > 1 && (() => {
   catch { return false }
 })()
 
-const dir = mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
+// while iterating: BENCH_DATA=<dir> serves a database generated before (kept), BENCH_ONLY=<regexp>
+// runs only the requests whose label matches, BENCH_PROFILE=<dir> writes the portal's CPU profile
+// there and prints its summary (bench-profile.ts)
+const reuse = process.env.BENCH_DATA
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null
+const profileDir = process.env.BENCH_PROFILE
+// BENCH_APP_FLAGS="--max-old-space-size=…": other Node flags for the portal (memory experiments);
+// by default the flags `npm start` gives Node (the heap's ceiling): the portal as it runs in production
+const startFlags = /node ((?:--\S+ )*)dist\/server\/main\.js/.exec((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!)?.[1] ?? ''
+const appFlags = (process.env.BENCH_APP_FLAGS ?? startFlags).split(' ').filter(Boolean)
+const dir = reuse ?? mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
 const setupDb = openDatabase(dir)
-await loadDemoData(setupDb, systemClock)
-const passwordHash = await hashPassword(GENERATED_PASSWORD)
-const t0 = performance.now()
-const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
-const generationSeconds = (performance.now() - t0) / 1000
+let generation = ''
+if (!reuse) {
+  await loadDemoData(setupDb, systemClock)
+  const passwordHash = await hashPassword(GENERATED_PASSWORD)
+  const t0 = performance.now()
+  const generated = generateLargeData(setupDb, { households, today: today(systemClock), advisorAccountId: demoId('advisor', 'account'), passwordHash })
+  generation = `; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (build ${generated.buildSeconds.toFixed(1)} s, insert ${generated.insertSeconds.toFixed(1)} s)`
+}
 const count = (sql: string, ...params: unknown[]) => (setupDb.$client.prepare(sql).get(...params) as { n: number }).n
-const dataLine = `${households} generated households + 2 demo ones: ${count('SELECT count(*) AS n FROM beneficiaries')} beneficiaries, ${count('SELECT count(*) AS n FROM reimbursements')} reimbursements, ${count('SELECT count(*) AS n FROM procedures')} démarches, ${count('SELECT count(*) AS n FROM message_threads')} threads; generated in ${generationSeconds.toFixed(1)} s (build ${generated.buildSeconds.toFixed(1)} s, insert ${generated.insertSeconds.toFixed(1)} s); file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`
+const dataLine = `${households} generated households + 2 demo ones: ${count('SELECT count(*) AS n FROM beneficiaries')} beneficiaries, ${count('SELECT count(*) AS n FROM reimbursements')} reimbursements, ${count('SELECT count(*) AS n FROM procedures')} démarches, ${count('SELECT count(*) AS n FROM message_threads')} threads${generation}; file ${(statSync(join(dir, 'espace-adherent.sqlite')).size / 1e6).toFixed(0)} MB`
 console.log(dataLine)
 
 // the member benchmarked: the middle household's number among the larger families, for a deep list
@@ -60,8 +75,8 @@ setupDb.$client.close()
 // both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
 execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
 
-function startServer(name: string, script: string, port: number): ChildProcess {
-  const args = [join(projectRoot, 'dist', script)]
+function startServer(name: string, script: string, port: number, flags: string[] = []): ChildProcess {
+  const args = [...flags, join(projectRoot, 'dist', script)]
   const env = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   const child = pinned
     ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -73,7 +88,7 @@ function startServer(name: string, script: string, port: number): ChildProcess {
   return child
 }
 let stopping = false
-const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort) }
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, [...profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], ...appFlags]) }
 const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
 type Target = typeof app
 // a failed check must not leave servers behind
@@ -148,19 +163,21 @@ for (;;) {
 
 interface Scenario { label: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>, reference: boolean, requests: number }
 const member = { cookie: memberCookie }
-const scenarios: Scenario[] = [
+const allScenarios: Scenario[] = [
   { label: 'sign-in (argon2id + session)', query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD }, headers: {}, reference: false, requests: 40 },
   { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
   { label: 'reimbursements, first page', query: list, variables: { first: 20 }, headers: member, reference: true, requests: 800 },
   { label: `reimbursements, page ${depth} (last)`, query: list, variables: { first: 20, after }, headers: member, reference: true, requests: 800 },
   { label: 'reimbursements of a beneficiary', query: list, variables: { beneficiaryId: beneficiary.id, first: 20 }, headers: member, reference: true, requests: 800 },
-  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: false, requests: 300 },
-  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
-  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: false, requests: 600 },
-  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: false, requests: 300 },
+  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: true, requests: 300 },
+  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: true, requests: 300 },
   // partners are held to 120 requests a minute: one short round
-  { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: false, requests: 30 },
+  { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: true, requests: 30 },
 ]
+
+const scenarios = allScenarios.filter(s => !only || only.test(s.label))
 
 // byte for byte first: a faster wrong answer proves nothing
 for (const s of scenarios) {
@@ -200,7 +217,66 @@ function cpuMicros(pid: number): number {
   // utime and stime, fields 14 and 15 of the line (11 and 12 after the command)
   return (Number(fields[11]) + Number(fields[12])) * TICK_US
 }
-const peakRss = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+const statusMb = (pid: number, field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+const peakRss = (pid: number) => statusMb(pid, 'VmHWM')
+
+/** The portal's resident memory, sampled every second while `work` runs. */
+async function sampleRss<T>(work: () => Promise<T>): Promise<{ result: T, samples: number[] }> {
+  const samples = [statusMb(app.child.pid!, 'VmRSS')]
+  const timer = setInterval(() => samples.push(statusMb(app.child.pid!, 'VmRSS')), 1000)
+  try {
+    return { result: await work(), samples: [...samples, statusMb(app.child.pid!, 'VmRSS')] }
+  }
+  finally { clearInterval(timer) }
+}
+
+// BENCH_STEADY=<seconds>: no table; a steady mix of the member and advisor pages on the portal for
+// that long, its RSS sampled every second (first minute against last: flat or growing);
+// BENCH_SIGNINS=<n> adds n connections signing in all along (argon2id's memory)
+const steadySeconds = Number(process.env.BENCH_STEADY ?? 0)
+if (steadySeconds) {
+  const signIns = Number(process.env.BENCH_SIGNINS ?? 0)
+  const mix = scenarios.filter(s => !s.label.startsWith('sign-in') && !s.label.startsWith('partner'))
+  const signInScenario = scenarios.find(s => s.label.startsWith('sign-in'))!
+  const until = performance.now() + steadySeconds * 1000
+  let requests = 0
+  let signInsDone = 0
+  const loop = async (pick: () => Scenario, counted: () => void) => {
+    while (performance.now() < until) {
+      const s = pick()
+      const answer = await post(app, JSON.stringify({ query: s.query, variables: s.variables }), s.headers)
+      if (answer.status !== 200)
+        throw new Error(`${s.label}: ${answer.status} ${answer.body.slice(0, 200)}`)
+      counted()
+    }
+  }
+  let next = 0
+  const cpuBefore = cpuMicros(app.child.pid!)
+  const { samples } = await sampleRss(() => Promise.all([
+    ...Array.from({ length: CONNECTIONS }, () => loop(() => mix[next++ % mix.length]!, () => requests++)),
+    ...Array.from({ length: signIns }, () => loop(() => signInScenario, () => signInsDone++)),
+  ]))
+  const minute = (xs: number[]) => ({ avgMb: xs.reduce((a, b) => a + b, 0) / xs.length, maxMb: Math.max(...xs) })
+  const memory = {
+    seconds: steadySeconds,
+    signInConnections: signIns,
+    requests,
+    signIns: signInsDone,
+    appFlags,
+    cpuUsPerRequest: (cpuMicros(app.child.pid!) - cpuBefore) / (requests + signInsDone),
+    firstMinute: minute(samples.slice(0, 60)),
+    lastMinute: minute(samples.slice(-60)),
+    peakMb: peakRss(app.child.pid!),
+    samples: samples.map(x => Math.round(x)),
+  }
+  console.log(`steady run, ${steadySeconds} s, ${CONNECTIONS} connections on ${mix.map(s => s.label).join(', ')}${signIns ? `, ${signIns} signing in` : ''}: ${requests} requests, ${signInsDone} sign-ins`)
+  console.log(`portal CPU: ${memory.cpuUsPerRequest.toFixed(0)} µs a request${appFlags.length ? ` (${appFlags.join(' ')})` : ''}`)
+  console.log(`portal RSS: first minute avg ${memory.firstMinute.avgMb.toFixed(0)} / max ${memory.firstMinute.maxMb.toFixed(0)} MB, last minute avg ${memory.lastMinute.avgMb.toFixed(0)} / max ${memory.lastMinute.maxMb.toFixed(0)} MB, peak ${memory.peakMb.toFixed(0)} MB`)
+  console.log(`every 10 s: ${samples.filter((_, i) => i % 10 === 0).map(x => x.toFixed(0)).join(' ')}`)
+  mkdirSync(join(projectRoot, 'bench'), { recursive: true })
+  writeFileSync(join(projectRoot, `bench/memory-${signIns ? 'sign-ins' : 'pages'}.json`), `${JSON.stringify({ date: new Date().toISOString(), households, data: dataLine, ...memory }, null, 2)}\n`)
+  process.exit(0)
+}
 
 async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: number, latencies: number[] }> {
   const body = JSON.stringify({ query: s.query, variables: s.variables })
@@ -219,9 +295,11 @@ async function round(target: Target, s: Scenario, n: number): Promise<{ cpu: num
   return { cpu: cpuMicros(target.child.pid!) - before, latencies }
 }
 
-interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null }
+interface Result { label: string, reference: boolean, appCpuUs: number, refCpuUs: number | null, ratio: number | null, appP50Ms: number, appP99Ms: number, refP50Ms: number | null, refP99Ms: number | null, statements: number | null, appRssMaxMb: number }
 const results: Result[] = []
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n)
+const timedFrom = monotonicUs()
 for (const s of scenarios) {
   const rounds = s.label.startsWith('partner') ? 1 : ROUNDS
   const warm = Math.min(50, s.requests / 4)
@@ -230,16 +308,18 @@ for (const s of scenarios) {
     await round(ref, s, warm)
   const appRuns = { cpu: 0, latencies: [] as number[] }
   const refRuns = { cpu: 0, latencies: [] as number[] }
-  for (let r = 0; r < rounds; r++) {
-    const a = await round(app, s, s.requests)
-    appRuns.cpu += a.cpu
-    appRuns.latencies.push(...a.latencies)
-    if (s.reference) {
-      const b = await round(ref, s, s.requests)
-      refRuns.cpu += b.cpu
-      refRuns.latencies.push(...b.latencies)
+  const { samples } = await sampleRss(async () => {
+    for (let r = 0; r < rounds; r++) {
+      const a = await round(app, s, s.requests)
+      appRuns.cpu += a.cpu
+      appRuns.latencies.push(...a.latencies)
+      if (s.reference) {
+        const b = await round(ref, s, s.requests)
+        refRuns.cpu += b.cpu
+        refRuns.latencies.push(...b.latencies)
+      }
     }
-  }
+  })
   const appCpuUs = appRuns.cpu / (rounds * s.requests)
   const refCpuUs = s.reference ? refRuns.cpu / (rounds * s.requests) : null
   results.push({
@@ -253,15 +333,30 @@ for (const s of scenarios) {
     refP50Ms: s.reference ? pct(refRuns.latencies, 0.5) : null,
     refP99Ms: s.reference ? pct(refRuns.latencies, 0.99) : null,
     statements: statementsPer.get(s) ?? null,
+    appRssMaxMb: Math.max(...samples),
   })
 }
+const timedUntil = monotonicUs()
 const rss = { appMb: peakRss(app.child.pid!), referenceMb: peakRss(ref.child.pid!) }
 
 stopping = true
-app.child.kill()
-ref.child.kill()
 agent.destroy()
-rmSync(dir, { recursive: true, force: true })
+// the profile is written when the process exits on its own: SIGTERM is the portal's graceful stop
+const appExited = new Promise(resolve => app.child.once('exit', resolve))
+app.child.kill('SIGTERM')
+ref.child.kill()
+if (!reuse)
+  rmSync(dir, { recursive: true, force: true })
+let profile: ProfileSummary | null = null
+if (profileDir) {
+  await appExited
+  const latest = readdirSync(profileDir).filter(f => f.endsWith('.cpuprofile')).map(f => join(profileDir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
+  if (latest) {
+    profile = summariseProfile(latest, 25, [timedFrom, timedUntil])
+    console.log(`profile of ${scenarios.map(s => s.label).join('; ')}: ${latest}`)
+    printProfile(profile)
+  }
+}
 
 const f = (x: number | null, digits = 0) => x === null ? '—' : x.toFixed(digits)
 const rows = [
@@ -269,9 +364,9 @@ const rows = [
   ...results.map(r => [r.label + (r.reference ? '' : ' *'), f(r.appCpuUs), f(r.refCpuUs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, `${f(r.appP50Ms, 1)} / ${f(r.appP99Ms, 1)}`, r.refP50Ms === null ? '—' : `${f(r.refP50Ms, 1)} / ${f(r.refP99Ms, 1)}`, f(r.statements)]),
 ]
 const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
-console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
+console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; portal started with ${appFlags.join(' ') || 'no Node flag'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
 console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
-console.log(`\n* app only: the reference does not answer this request. Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB.`)
+console.log(`\n${results.some(r => !r.reference) ? '* app only: the reference does not answer this request.\n' : ''}Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
 
 // what a member downloads before the sign-in page shows: the HTML and the assets it links
 let firstLoadKiB: number | null = null
@@ -292,5 +387,8 @@ catch {
   console.log('SPA first load: run `npm run build` first to measure it')
 }
 
-mkdirSync(join(projectRoot, 'bench'), { recursive: true })
-writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+// a partial run (BENCH_ONLY) is for iterating: the recorded figures stay those of a whole run
+if (!only) {
+  mkdirSync(join(projectRoot, 'bench'), { recursive: true })
+  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, appFlags, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+}

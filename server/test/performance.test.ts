@@ -31,6 +31,37 @@ describe('query shapes', () => {
     expect(large.length).toBeLessThanOrEqual(4)
   })
 
+  it.each([
+    ['Mes démarches', `query($n: Int) { procedures(first: $n) { totalCount nodes { id beneficiary { firstName } history { status } attachments { name } } } }`],
+    ['the messagerie inbox', `query($n: Int) { messageThreads(first: $n) { totalCount nodes { id category { label } subject { label } } } }`],
+  ])('loads a page of %s in a number of statements that does not grow with the page', async (_label, q) => {
+    const small = await statementsFor(q, { n: 1 })
+    const large = await statementsFor(q, { n: 50 })
+    expect(large.length).toBe(small.length)
+  })
+
+  it('loads a page of the advisor queue in a number of statements that does not grow with the page', async () => {
+    const q = `query($n: Int) { advisorQueue(first: $n) { totalCount nodes { ... on ProcedureTask { member { lastName } procedure { reference beneficiary { firstName } } } ... on ThreadTask { member { lastName } thread { category { label } } } } } }`
+    const count = async (n: number) => {
+      app.takeQueries()
+      const r = await advisor.gql(q, { n })
+      expect(r.errors).toBeUndefined()
+      expect(new Set(r.data.advisorQueue.nodes.map((t: { member: unknown, procedure?: unknown }) => t.procedure ? 'procedure' : 'thread')).size).toBe(2)
+      // the first listing of a member's démarches writes their access-log line: reads only
+      return app.takeQueries().filter(sql => !/sessions|^insert/i.test(sql)).length
+    }
+    // a short page may hold threads only (no beneficiary to load): compare pages holding both kinds
+    expect(await count(50)).toBe(await count(10))
+    expect(await count(50)).toBeLessThanOrEqual(8)
+  })
+
+  it('counts and sums only when the query asks for it (the home page\'s lists do not)', async () => {
+    const lists = `{ procedures(first: 2) { nodes { id } } reimbursements(first: 3) { nodes { id } } news(first: 10) { nodes { id } } }`
+    expect((await statementsFor(lists)).filter(q => /count\(|sum\(/i.test(q))).toEqual([])
+    const counted = await statementsFor(`{ procedures(first: 2) { totalCount } reimbursements(first: 3) { totals { expenseCents } } news(first: 10) { totalCount } }`)
+    expect(counted.filter(q => /count\(|sum\(/i.test(q))).toHaveLength(3)
+  })
+
   it('loads every contract with beneficiaries, guarantees and schedule without a query per contract', async () => {
     const q = `{ contracts { id beneficiaries { firstName } guarantees { label } contributionSchedule { dueDate } } }`
     expect((await statementsFor(q)).length).toBeLessThanOrEqual(6)
@@ -90,6 +121,14 @@ describe('query shapes', () => {
         .filter(table => GROWING.includes(table))
       expect(scans, `${sql}\n${plan.join(' | ')}`).toEqual([])
     }
+  })
+
+  it('reads the advisor queue\'s oldest tasks in index order, without sorting every waiting task', async () => {
+    const statements = await plansOf(advisor, `{ advisorQueue(first: 20) { nodes { __typename } } }`)
+    const pages = statements.filter(({ sql }) => /order by/i.test(sql) && /"procedures"|"message_threads"/.test(sql))
+    expect(pages.length).toBe(2)
+    for (const { sql, plan } of pages)
+      expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/)
   })
 
   it('gives simple resolvers only to types whose fields carry no authorisation or middleware', () => {

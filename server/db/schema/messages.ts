@@ -39,7 +39,7 @@ export const messageThreadsTable = sqliteTable('message_threads', {
   index('message_threads_member_updated_idx').on(t.memberId, t.updatedAt, t.id),
   index('message_threads_member_category_idx').on(t.memberId, t.categoryId),
   index('message_threads_member_status_idx').on(t.memberId, t.status),
-  index('message_threads_status_updated_idx').on(t.status, t.updatedAt),
+  index('message_threads_status_updated_idx').on(t.status, t.updatedAt, t.id),
   index('message_threads_subject_idx').on(t.subjectId),
 ])
 

@@ -43,7 +43,7 @@ export const proceduresTable = sqliteTable('procedures', {
   index('procedures_member_status_idx').on(t.memberId, t.status),
   index('procedures_member_kind_idx').on(t.memberId, t.kind),
   index('procedures_beneficiary_idx').on(t.beneficiaryId),
-  index('procedures_status_submitted_idx').on(t.status, t.submittedAt),
+  index('procedures_status_submitted_idx').on(t.status, t.submittedAt, t.id),
 ])
 
 /** The status timeline of a procedure, oldest first. */

@@ -7,11 +7,12 @@ import type { AdvisorTaskKind, AdvisorTaskValue, ProcedureTaskValue, ThreadTaskV
 import { and, asc, count, eq, gte, sql } from 'drizzle-orm'
 import { nowIso, today as todayOf } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
-import { clampFirst, keysetPage } from '../../core/pagination.ts'
+import { afterPlaceholders, clampFirst, preparedKeysetPage } from '../../core/pagination.ts'
 import { requireAdvisor } from '../../core/viewer.ts'
 import { auditEventsTable, messageThreadsTable as t, proceduresTable as p } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
-import { stillAvailable } from '../messages/message.service.ts'
+import { prepared } from '../../db/prepared.ts'
+import { retentionCutoff } from '../messages/message.service.ts'
 
 const DAY_MS = 86_400_000
 
@@ -85,11 +86,12 @@ function recordQueueListing(ctx: Context, advisorAccountId: string, rows: Proced
   if (!byMember.size)
     return
   const since = new Date(ctx.clock.now().getTime() - CONSULTATION_WINDOW_MS).toISOString()
-  const seen = new Set(ctx.db.select({ memberId: auditEventsTable.memberId, details: auditEventsTable.details }).from(auditEventsTable).where(and(
-    eq(auditEventsTable.actorAccountId, advisorAccountId),
-    gte(auditEventsTable.at, since),
+  const listed = prepared(ctx.db, 'advisor.recentListings', () => ctx.db.select({ memberId: auditEventsTable.memberId, details: auditEventsTable.details }).from(auditEventsTable).where(and(
+    eq(auditEventsTable.actorAccountId, sql.placeholder('advisor')),
+    gte(auditEventsTable.at, sql.placeholder('since')),
     eq(auditEventsTable.action, 'ADVISOR_LIST_QUEUE'),
-  )).all().map(e => `${e.memberId} ${JSON.stringify(e.details?.references)}`))
+  )).prepare()).all({ advisor: advisorAccountId, since })
+  const seen = new Set(listed.map(e => `${e.memberId} ${JSON.stringify(e.details?.references)}`))
   const at = nowIso(ctx.clock)
   const events = [...byMember].filter(([memberId, references]) => !seen.has(`${memberId} ${JSON.stringify(references)}`))
   recordAudit(ctx.db, events.map(([memberId, references]) => ({
@@ -110,35 +112,40 @@ function recordQueueListing(ctx: Context, advisorAccountId: string, rows: Proced
  * progress it lives in its own table and waits for the member.
  */
 function procedurePage(ctx: Context, kind: ProcedureKind | null | undefined, first: number, after: string | null | undefined): Page<ProcedureRow> {
-  const where = and(
+  // prepared once per filter shape: every advisor's every page reuses them
+  const shape = kind ? 'k' : ''
+  const where = () => and(
     eq(p.status, 'SUBMITTED'),
-    kind ? eq(p.kind, kind) : undefined,
+    kind ? eq(p.kind, sql.placeholder('kind')) : undefined,
   )
-  return keysetPage<ProcedureRow>({
+  const values = { kind }
+  return preparedKeysetPage<ProcedureRow>({
     first,
     after,
-    sortColumn: p.submittedAt,
-    idColumn: p.id,
-    direction: 'asc',
-    where,
-    fetch: (w, limit) => ctx.db.select().from(p).where(w).orderBy(asc(p.submittedAt), asc(p.id)).limit(limit).all(),
-    count: () => ctx.db.select({ n: count() }).from(p).where(where).get()!.n,
+    fetch: (cursor, limit) => prepared(ctx.db, `advisor.procedures:${shape}:${cursor !== null}`, () => ctx.db.select().from(p)
+      .where(and(where(), cursor ? afterPlaceholders(p.submittedAt, p.id, 'asc') : undefined))
+      .orderBy(asc(p.submittedAt), asc(p.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()).all({ ...values, ...cursor, limit }),
+    count: () => prepared(ctx.db, `advisor.procedures.count:${shape}`, () => ctx.db.select({ n: count() }).from(p).where(where()).prepare()).get(values)!.n,
     key: row => [row.submittedAt, row.id],
   })
 }
 
 /** Threads waiting for an answer (« En cours »), since the member's last message. */
 function threadPage(ctx: Context, first: number, after: string | null | undefined): Page<ThreadRow> {
-  const where = and(eq(t.status, 'OPEN'), stillAvailable(ctx))
-  return keysetPage<ThreadRow>({
+  const where = () => and(eq(t.status, 'OPEN'), gte(t.updatedAt, sql.placeholder('cutoff')))
+  // still available: the purge job deletes older threads, this hides them until it runs
+  const values = { cutoff: retentionCutoff(ctx.clock.now()) }
+  return preparedKeysetPage<ThreadRow>({
     first,
     after,
-    sortColumn: t.updatedAt,
-    idColumn: t.id,
-    direction: 'asc',
-    where,
-    fetch: (w, limit) => ctx.db.select().from(t).where(w).orderBy(asc(t.updatedAt), asc(t.id)).limit(limit).all(),
-    count: () => ctx.db.select({ n: count() }).from(t).where(where).get()!.n,
+    fetch: (cursor, limit) => prepared(ctx.db, `advisor.threads:${cursor !== null}`, () => ctx.db.select().from(t)
+      .where(and(where(), cursor ? afterPlaceholders(t.updatedAt, t.id, 'asc') : undefined))
+      .orderBy(asc(t.updatedAt), asc(t.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()).all({ ...values, ...cursor, limit }),
+    count: () => prepared(ctx.db, 'advisor.threads.count', () => ctx.db.select({ n: count() }).from(t).where(where()).prepare()).get(values)!.n,
     key: row => [row.updatedAt, row.id],
   })
 }
@@ -171,7 +178,7 @@ export function listAdvisorQueue(ctx: Context, filter: QueueFilter, first?: numb
       hasNextPage: merged.length > size || procedures.pageInfo.hasNextPage || threads.pageInfo.hasNextPage,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: procedures.totalCount + threads.totalCount,
+    get totalCount() { return procedures.totalCount + threads.totalCount },
   }
 }
 

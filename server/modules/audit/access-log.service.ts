@@ -200,5 +200,5 @@ export async function listAccessLog(ctx: Context, first?: number | null, after?:
     }
     return { cursor, node }
   }))
-  return { edges: entries, nodes: entries.map(e => e.node), pageInfo: page.pageInfo, totalCount: page.totalCount }
+  return { edges: entries, nodes: entries.map(e => e.node), pageInfo: page.pageInfo, get totalCount() { return page.totalCount } }
 }

@@ -7,20 +7,7 @@ import { forbidden } from '../../core/errors.ts'
 import { beneficiariesTable, cardRightsTable, contractBeneficiariesTable, contractsTable, insuranceCardsTable } from '../../db/schema/index.ts'
 import { recordAudit, requestMeta } from '../audit/audit.service.ts'
 import { isCoveredOn } from '../beneficiaries/beneficiary.service.ts'
-
-/** The card domain a professional bills a care type under; médecines douces have none. */
-export const CARE_TYPE_DOMAINS: Record<CareType, string | null> = {
-  CONSULTATION: 'MED',
-  PHARMACY: 'PHAR',
-  LABORATORY: 'LABO',
-  RADIOLOGY: 'RADL',
-  HOSPITAL: 'HOSP',
-  DENTAL: 'DENT',
-  OPTICS: 'OPTI',
-  AUDIOLOGY: 'AUDI',
-  PARAMEDICAL: 'AUXM',
-  ALTERNATIVE_MEDICINE: null,
-}
+import { CARE_TYPE_DOMAINS } from './care-domains.ts'
 
 export interface CoverageQuery { cardNumber: string, birthDate: string, careType: CareType, date: string }
 

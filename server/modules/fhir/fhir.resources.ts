@@ -1,7 +1,7 @@
 import type { CareType } from '../../db/schema/index.ts'
 import type { CoverageCheck, CoverageReason } from '../coverage/coverage.type.ts'
 import { CARE_TYPES } from '../../db/schema/index.ts'
-import { CARE_TYPE_DOMAINS } from '../coverage/coverage.service.ts'
+import { CARE_TYPE_DOMAINS } from '../coverage/care-domains.ts'
 
 /**
  * The FHIR R4 face of the tiers-payant check, as plain JSON: the resources this portal reads and

@@ -2,6 +2,7 @@ import type { Context } from '../../context.ts'
 import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { today } from '../../core/clock.ts'
 import { notFound } from '../../core/errors.ts'
+import { lazy } from '../../core/lazy.ts'
 import { prepared } from '../../db/prepared.ts'
 import { beneficiariesTable, cardRightsTable, insuranceCardsTable, membersTable } from '../../db/schema/index.ts'
 import { getOwnContract } from '../contracts/contract.service.ts'
@@ -17,8 +18,9 @@ export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'
     .orderBy(desc(insuranceCardsTable.validTo)).limit(1).prepare()).get({ contractId: contract.id, day })
   if (!card)
     throw notFound()
-  const member = prepared(ctx.db, 'card.memberNumber', () => ctx.db.select({ memberNumber: membersTable.memberNumber }).from(membersTable).where(eq(membersTable.id, sql.placeholder('memberId'))).prepare()).get({ memberId: contract.memberId })!
-  const beneficiaries = prepared(ctx.db, 'card.beneficiaries', () => ctx.db.select({
+  // the home page shows the card's number and dates only: the rest is read when asked for
+  const memberNumber = lazy(() => prepared(ctx.db, 'card.memberNumber', () => ctx.db.select({ memberNumber: membersTable.memberNumber }).from(membersTable).where(eq(membersTable.id, sql.placeholder('memberId'))).prepare()).get({ memberId: contract.memberId })!.memberNumber)
+  const beneficiaries = lazy(() => prepared(ctx.db, 'card.beneficiaries', () => ctx.db.select({
     id: beneficiariesTable.id,
     firstName: beneficiariesTable.firstName,
     lastName: beneficiariesTable.lastName,
@@ -30,22 +32,24 @@ export function getOwnInsuranceCard(ctx: Pick<Context, 'db' | 'viewer' | 'clock'
     // someone whose coverage has ended is no longer on the card
     .where(and(eq(cardRightsTable.cardId, sql.placeholder('cardId')), or(isNull(beneficiariesTable.coverageEnd), gte(beneficiariesTable.coverageEnd, sql.placeholder('day')))))
     .orderBy(asc(beneficiariesTable.rank)).prepare()).all({ cardId: card.id, day })
-    .map(b => {
+    .map((b) => {
       const domains = sortDomains(b.domains)
       return { ...b, domains, careDomains: domains.map(code => ({ code, label: careDomainLegend(code) })) }
-    })
-  const legend = sortDomains([...new Set(beneficiaries.flatMap(b => b.domains))]).map(code => ({ code, label: careDomainLegend(code) }))
-  const harmonised = { amcNumber: contract.amcNumber, conventionType: contract.conventionType, routingCriterion: contract.routingCriterion, memberNumber: member.memberNumber }
-  const text = dataMatrixText({ ...harmonised, validFrom: card.validFrom, validTo: card.validTo, cardNumber: card.cardNumber })
+    }))
+  const legend = lazy(() => sortDomains([...new Set(beneficiaries().flatMap(b => b.domains))]).map(code => ({ code, label: careDomainLegend(code) })))
+  const text = lazy(() => dataMatrixText({ amcNumber: contract.amcNumber, conventionType: contract.conventionType, routingCriterion: contract.routingCriterion, memberNumber: memberNumber(), validFrom: card.validFrom, validTo: card.validTo, cardNumber: card.cardNumber }))
   return {
     ...card,
-    ...harmonised,
+    amcNumber: contract.amcNumber,
+    conventionType: contract.conventionType,
+    routingCriterion: contract.routingCriterion,
+    get memberNumber() { return memberNumber() },
     contract,
-    beneficiaries,
-    legend,
-    dataMatrixText: text,
-    // only built when the field is asked for: the SVG is a few kilobytes
-    get dataMatrixSvg() { return dataMatrixSvg(text) },
+    get beneficiaries() { return beneficiaries() },
+    get legend() { return legend() },
+    get dataMatrixText() { return text() },
+    // the SVG is a few kilobytes
+    get dataMatrixSvg() { return dataMatrixSvg(text()) },
   }
 }
 

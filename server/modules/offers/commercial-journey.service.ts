@@ -5,12 +5,13 @@ import type { Queryable, Tx } from '../../db/client.ts'
 import type { JourneyStatus } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { OfferOption } from './offer-catalogue.ts'
-import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { addDays, addMonths, nowIso, today as todayOf } from '../../core/clock.ts'
 import { firstOfMonth, isIsoDate } from '../../core/calendar.ts'
 import { userError } from '../../core/errors.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { requireMember } from '../../core/viewer.ts'
+import { prepared } from '../../db/prepared.ts'
 import { beneficiariesTable, commercialJourneysTable as j, contractAmendmentsTable, contractBeneficiariesTable as cb, contractsTable, contributionInstalmentsTable, guaranteesTable as g, procedureEventsTable, proceduresTable as p } from '../../db/schema/index.ts'
 import { termsOn } from '../contracts/contract.service.ts'
 import { DECISION_WORKING_DAYS, nextProcedureReference } from '../procedures/reimbursement-request.service.ts'
@@ -89,9 +90,10 @@ function view(db: Queryable, row: JourneyRow, contract: ContractRow, today: stri
 export function listCommercialJourneys(ctx: Context): JourneyView[] {
   const { memberId } = requireMember(ctx.viewer)
   const today = todayOf(ctx.clock)
-  const rows = ctx.db.select({ journey: j, contract: contractsTable }).from(j)
+  // the home page asks on every visit
+  const rows = prepared(ctx.db, 'journeys.ofMember', () => ctx.db.select({ journey: j, contract: contractsTable }).from(j)
     .innerJoin(contractsTable, eq(contractsTable.id, j.contractId))
-    .where(eq(j.memberId, memberId)).orderBy(desc(j.updatedAt), desc(j.id)).all()
+    .where(eq(j.memberId, sql.placeholder('memberId'))).orderBy(desc(j.updatedAt), desc(j.id)).prepare()).all({ memberId })
   return rows
     .sort((a, b) => Number(b.journey.status === 'IN_PROGRESS') - Number(a.journey.status === 'IN_PROGRESS'))
     .map(r => view(ctx.db, r.journey, r.contract, today))

@@ -8,6 +8,7 @@ import { notFound } from '../../core/errors.ts'
 import { afterPlaceholders, preparedKeysetPage } from '../../core/pagination.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { prepared } from '../../db/prepared.ts'
+import { lazy } from '../../core/lazy.ts'
 import { reimbursementsTable as r } from '../../db/schema/index.ts'
 
 export interface ReimbursementFilter {
@@ -52,22 +53,27 @@ export function listReimbursements(ctx: Context, f: ReimbursementFilter, first?:
   const { memberId } = requireMember(ctx.viewer)
   const s = statements(ctx.db, f)
   const values = { memberId, beneficiaryId: f.beneficiaryId, careType: f.careType, from: f.from, to: f.to }
-  const agg = s.totals.get(values)!
+  // count and totals in one aggregate, run only when the query asks for either (the home page does not)
+  const agg = lazy(() => s.totals.get(values)!)
   const page = preparedKeysetPage<ReimbursementRow>({
     first,
     after,
     fetch: (cursor, limit) => s.page(cursor !== null).all({ ...values, ...cursor, limit }),
-    count: () => agg.n,
+    count: () => agg().n,
     key: row => [row.paymentDate, row.id],
   })
+  const totals = lazy((): ReimbursementTotals => ({
+    expenseCents: Number(agg().expense ?? 0),
+    socialSecurityCents: Number(agg().ss ?? 0),
+    mutuelleCents: Number(agg().mutuelle ?? 0),
+    outOfPocketCents: Number(agg().oop ?? 0),
+  }))
   return {
-    ...page,
-    totals: {
-      expenseCents: Number(agg.expense ?? 0),
-      socialSecurityCents: Number(agg.ss ?? 0),
-      mutuelleCents: Number(agg.mutuelle ?? 0),
-      outOfPocketCents: Number(agg.oop ?? 0),
-    },
+    edges: page.edges,
+    nodes: page.nodes,
+    pageInfo: page.pageInfo,
+    get totalCount() { return page.totalCount },
+    get totals() { return totals() },
   }
 }
 
