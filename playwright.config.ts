@@ -4,7 +4,8 @@ import { baseUrl, SERVERS } from './e2e/servers.ts'
 /**
  * `E2E_DEVICE=phone` runs the member journeys again on a phone's screen, on fresh servers (a journey
  * that changes the household would otherwise meet its own changes): `npm run test:e2e:phone`.
- * Tests written for a phone already, and audits that cover every width, run once.
+ * Tests written for a phone already, audits that cover every width, and tests that read a desktop
+ * layout (tables a phone shows as lists, checked at 320 px instead; tag `@desktop-layout`) run once.
  */
 const phone = process.env.E2E_DEVICE === 'phone'
 const JOURNEYS = ['sign-in', 'ma-mutuelle', 'reimbursements', 'demarches', 'messages', 'help', 'bank-details', 'mon-compte', 'beneficiaries', 'offers', 'quotes', 'personal-data', 'states', 'focus'].map(name => `${name}.spec.ts`)
@@ -33,7 +34,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: phone
-    ? [{ name: 'phone', testMatch: JOURNEYS, grepInvert: /on a phone/, use: { viewport: { width: 390, height: 844 } } }]
+    ? [{ name: 'phone', testMatch: JOURNEYS, grepInvert: /on a (?:\d+ px )?phone|@desktop-layout/, use: { viewport: { width: 390, height: 844 } } }]
     : [{ name: 'desktop' }],
   // a fresh database each run, loaded with the demo household like `npm start`
   // (TODAY, when set, reaches the servers through the environment they inherit)

@@ -97,7 +97,7 @@ test('Benoit adds his newborn; once the advisor accepts, Jules is on the benefic
   await expect(page.getByRole('region', { name: 'Demandes en cours' })).toHaveCount(0)
   await expectNoAxeViolations(page)
   await page.goto('/ma-mutuelle/carte')
-  await expect(page.getByRole('main').getByText('Jules', { exact: false }).first()).toBeVisible()
+  await expect(page.getByRole('main').getByText('Jules', { exact: false }).filter({ visible: true }).first()).toBeVisible()
 })
 
 test('the removal form is reachable from a beneficiary, and both forms fit a phone', async ({ page }) => {

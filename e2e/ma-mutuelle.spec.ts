@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { formatEuros, frenchDate } from '../server/core/format.ts'
 import { DEMO, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn, tabTo, test } from './support.ts'
 
-test('from the home page, "Voir ma carte" shows the card and the PDF downloads', async ({ page }) => {
+test('from the home page, "Voir ma carte" shows the card and the PDF downloads', { tag: '@desktop-layout' }, async ({ page }) => {
   await signIn(page)
   await page.getByRole('link', { name: 'Voir ma carte' }).click()
   await expect(page).toHaveURL(/\/ma-mutuelle\/carte$/)
@@ -32,7 +32,7 @@ test('from the home page, "Voir ma carte" shows the card and the PDF downloads',
   await expect(rights.getByRole('rowheader', { name: 'Léa Garnier' })).toHaveCount(0)
 })
 
-test('the contract page sums the contract up in sections, and « Sur cette page » takes focus to each', async ({ page }) => {
+test('the contract page sums the contract up in sections, and « Sur cette page » takes focus to each', { tag: '@desktop-layout' }, async ({ page }) => {
   await signIn(page)
   await page.goto('/ma-mutuelle/contrats')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes contrats')

@@ -29,7 +29,7 @@ async function openOffers(page: Page) {
 test.describe('a journey that changes the household', () => {
   test.use({ baseURL: baseUrl(SERVERS.changing) })
 
-  test('Benoit resumes his change of option, finalises it, and the advisor accepts it: Ma mutuelle announces the new option', async ({ page }) => {
+  test('Benoit resumes his change of option, finalises it, and the advisor accepts it: Ma mutuelle announces the new option', { tag: '@desktop-layout' }, async ({ page }) => {
     await openOffers(page)
     // this server's household may have changed in earlier journeys (a child added): price it as it is now
     const people = await coveredOn(page, journey.startDate)

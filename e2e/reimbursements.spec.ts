@@ -63,6 +63,9 @@ test('Benoit filters his reimbursements by Léa; the URL keeps the filter throug
   await expect(rows.first()).toBeVisible()
   await expectNoAxeViolations(page)
 
+  // on a phone the filters wait behind « Filtrer »
+  const filter = page.getByRole('button', { name: /^Filtrer/ })
+  if (await filter.isVisible()) await filter.click()
   await page.getByLabel('Bénéficiaire').selectOption({ label: 'Léa' })
   await expect(page).toHaveURL(/[?&]beneficiaire=/)
   await expect(page.getByRole('status').filter({ hasText: 'remboursements de Léa' })).toBeVisible()
