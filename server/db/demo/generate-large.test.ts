@@ -42,4 +42,10 @@ describe('the generated households of the benchmark', () => {
     expect(count(`SELECT count(*) AS n FROM reimbursements WHERE expense_cents <> social_security_cents + mutuelle_cents + out_of_pocket_cents`)).toBe(0)
     expect(db.$client.pragma('foreign_key_check')).toEqual([])
   })
+
+  it('hands the database back as the portal runs it: WAL, synced, foreign keys enforced', () => {
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(1)
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1)
+  })
 })

@@ -312,6 +312,11 @@ export function generateLargeData(db: Db, input: { households: number, today: st
   const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as { name: string, sql: string }[]
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
   sqlite.pragma('cache_size = -262144')
+  // generated data can be generated again: no journal, sync nor foreign-key lookups while it is
+  // written (its integrity is checked by generate-large.test.ts), WAL and the checks again after
+  sqlite.pragma('journal_mode = OFF')
+  sqlite.pragma('synchronous = OFF')
+  sqlite.pragma('foreign_keys = OFF')
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`)
   let reference = 300_000
   let reimbursements = 0
@@ -352,6 +357,9 @@ export function generateLargeData(db: Db, input: { households: number, today: st
   })()
   sqlite.pragma(`cache_size = ${cacheSize}`)
   sqlite.exec('ANALYZE')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('journal_mode = WAL')
   inserting += performance.now() - t2
   return { households: input.households, reimbursements, buildSeconds: building / 1000, insertSeconds: inserting / 1000 }
 }
