@@ -162,10 +162,11 @@ test('the contributions and documents pages are accessible and download real PDF
 
   await page.goto('/ma-mutuelle/documents')
   const list = main.getByRole('table', { name: /Mes documents, du plus récent/ })
-  await expect(list.getByRole('rowheader')).toHaveCount(20)
-  await main.getByRole('button', { name: 'Afficher plus de documents' }).click()
-  // monthly statements follow the calendar: count what the servers loaded for this day
+  // monthly statements follow the calendar: count what the servers loaded for this day, 20 a page
   const benoits = DEMO.documents.filter(d => d.memberId === DEMO.members.find(m => m.firstName === 'Benoit')!.id)
+  await expect(list.getByRole('rowheader')).toHaveCount(Math.min(20, benoits.length))
+  if (benoits.length > 20)
+    await main.getByRole('button', { name: 'Afficher plus de documents' }).click()
   await expect(list.getByRole('rowheader')).toHaveCount(benoits.length)
   await main.getByLabel('Type de document').selectOption('CERTIFICATE')
   await expect(page).toHaveURL(/type=CERTIFICATE/)
