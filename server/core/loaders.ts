@@ -199,6 +199,16 @@ function reimbursementShares(db: Db) {
   })
 }
 
+/** The explanation of reimbursements listed without it (one column, one query for a page). */
+function reimbursementExplanation(db: Db) {
+  return new DataLoader<string, string[]>(async (keys) => {
+    const r = s.reimbursementsTable
+    const rows = allIn<{ id: string, explanation: string[] }>(db, 'reimbursementExplanation', keys, list => db.select({ id: r.id, explanation: r.explanation }).from(r).where(inArray(r.id, list)))
+    const map = new Map(rows.map(row => [row.id, row.explanation]))
+    return keys.map(k => map.get(k) ?? [])
+  })
+}
+
 /**
  * Per-request loaders. They do not scope by household: only use them for objects reached
  * through a parent that a service already scoped to the viewer.
@@ -224,6 +234,7 @@ export function createLoaders(db: Db) {
     reimbursementsByProcedure: groupedBy<typeof s.reimbursementsTable.$inferSelect>(db, s.reimbursementsTable, s.reimbursementsTable.procedureId, r => r.procedureId ?? '', (a, b) => a.paymentDate.localeCompare(b.paymentDate)),
     forfaitUsage: forfaitUsage(db),
     reimbursementShares: reimbursementShares(db),
+    reimbursementExplanation: reimbursementExplanation(db),
     contributionMandate: contributionMandate(db),
     messageCategory: byKey<typeof s.messageCategoriesTable.$inferSelect>(db, s.messageCategoriesTable, s.messageCategoriesTable.id, r => r.id),
     messageSubject: byKey<typeof s.messageSubjectsTable.$inferSelect>(db, s.messageSubjectsTable, s.messageSubjectsTable.id, r => r.id),

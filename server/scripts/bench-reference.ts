@@ -110,6 +110,8 @@ const home = {
   contract: db.prepare(`SELECT id, product_label, option_label FROM contracts WHERE member_id = ? ORDER BY main DESC, start_date ASC LIMIT 1`),
   card: db.prepare(`SELECT id, card_number, valid_from, valid_to FROM insurance_cards WHERE contract_id = ? AND valid_from <= ? ORDER BY valid_to DESC LIMIT 1`),
   procedures: db.prepare(`SELECT id, kind, status, submitted_at, care_type, care_date, beneficiary_id FROM procedures WHERE member_id = ? ORDER BY submitted_at DESC, id DESC LIMIT 2`),
+  missing: db.prepare(`SELECT id, kind, status, submitted_at, care_type, care_date, beneficiary_id FROM procedures WHERE member_id = ? AND status = 'MISSING_DOCUMENTS' ORDER BY submitted_at DESC, id DESC LIMIT 3`),
+  missingCount: db.prepare(`SELECT count(*) AS n FROM procedures WHERE member_id = ? AND status = 'MISSING_DOCUMENTS'`),
   news: db.prepare(`SELECT id, kind, title, summary FROM news_items ORDER BY published_at DESC, id DESC LIMIT 10`),
   journeys: db.prepare(`SELECT id, status FROM commercial_journeys WHERE member_id = ? ORDER BY status = 'IN_PROGRESS' DESC, updated_at DESC, id DESC`),
 }
@@ -121,13 +123,15 @@ function homeDashboard(memberId: string): unknown {
   const card = home.card.get(contract.id, parisDay.format(new Date())) as { id: string, card_number: string, valid_from: string, valid_to: string }
   const names = new Map((beneficiaries.all(memberId) as { id: string, first_name: string }[]).map(b => [b.id, b.first_name]))
   const person = (id: string | null) => id ? { id, firstName: names.get(id) } : null
-  const procedures = home.procedures.all(memberId) as { id: string, kind: string, status: string, submitted_at: string, care_type: string | null, care_date: string | null, beneficiary_id: string | null }[]
+  type HomeProcedure = { id: string, kind: string, status: string, submitted_at: string, care_type: string | null, care_date: string | null, beneficiary_id: string | null }
+  const homeProcedure = (p: HomeProcedure) => ({ id: p.id, kind: p.kind, status: p.status, submittedAt: new Date(p.submitted_at).toISOString(), careType: p.care_type, careDate: p.care_date, beneficiary: person(p.beneficiary_id) })
   const reimbursements = page.all.all(memberId, 3) as Row[]
   return {
     me: { id: member.id, firstName: member.first_name },
     insuranceCard: { id: card.id, cardNumber: card.card_number, validFrom: card.valid_from, validTo: card.valid_to, contract: { id: contract.id, label: contract.product_label, option: contract.option_label } },
     commercialJourneys: home.journeys.all(memberId),
-    procedures: { nodes: procedures.map(p => ({ id: p.id, kind: p.kind, status: p.status, submittedAt: new Date(p.submitted_at).toISOString(), careType: p.care_type, careDate: p.care_date, beneficiary: person(p.beneficiary_id) })) },
+    procedures: { nodes: (home.procedures.all(memberId) as HomeProcedure[]).map(homeProcedure) },
+    missingDocuments: { totalCount: (home.missingCount.get(memberId) as { n: number }).n, nodes: (home.missing.all(memberId) as HomeProcedure[]).map(homeProcedure) },
     reimbursements: { nodes: reimbursements.map(r => ({ id: r.id, careType: r.care_type, paymentDate: r.payment_date, reimbursedCents: r.social_security_cents + r.mutuelle_cents, beneficiary: person(r.beneficiary_id) })) },
     news: { nodes: home.news.all() },
   }

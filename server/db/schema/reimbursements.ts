@@ -60,6 +60,8 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
   index('reimbursements_procedure_idx').on(t.procedureId),
 ])
 export type ReimbursementRow = typeof reimbursementsTable.$inferSelect
+/** A reimbursement as lists read it: the explanation, a JSON array, is read only when asked for. */
+export type ReimbursementSummaryRow = Omit<ReimbursementRow, 'explanation'>
 
 /**
  * What each contract paid of a reimbursement, in paying order: the main contract first, then each

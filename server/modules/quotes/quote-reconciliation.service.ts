@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts'
 import type { Queryable } from '../../db/client.ts'
-import type { ReimbursementRow } from '../../db/schema/index.ts'
+import type { ReimbursementSummaryRow } from '../../db/schema/index.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import { and, asc, desc, eq, gte, lt, ne, sum } from 'drizzle-orm'
 import { addMonths } from '../../core/clock.ts'
@@ -41,7 +41,7 @@ function estimateOf(quote: ProcedureRow): QuoteEstimate | null {
  * this reimbursement is the first one of that care to answer: a quote announces one care, not every
  * care of its kind that follows.
  */
-function matchingQuote(db: Queryable, row: ReimbursementRow): ProcedureRow | null {
+function matchingQuote(db: Queryable, row: ReimbursementSummaryRow): ProcedureRow | null {
   const quote = db.select().from(p).where(and(
     eq(p.memberId, row.memberId),
     eq(p.kind, 'QUOTE'),
@@ -61,7 +61,7 @@ function matchingQuote(db: Queryable, row: ReimbursementRow): ProcedureRow | nul
 }
 
 /** Forfait of the same guarantee other care used between the quote and this care, same calendar year. */
-function forfaitUsedInBetween(db: Queryable, row: ReimbursementRow, quotedOn: string): number {
+function forfaitUsedInBetween(db: Queryable, row: ReimbursementSummaryRow, quotedOn: string): number {
   if (!row.guaranteeId)
     return 0
   const from = quotedOn.slice(0, 4) === row.careDate.slice(0, 4) ? quotedOn : `${row.careDate.slice(0, 4)}-01-01`
@@ -77,7 +77,7 @@ function forfaitUsedInBetween(db: Queryable, row: ReimbursementRow, quotedOn: st
 const more = (cents: number) => cents > 0 ? 'de plus' : 'de moins'
 
 /** Why the reimbursement differs from the quote's estimate, in French, most telling reason first. */
-export function explainDifference(input: { quotedOn: string, quotedCents: number, quotedBaseCents: number | null, estimate: QuoteEstimate, actual: ReimbursementRow, forfaitUsedInBetweenCents: number, guaranteeLabel: string | null }): string[] {
+export function explainDifference(input: { quotedOn: string, quotedCents: number, quotedBaseCents: number | null, estimate: QuoteEstimate, actual: ReimbursementSummaryRow, forfaitUsedInBetweenCents: number, guaranteeLabel: string | null }): string[] {
   const { quotedCents, estimate, actual } = input
   const lines: string[] = []
   const billed = actual.expenseCents - quotedCents
@@ -112,7 +112,7 @@ export function explainDifference(input: { quotedOn: string, quotedCents: number
  * for the difference; null when no sent quote announced this care. The reimbursement was scoped to
  * the household by its parent query.
  */
-export function quoteComparison(ctx: Context, row: ReimbursementRow): QuoteComparisonView | null {
+export function quoteComparison(ctx: Context, row: ReimbursementSummaryRow): QuoteComparisonView | null {
   const { memberId } = requireMember(ctx.viewer)
   if (row.memberId !== memberId)
     return null

@@ -1,4 +1,4 @@
-import type { ReimbursementRow } from '../../db/schema/index.ts'
+import type { ReimbursementRow, ReimbursementSummaryRow } from '../../db/schema/index.ts'
 import type { BeneficiaryRow, ContractRow, ShareWithContract } from '../../core/loaders.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { GuaranteeRow } from './reimbursement-calculation.ts'
@@ -47,43 +47,48 @@ export class ReimbursementResolver {
   }
 
   @FieldResolver(() => Beneficiary)
-  async beneficiary(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<BeneficiaryRow> {
+  async beneficiary(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<BeneficiaryRow> {
     return (await ctx.loaders.beneficiary.load(row.beneficiaryId))!
   }
 
+  @FieldResolver(() => [String], { description: '"Pourquoi ce montant ?": the computation explained line by line, in French.' })
+  async explanation(@Root() row: ReimbursementSummaryRow | ReimbursementRow, @Ctx() ctx: Context): Promise<string[]> {
+    return 'explanation' in row ? row.explanation : ctx.loaders.reimbursementExplanation.load(row.id)
+  }
+
   @FieldResolver(() => Int, { description: 'Reimbursed in all (Social Security + mutuelle), in euro cents.' })
-  reimbursedCents(@Root() row: ReimbursementRow): number {
+  reimbursedCents(@Root() row: ReimbursementSummaryRow): number {
     return row.socialSecurityCents + row.mutuelleCents
   }
 
   @FieldResolver(() => [ContractShare])
-  async shares(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ShareWithContract[]> {
+  async shares(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<ShareWithContract[]> {
     return ctx.loaders.reimbursementShares.load(row.id)
   }
 
   @FieldResolver(() => Contract, { description: 'The first contract that paid (see `shares` for each contract\'s part).' })
-  async contract(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ContractRow> {
+  async contract(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<ContractRow> {
     return (await ctx.loaders.contract.load(row.contractId))!
   }
 
   @FieldResolver(() => Guarantee, { nullable: true, description: 'The line of the guarantee table of the first contract that paid; null when no contract covers the care.' })
-  async guarantee(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<GuaranteeRow | null> {
+  async guarantee(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<GuaranteeRow | null> {
     return row.guaranteeId ? (await ctx.loaders.guarantee.load(row.guaranteeId)) ?? null : null
   }
 
   @FieldResolver(() => PaidBankAccount, { nullable: true, description: 'Account the mutuelle paid into, IBAN masked; null when it paid the professional (tiers payant).' })
-  async bankAccount(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<PaidBankAccount | null> {
+  async bankAccount(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<PaidBankAccount | null> {
     const account = row.bankAccountId ? await ctx.loaders.bankAccount.load(row.bankAccountId) : undefined
     return account ? { holderName: account.holderName, ibanMasked: maskIban(account.iban) } : null
   }
 
   @FieldResolver(() => Procedure, { nullable: true, description: 'The member\'s reimbursement request this reimbursement answers (origin REQUEST).' })
-  async procedure(@Root() row: ReimbursementRow, @Ctx() ctx: Context): Promise<ProcedureRow | null> {
+  async procedure(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<ProcedureRow | null> {
     return row.procedureId ? (await ctx.loaders.procedure.load(row.procedureId)) ?? null : null
   }
 
   @FieldResolver(() => ReimbursementAgreement, { nullable: true, description: 'The prise en charge this care was paid under, when a professional asked for one before the care: committed and paid side by side. Asked by the detail page only (one query per reimbursement).' })
-  coverageAgreement(@Root() row: ReimbursementRow, @Ctx() ctx: Context): ReimbursementAgreement | null {
+  coverageAgreement(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): ReimbursementAgreement | null {
     return agreementForReimbursement(ctx.db, row)
   }
 

@@ -105,7 +105,7 @@ export class Reimbursement {
   origin!: string
 
   @Field(() => [String], { description: '"Pourquoi ce montant ?": the computation explained line by line, in French.' })
-  explanation!: string[]
+  explanation!: unknown
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Sums over every reimbursement matching the filters (all pages), in euro cents.' })
