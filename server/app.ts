@@ -17,6 +17,7 @@ import type { ASTVisitor, ValidationContext } from 'graphql'
 import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
 import { compressedAnswers } from './core/compressed-answers.ts'
+import { compiledExecution } from './core/compiled-executor.ts'
 import { today } from './core/clock.ts'
 import { createLoaders } from './core/loaders.ts'
 import { DEMO_PARTNER_TOKEN, demoPartnerExample } from './db/demo/index.ts'
@@ -140,7 +141,7 @@ export async function createApp(deps: AppDeps) {
   })
   const protection = armor.protect()
   const apollo = new ApolloServer<Context>({
-    schema: getSchema(),
+    gateway: compiledExecution(getSchema(), config.compileQueriesOnUse ?? 2),
     introspection: config.exposeGraphiql,
     parseOptions: { maxTokens: MAX_TOKENS },
     csrfPrevention: true,

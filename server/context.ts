@@ -15,6 +15,11 @@ export interface AppConfig {
    * development with the demo data only, never in production.
    */
   graphiqlDemoExamples?: boolean
+  /**
+   * The use of a query text at which it gets compiled (graphql-jit) rather than interpreted; 2 by
+   * default, so a one-off query costs no compilation. API tests say 1: they run what pages run.
+   */
+  compileQueriesOnUse?: number
   /** Where members reach the portal, for the links sent by e-mail (PUBLIC_URL; http://localhost:PORT by default). */
   publicUrl?: string
 }

@@ -1,8 +1,9 @@
-import { GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
+import { assertUnionType, GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
 import { buildSchemaSync } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
 import { AdvisorResolver, AdvisorThreadResolver } from './modules/advisor/advisor.resolver.ts'
+import { advisorTaskTypeName } from './modules/advisor/advisor-task.type.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
@@ -86,9 +87,18 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
   return new GraphQLSchema({ ...config, query, mutation, types: config.types.map(t => roots.get(t.name) ?? t) })
 }
 
+/**
+ * type-graphql wraps every union's resolveType in an async function; the compiled executor
+ * (graphql-jit) needs the type at once: the union gets its plain function back.
+ */
+function synchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
+  assertUnionType(schema.getType('AdvisorTask')).resolveType = advisorTaskTypeName
+  return schema
+}
+
 /** Built once per process: type-graphql's metadata is global, so building twice is wasted work. */
 export function getSchema(): GraphQLSchema {
-  cached ??= describeRoots(buildSchemaSync({ resolvers, authChecker, validate: false }))
+  cached ??= synchronousTypeResolution(describeRoots(buildSchemaSync({ resolvers, authChecker, validate: false })))
   return cached
 }
 

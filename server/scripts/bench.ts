@@ -1,12 +1,10 @@
 import 'reflect-metadata'
 import type { ChildProcess } from 'node:child_process'
-import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode } from 'graphql'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Kind, parse, print, visit } from 'graphql'
 import { createApp } from '../app.ts'
 import { systemClock, today } from '../core/clock.ts'
 import { logger } from '../core/logger.ts'
@@ -18,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_PARTNER_TOKEN, loadDemoData } from '../db/demo/inde
 import { demoId } from '../db/demo/random.ts'
 import type { ProfileSummary } from './bench-profile.ts'
 import { printProfile, summariseProfile } from './bench-profile.ts'
+import { spaOperation } from './spa-operation.ts'
 
 /**
  * `npm run bench [households]`: the portal against a raw reference server (bench-reference.ts)
@@ -123,33 +122,12 @@ async function waitFor(target: Target) {
 }
 await Promise.all([waitFor(app), waitFor(ref)])
 
-/** The SPA's own documents: an operation of web/src/features/<feature>/<file>.graphql with the fragments it spreads. */
-const documents = new Map<string, DocumentNode>()
-function operation(file: string, name: string): string {
-  if (!documents.has(file))
-    documents.set(file, parse(readFileSync(join(projectRoot, 'web/src/features', file), 'utf8')))
-  const doc = documents.get(file)!
-  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map(d => [d.name.value, d]))
-  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!
-  const needed = new Set<string>()
-  const collect = (node: unknown) => visit(node as DocumentNode, {
-    FragmentSpread(spread) {
-      if (!needed.has(spread.name.value)) {
-        needed.add(spread.name.value)
-        collect(fragments.get(spread.name.value))
-      }
-    },
-  })
-  collect(op)
-  return [op, ...[...needed].map(n => fragments.get(n)!)].map(d => print(d)).join('\n\n')
-}
-
-const signIn = operation('auth/auth.graphql', 'SignIn')
+const signIn = spaOperation('auth/auth.graphql', 'SignIn')
 const memberCookie = (await post(app, JSON.stringify({ query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD } }), {})).cookie!
 const advisorCookie = (await post(app, JSON.stringify({ query: signIn, variables: { email: DEMO_ACCOUNTS.advisor.email, password: DEMO_ACCOUNTS.advisor.password } }), {})).cookie!
 
 // the deepest page of this household: every page before it walked with the cursor
-const list = operation('reimbursements/reimbursements.graphql', 'ReimbursementList')
+const list = spaOperation('reimbursements/reimbursements.graphql', 'ReimbursementList')
 let after: string | null = null
 let depth = 1
 for (;;) {
@@ -165,14 +143,14 @@ interface Scenario { label: string, query: string, variables: Record<string, unk
 const member = { cookie: memberCookie }
 const allScenarios: Scenario[] = [
   { label: 'sign-in (argon2id + session)', query: signIn, variables: { email: bench.email, password: GENERATED_PASSWORD }, headers: {}, reference: false, requests: 40 },
-  { label: 'home page', query: operation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
+  { label: 'home page', query: spaOperation('home/home.graphql', 'HomeDashboard'), variables: {}, headers: member, reference: true, requests: 600 },
   { label: 'reimbursements, first page', query: list, variables: { first: 20 }, headers: member, reference: true, requests: 800 },
   { label: `reimbursements, page ${depth} (last)`, query: list, variables: { first: 20, after }, headers: member, reference: true, requests: 800 },
   { label: 'reimbursements of a beneficiary', query: list, variables: { beneficiaryId: beneficiary.id, first: 20 }, headers: member, reference: true, requests: 800 },
-  { label: 'contract with its guarantees', query: operation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: true, requests: 300 },
-  { label: 'Mes démarches', query: operation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
-  { label: 'messagerie inbox', query: operation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
-  { label: 'advisor queue', query: operation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: true, requests: 300 },
+  { label: 'contract with its guarantees', query: spaOperation('contracts/contracts.graphql', 'ContractGuarantees'), variables: {}, headers: member, reference: true, requests: 300 },
+  { label: 'Mes démarches', query: spaOperation('procedures/procedures.graphql', 'ProcedureList'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'messagerie inbox', query: spaOperation('messages/messages.graphql', 'MessageThreads'), variables: { first: 20 }, headers: member, reference: true, requests: 600 },
+  { label: 'advisor queue', query: spaOperation('advisor/advisor.graphql', 'AdvisorQueue'), variables: { first: 20 }, headers: { cookie: advisorCookie }, reference: true, requests: 300 },
   // partners are held to 120 requests a minute: one short round
   { label: 'partner coverageCheck', query: `query CoverageCheck($cardNumber: String!, $birthDate: Date!, $careType: CareType!, $date: Date!) { coverageCheck(cardNumber: $cardNumber, birthDate: $birthDate, careType: $careType, date: $date) { covered } }`, variables: { ...card, careType: 'PHARMACY', date: today(systemClock) }, headers: { authorization: `Bearer ${DEMO_PARTNER_TOKEN}` }, reference: true, requests: 30 },
 ]

@@ -80,14 +80,14 @@ export class ApiClient {
 }
 
 /** A real server on a fresh SQLite file with the demo data, listening on a free port. */
-export async function startTestApp(opts: { demo?: boolean, clock?: ReturnType<typeof testClock> } = {}) {
+export async function startTestApp(opts: { demo?: boolean, clock?: ReturnType<typeof testClock>, compileQueriesOnUse?: number } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'espace-adherent-test-'))
   const queries: string[] = []
   const db = openDatabase(dataDir, { onQuery: sql => queries.push(sql) })
   const clock = opts.clock ?? testClock()
   if (opts.demo !== false)
     await loadDemoData(db, clock)
-  const app = await createApp({ db, clock, config: { dataDir, secureCookies: false, exposeGraphiql: true } })
+  const app = await createApp({ db, clock, config: { dataDir, secureCookies: false, exposeGraphiql: true, compileQueriesOnUse: opts.compileQueriesOnUse ?? 1 } })
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>(resolve => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
