@@ -114,13 +114,15 @@ export function keysetPage<Row>(o: KeysetOptions<Row>): Page<Row> {
 
 function toPage<Row>(rows: Row[], first: number, key: (row: Row) => [string, string], count: () => number): Page<Row> {
   const pageRows = rows.slice(0, first)
-  const edges = pageRows.map(node => ({ node, cursor: encodeCursor(...key(node)) }))
-  // counted only when the query asks for totalCount (the home page's lists do not)
+  const last = pageRows.at(-1)
+  // a cursor per row only when the query asks for edges (the SPA reads nodes and endCursor), and
+  // counted only when it asks for totalCount (the home page's lists do not)
+  const edges = lazy(() => pageRows.map(node => ({ node, cursor: encodeCursor(...key(node)) })))
   const total = lazy(count)
   return {
-    edges,
+    get edges() { return edges() },
     nodes: pageRows,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : encodeCursor(...key(last)) },
     get totalCount() { return total() },
   }
 }

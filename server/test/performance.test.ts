@@ -1,6 +1,7 @@
 import type { ApiClient, TestApp } from './harness.ts'
 import { getMetadataStorage } from 'type-graphql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spaOperation } from '../scripts/spa-operation.ts'
 import { startTestApp } from './harness.ts'
 
 /**
@@ -29,6 +30,29 @@ describe('query shapes', () => {
     const large = await statementsFor(q, { n: 50 })
     expect(large.length).toBe(small.length)
     expect(large.length).toBeLessThanOrEqual(4)
+  })
+
+  it('reads the reimbursements\' explanations only when asked, in one statement for the page', async () => {
+    const q = (fields: string) => `query($n: Int) { reimbursements(first: $n) { nodes { id ${fields} } } }`
+    const without = await statementsFor(q(''), { n: 20 })
+    expect(without.some(s => /"explanation"/.test(s))).toBe(false)
+    const small = await statementsFor(q('explanation'), { n: 2 })
+    const large = await statementsFor(q('explanation'), { n: 20 })
+    expect(large.length).toBe(without.length + 1)
+    expect(small.length).toBe(large.length)
+    const listed = (await benoit.gql(q('explanation'), { n: 1 })).data.reimbursements.nodes[0]
+    const detail = (await benoit.gql(`query($id: ID!) { reimbursement(id: $id) { explanation } }`, { id: listed.id })).data.reimbursement
+    expect(listed.explanation).toEqual(detail.explanation)
+    expect(listed.explanation.length).toBeGreaterThan(1)
+  })
+
+  it('builds the home page without pricing the démarches commerciales it lists by status only', async () => {
+    const statements = await statementsFor(spaOperation('home/home.graphql', 'HomeDashboard'))
+    expect(statements.some(q => /commercial_journeys/.test(q))).toBe(true)
+    // the covered people and the contract's amendments price an option: the home page shows none
+    expect(statements.filter(q => /contract_beneficiaries/.test(q))).toEqual([])
+    expect(statements.filter(q => /from "contract_amendments"/.test(q))).toHaveLength(1)
+    expect(statements.length).toBeLessThanOrEqual(11)
   })
 
   it.each([

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { addDays, addMonths, nowIso, today as todayOf } from '../../core/clock.ts'
 import { firstOfMonth, isIsoDate } from '../../core/calendar.ts'
 import { userError } from '../../core/errors.ts'
+import { lazy } from '../../core/lazy.ts'
 import { formatEuros, frenchDate } from '../../core/format.ts'
 import { requireMember } from '../../core/viewer.ts'
 import { prepared } from '../../db/prepared.ts'
@@ -64,26 +65,39 @@ function priced(option: OfferOption, people: { relationship: string }[]): Priced
 }
 
 function view(db: Queryable, row: JourneyRow, contract: ContractRow, today: string): JourneyView {
-  const people = coveredOn(db, contract.id, row.startDate > today ? row.startDate : today)
-  // the option in force on the chosen start: the one the member leaves
-  const terms = termsOn(contract, amendmentsOf(db, contract.id).filter(a => !row.procedureId || a.procedureId !== row.procedureId), row.startDate)
-  const current = optionByLabel(contract.productLabel, terms.optionLabel)
-  const chosen = findOption(contract.productLabel, row.optionCode)
+  // the home page lists journeys by id and status only: the covered people, the contract's terms
+  // and the options' prices are worked out when asked for
+  const people = lazy(() => coveredOn(db, contract.id, row.startDate > today ? row.startDate : today))
+  const priceOf = (option: OfferOption) => priced(option, people())
+  const currentOption = lazy((): PricedOption => {
+    // the option in force on the chosen start: the one the member leaves
+    const terms = termsOn(contract, amendmentsOf(db, contract.id).filter(a => !row.procedureId || a.procedureId !== row.procedureId), row.startDate)
+    const current = optionByLabel(contract.productLabel, terms.optionLabel)
+    return current ? priceOf(current) : { code: '', label: terms.optionLabel, summary: '', monthlyContributionCents: terms.monthlyContributionCents }
+  })
   return {
     id: row.id,
     status: row.status,
     productLabel: contract.productLabel,
     contractId: contract.id,
-    coveredFirstNames: people.map(b => b.firstName),
-    currentOption: current ? priced(current, people) : { code: '', label: terms.optionLabel, summary: '', monthlyContributionCents: terms.monthlyContributionCents },
-    chosenOption: chosen ? priced(chosen, people) : null,
+    get coveredFirstNames() { return people().map(b => b.firstName) },
+    get currentOption() { return currentOption() },
+    get chosenOption() {
+      const chosen = findOption(contract.productLabel, row.optionCode)
+      return chosen ? priceOf(chosen) : null
+    },
     startDate: row.startDate,
-    startDates: allowedStartDates(today),
-    options: optionsOfProduct(contract.productLabel).map(o => priced(o, people)),
+    get startDates() { return allowedStartDates(today) },
+    get options() { return optionsOfProduct(contract.productLabel).map(priceOf) },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     procedureId: row.procedureId,
   }
+}
+
+/** A journey read whole inside its transaction, for a mutation's answer. */
+function settledView(db: Queryable, row: JourneyRow, contract: ContractRow, today: string): JourneyView {
+  return { ...view(db, row, contract, today) }
 }
 
 /** The household's démarches commerciales, those still in progress first, then the newest. */
@@ -149,7 +163,7 @@ export function resumeCommercialJourney(ctx: Context, input: ResumeInput): Journ
     if (errors.length)
       return failed(...errors)
     const row = tx.update(j).set({ optionCode: input.optionCode, startDate: input.startDate, updatedAt: now }).where(eq(j.id, open.row.id)).returning().get()
-    return { journey: view(tx, row, open.contract, today), procedure: null, errors: [] }
+    return { journey: settledView(tx, row, open.contract, today), procedure: null, errors: [] }
   }, { behavior: 'immediate' })
 }
 
@@ -207,7 +221,7 @@ export function finaliseCommercialJourney(ctx: Context, journeyId: string): Jour
     }).returning().get()
     tx.insert(procedureEventsTable).values({ procedureId: procedure.id, status: 'SUBMITTED', at: now, actorAccountId: viewer.accountId }).run()
     const row = tx.update(j).set({ status: 'FINALISED', procedureId: procedure.id, updatedAt: now }).where(eq(j.id, open.row.id)).returning().get()
-    return { journey: view(tx, row, open.contract, today), procedure, errors: [] }
+    return { journey: settledView(tx, row, open.contract, today), procedure, errors: [] }
   }, { behavior: 'immediate' })
 }
 
@@ -221,7 +235,7 @@ export function abandonCommercialJourney(ctx: Context, journeyId: string): Journ
     if ('code' in open)
       return failed(open)
     const row = tx.update(j).set({ status: 'ABANDONED', updatedAt: now }).where(eq(j.id, open.row.id)).returning().get()
-    return { journey: view(tx, row, open.contract, today), procedure: null, errors: [] }
+    return { journey: settledView(tx, row, open.contract, today), procedure: null, errors: [] }
   }, { behavior: 'immediate' })
 }
 

@@ -72,7 +72,7 @@ export function listReimbursements(ctx: Context, f: ReimbursementFilter, first?:
     outOfPocketCents: Number(agg().oop ?? 0),
   }))
   return {
-    edges: page.edges,
+    get edges() { return page.edges },
     nodes: page.nodes,
     pageInfo: page.pageInfo,
     get totalCount() { return page.totalCount },
