@@ -1,16 +1,19 @@
 import type { NextFunction, Request, Response } from 'express'
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AppDeps, Context } from './context.ts'
 import type { Viewer } from './core/viewer.ts'
+import type { Refusal } from './core/graphql-http.ts'
 import type { TokenRefusal } from './modules/partners/partner-token.service.ts'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { join } from 'node:path'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { expressMiddleware } from '@as-integrations/express5'
 import { ApolloArmor } from '@escape.tech/graphql-armor'
-import { parse as parseCookies } from 'cookie'
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie'
 import express from 'express'
 import { GraphQLError } from 'graphql'
 import type { ASTVisitor, ValidationContext } from 'graphql'
@@ -18,12 +21,13 @@ import { frenchGraphqlMessage } from './core/graphql-messages.ts'
 import { jsonErrors } from './core/http-errors.ts'
 import { compressedAnswers } from './core/compressed-answers.ts'
 import { compiledExecution } from './core/compiled-executor.ts'
+import { graphqlHttp, isPlainGraphqlPost, MAX_GRAPHQL_BODY_BYTES } from './core/graphql-http.ts'
 import { today } from './core/clock.ts'
 import { createLoaders } from './core/loaders.ts'
 import { DEMO_PARTNER_TOKEN, demoPartnerExample } from './db/demo/index.ts'
 import { logger } from './core/logger.ts'
 import { projectRoot } from './core/paths.ts'
-import { requestMetaOf } from './core/http.ts'
+import { requestMetaOf, TRUSTED_PROXIES } from './core/http.ts'
 import { fixedWindowLimiter } from './core/rate-limit.ts'
 import { securityHeaders } from './core/security-headers.ts'
 import { staticFiles } from './core/static-files.ts'
@@ -62,18 +66,19 @@ declare module 'express-serve-static-core' {
 /** Tokens a GraphQL document may hold (graphql-armor's default is 1000; the SPA's longest needs less). */
 const MAX_TOKENS = 2000
 
-/**
- * One line per request: method, path (never the query string), status, duration, who (role
- * only). Headers are logged at debug level, where redaction removes cookies and tokens.
- */
+/** One line per request: method, path (never the query string), status, duration, who (role only). */
+function logRequest(method: string | undefined, path: string, status: number, startedAt: number, viewer: Viewer | null | undefined) {
+  logger.info({ method, path, status, ms: Math.round(performance.now() - startedAt), role: viewer?.role ?? 'ANONYMOUS' }, 'request')
+}
+
+/** logRequest for Express's routes; headers are logged at debug level, where redaction removes cookies and tokens. */
 function requestLog(req: Request, res: Response, next: NextFunction) {
-  const started = performance.now()
+  const startedAt = performance.now()
   // read now: mounted routers rewrite req.path while they run
   const path = req.path
-  logger.debug({ req: { method: req.method, path, headers: req.headers } }, 'request received')
-  res.on('finish', () => {
-    logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), role: req.viewer?.role ?? 'ANONYMOUS' }, 'request')
-  })
+  if (logger.isLevelEnabled('debug'))
+    logger.debug({ req: { method: req.method, path, headers: req.headers } }, 'request received')
+  res.on('finish', () => logRequest(req.method, path, res.statusCode, startedAt, req.viewer))
   next()
 }
 
@@ -86,46 +91,89 @@ const TOKEN_REFUSAL_MESSAGES: Record<TokenRefusal, string> = {
   TOKEN_EXPIRED: 'Ce jeton partenaire a expiré\u00a0: demandez-en un nouveau à la mutuelle.',
 }
 
-/** A partner request refused before GraphQL runs, in GraphQL's error shape: clients read `extensions.code` (and `reason`). */
-function partnerRefusal(req: Request, res: Response, status: number, extensions: { code: string, reason?: TokenRefusal }, message: string) {
-  // the FHIR endpoints answer errors as FHIR does
-  if (req.path.startsWith('/fhir/'))
-    res.status(status).type(FHIR_JSON).send(JSON.stringify(operationOutcome(status === 429 ? 'throttled' : 'login', message)))
-  else
-    res.status(status).json({ errors: [{ message, extensions }] })
-}
-
-function resolveViewer(deps: AppDeps) {
+/** Who calls, from the headers: a partner by its token (counted, limited), a member or advisor by the session cookie. */
+function viewerResolver(deps: AppDeps) {
   const partnerLimiter = fixedWindowLimiter(PARTNER_REQUESTS_PER_MINUTE, 60_000, () => deps.clock.now().getTime())
-  return (req: Request, res: Response, next: NextFunction) => {
-    const auth = req.get('authorization')
+  return (headers: IncomingHttpHeaders): { viewer: Viewer | null } | { refusal: Refusal } => {
+    const auth = headers.authorization
     if (auth?.startsWith('Bearer ')) {
       // partners authenticate by header only; a cookie never grants partner rights
       const outcome = authenticatePartnerToken(deps.db, deps.clock, auth.slice(7).trim())
       if (typeof outcome === 'string') {
         // refused before any resolver runs: the reason tells the integrator what to fix
-        res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${outcome}"`)
-        partnerRefusal(req, res, 401, { code: 'UNAUTHENTICATED', reason: outcome }, TOKEN_REFUSAL_MESSAGES[outcome])
-        return
+        return { refusal: { status: 401, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${outcome}"` }, extensions: { code: 'UNAUTHENTICATED', reason: outcome }, message: TOKEN_REFUSAL_MESSAGES[outcome] } }
       }
-      req.viewer = outcome
-      if (!partnerLimiter.allow(outcome.tokenId)) {
-        res.setHeader('Retry-After', '60')
-        partnerRefusal(req, res, 429, { code: 'TOO_MANY_REQUESTS' }, `Trop de requêtes pour ce jeton\u00a0: au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.`)
-        return
-      }
+      if (!partnerLimiter.allow(outcome.tokenId))
+        return { refusal: { status: 429, headers: { 'Retry-After': '60' }, extensions: { code: 'TOO_MANY_REQUESTS' }, message: `Trop de requêtes pour ce jeton\u00a0: au plus ${PARTNER_REQUESTS_PER_MINUTE} par minute, réessayez dans une minute.` } }
       recordPartnerCall(deps.db, deps.clock, outcome.tokenId)
+      return { viewer: outcome }
     }
-    else {
-      const token = parseCookies(req.get('cookie') ?? '')[sessionCookieName(deps.config.secureCookies)]
-      req.viewer = token ? viewerFromSession(deps.db, deps.clock, token) : null
+    const token = parseCookies(headers.cookie ?? '')[sessionCookieName(deps.config.secureCookies)]
+    return { viewer: token ? viewerFromSession(deps.db, deps.clock, token) : null }
+  }
+}
+
+/** viewerResolver for Express's routes: a refusal in GraphQL's error shape, or FHIR's on /fhir. */
+function resolveViewer(viewerOf: ReturnType<typeof viewerResolver>) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const outcome = viewerOf(req.headers)
+    if ('refusal' in outcome) {
+      const { status, headers, message, extensions } = outcome.refusal
+      for (const [name, value] of Object.entries(headers))
+        res.setHeader(name, value)
+      if (req.path.startsWith('/fhir/'))
+        res.status(status).type(FHIR_JSON).send(JSON.stringify(operationOutcome(status === 429 ? 'throttled' : 'login', message)))
+      else
+        res.status(status).json({ errors: [{ message, extensions }] })
+      return
     }
+    req.viewer = outcome.viewer
     next()
   }
 }
 
+/** As Express's res.cookie: Max-Age in seconds and Expires both, path / unless said. */
+function setCookie(res: ServerResponse, name: string, value: string, options: { httpOnly: boolean, sameSite: 'lax', secure: boolean, maxAgeMs: number }) {
+  const { maxAgeMs, ...rest } = options
+  res.appendHeader('Set-Cookie', serializeCookie(name, value, { ...rest, path: '/', expires: new Date(Date.now() + maxAgeMs), maxAge: Math.floor(maxAgeMs / 1000) }))
+}
+
+/** Each GraphQL request's context, whichever HTTP path served it. */
+function graphqlContext(deps: AppDeps & { mailer: NonNullable<AppDeps['mailer']> }) {
+  const { db, clock, config, mailer } = deps
+  const sessionName = sessionCookieName(config.secureCookies)
+  const deviceName = deviceCookieName(config.secureCookies)
+  return (req: IncomingMessage, res: ServerResponse, viewer: Viewer | null): Context => ({
+    db,
+    clock,
+    config,
+    mailer,
+    viewer,
+    loaders: createLoaders(db),
+    request: requestMetaOf(req),
+    sessionCookie: {
+      // a fresh id at every sign-in: any id planted before sign-in is worthless (session fixation)
+      set: token => setCookie(res, sessionName, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAgeMs: ABSOLUTE_TIMEOUT_MS }),
+      // as Express's res.clearCookie: expired at once
+      clear: () => res.appendHeader('Set-Cookie', serializeCookie(sessionName, '', { path: '/', expires: new Date(1) })),
+    },
+    deviceCookie: {
+      token: parseCookies(req.headers.cookie ?? '')[deviceName] ?? null,
+      set: token => setCookie(res, deviceName, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAgeMs: TRUSTED_DEVICE_MAX_AGE_MS }),
+    },
+  })
+}
+
+/** What createApp gives: the request handler, and a server listening with it. */
+export interface PortalApp {
+  handle: (req: IncomingMessage, res: ServerResponse) => void
+  /** Every route but the plain GraphQL POST (tests walk its router). */
+  express: ReturnType<typeof express>
+  listen: (port: number, host?: string, onListening?: () => void) => Server
+}
+
 /** The whole HTTP application, without listening: what main.ts serves and what tests call. */
-export async function createApp(deps: AppDeps) {
+export async function createApp(deps: AppDeps): Promise<PortalApp> {
   const { db, clock, config } = deps
   const mailer = deps.mailer ?? createMailer({ smtpUrl: process.env.SMTP_URL, outboxDir: join(config.dataDir, 'outbox') })
   const armor = new ApolloArmor({
@@ -171,10 +219,14 @@ export async function createApp(deps: AppDeps) {
   })
   await apollo.start()
 
+  const common = securityHeaders(config.secureCookies)
+  const viewerOf = viewerResolver(deps)
+  const contextFor = graphqlContext({ ...deps, mailer })
+
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
-  app.use(securityHeaders(config.secureCookies))
+  app.set('trust proxy', TRUSTED_PROXIES)
+  app.use(common)
   app.use(requestLog)
 
   app.get('/healthz', (_req, res) => {
@@ -187,41 +239,13 @@ export async function createApp(deps: AppDeps) {
     }
   })
 
-  app.use(resolveViewer(deps))
+  app.use(resolveViewer(viewerOf))
+  // the GraphQL requests graphqlHttp leaves to Express: unusual bodies, GET, mistakes to word
   app.use('/graphql', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store')
     next()
-  }, compressedAnswers(), express.json({ limit: '100kb' }), expressMiddleware(apollo, {
-    context: async ({ req, res }): Promise<Context> => ({
-      db,
-      clock,
-      config,
-      mailer,
-      viewer: req.viewer ?? null,
-      loaders: createLoaders(db),
-      request: requestMetaOf(req),
-      sessionCookie: {
-        // a fresh id at every sign-in: any id planted before sign-in is worthless (session fixation)
-        set: token => res.cookie(sessionCookieName(config.secureCookies), token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.secureCookies,
-          path: '/',
-          maxAge: ABSOLUTE_TIMEOUT_MS,
-        }),
-        clear: () => res.clearCookie(sessionCookieName(config.secureCookies), { path: '/' }),
-      },
-      deviceCookie: {
-        token: parseCookies(req.get('cookie') ?? '')[deviceCookieName(config.secureCookies)] ?? null,
-        set: token => res.cookie(deviceCookieName(config.secureCookies), token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.secureCookies,
-          path: '/',
-          maxAge: TRUSTED_DEVICE_MAX_AGE_MS,
-        }),
-      },
-    }),
+  }, compressedAnswers(), express.json({ limit: MAX_GRAPHQL_BODY_BYTES }), expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<Context> => contextFor(req, res, req.viewer ?? null),
   }))
 
   const routeDeps = { ...deps, mailer }
@@ -263,5 +287,15 @@ export async function createApp(deps: AppDeps) {
     })
   }
   app.use(jsonErrors())
-  return app
+
+  const plainGraphql = graphqlHttp({ apollo, common, viewerOf, contextFor, log: (req, status, startedAt, viewer) => logRequest(req.method, '/graphql', status, startedAt, viewer) })
+  const handle = (req: IncomingMessage, res: ServerResponse) => isPlainGraphqlPost(req) ? plainGraphql(req, res) : app(req, res)
+  return {
+    handle,
+    express: app,
+    listen: (port, host, onListening) => {
+      const server = createServer(handle)
+      return host === undefined ? server.listen(port, onListening) : server.listen(port, host, onListening)
+    },
+  }
 }

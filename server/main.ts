@@ -53,7 +53,7 @@ const app = await createApp({
 const onListening = () => {
   logger.info({ url: `http://localhost:${port}`, graphiql: `http://localhost:${port}/graphiql`, dataDir }, 'Espace adhérent listening')
 }
-const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening)
+const server = app.listen(port, host, onListening)
 // `npm run restore` refuses to replace the data of a running server
 const running = markServerRunning(dataDir)
 server.requestTimeout = 30_000

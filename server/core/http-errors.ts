@@ -15,6 +15,23 @@ const CLIENT_FAILURES: Record<string, { code: string, message: string }> = {
 interface HttpError { status?: number, statusCode?: number, type?: string }
 
 /**
+ * The JSON answer to a client mistake body-parser names by `type` (e.g. `entity.parse.failed`),
+ * logged on one line, without a stack.
+ */
+export function clientFailureBody(status: number, type: string | undefined, request: { method?: string, path: string }) {
+  const { code, message } = (type ? CLIENT_FAILURES[type] : undefined) ?? { code: 'BAD_REQUEST', message: 'Requête invalide.' }
+  logger.warn({ status, code, method: request.method, path: request.path, type }, 'client error')
+  return { errors: [{ message, extensions: { code } }] }
+}
+
+/** A bug's answer: logged whole under a correlation id, answered with that id and nothing internal. */
+export function internalErrorBody(error: unknown) {
+  const correlationId = randomUUID()
+  logger.error({ err: error, correlationId }, 'unexpected HTTP error')
+  return { errors: [{ message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }] }
+}
+
+/**
  * The last error handler: every failure Express would answer with its HTML page (and a stack with
  * the server's paths) gets GraphQL-shaped JSON instead. Client mistakes are logged on one line,
  * without a stack; anything else is a bug, logged whole under a correlation id.
@@ -25,15 +42,10 @@ export function jsonErrors() {
       return next(error)
     const e = (typeof error === 'object' && error ? error : {}) as HttpError
     const status = e.status ?? e.statusCode ?? 500
-    const known = e.type ? CLIENT_FAILURES[e.type] : undefined
     if (status >= 400 && status < 500) {
-      const { code, message } = known ?? { code: 'BAD_REQUEST', message: 'Requête invalide.' }
-      logger.warn({ status, code, method: req.method, path: req.path, type: e.type }, 'client error')
-      res.status(status).json({ errors: [{ message, extensions: { code } }] })
+      res.status(status).json(clientFailureBody(status, e.type, req))
       return
     }
-    const correlationId = randomUUID()
-    logger.error({ err: error, correlationId }, 'unexpected HTTP error')
-    res.status(500).json({ errors: [{ message: 'Une erreur interne est survenue. Réessayez plus tard.', extensions: { code: 'INTERNAL', correlationId } }] })
+    res.status(500).json(internalErrorBody(error))
   }
 }

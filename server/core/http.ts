@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express'
+import type { IncomingMessage } from 'node:http'
 import type { RequestMeta } from '../context.ts'
+import proxyAddr from 'proxy-addr'
 import type { MemberViewer } from './viewer.ts'
 
 /**
@@ -28,7 +30,12 @@ export function attachmentHeaders(res: Response, filename: string, mimeType: str
   res.setHeader('Cache-Control', 'private, no-store')
 }
 
-/** The caller's address and browser, as the audit trail records them. */
-export function requestMetaOf(req: Request): RequestMeta {
-  return { ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null }
+/** Proxies whose X-Forwarded-For is believed: a reverse proxy on the same machine (Express's `trust proxy` too). */
+export const TRUSTED_PROXIES = 'loopback'
+const trusted = proxyAddr.compile(TRUSTED_PROXIES)
+
+/** The caller's address and browser, as the audit trail records them (Express's req.ip, on any request). */
+export function requestMetaOf(req: IncomingMessage): RequestMeta {
+  const userAgent = req.headers['user-agent']
+  return { ip: req.socket.remoteAddress ? proxyAddr(req, trusted) : null, userAgent: userAgent?.slice(0, 300) ?? null }
 }

@@ -392,7 +392,7 @@ describe('object-level access, generated from the schema', () => {
   })
 
   it('has a row for every /api route, and answers each route with Benoit\'s id as the table says', async () => {
-    const express = await createApp({ db: app.db, clock: app.clock, config: { dataDir: app.dataDir, secureCookies: false, exposeGraphiql: false } })
+    const { express } = await createApp({ db: app.db, clock: app.clock, config: { dataDir: app.dataDir, secureCookies: false, exposeGraphiql: false } })
     const routes: string[] = []
     const walk = (stack: { route?: { path: string, methods: Record<string, boolean> }, handle: { stack?: unknown[] }, rawPath?: string }[], prefix: string) => {
       for (const layer of stack) {

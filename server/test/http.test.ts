@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { TestApp } from './harness.ts'
 import { request } from 'node:http'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureLogs } from '../core/logger.ts'
 import { startTestApp } from './harness.ts'
@@ -147,10 +147,29 @@ describe('the HTTP surface', () => {
     const gz = await raw('gzip')
     expect(gunzipSync(gz.body).toString()).toBe(plain.body.toString())
   })
+
+  it('answers the same whether a request takes the plain path or Express\'s (a gzip-compressed body)', async () => {
+    const signIn = JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role errors { code } } }', variables: { e: 'benoit@example.org', p: 'demo-benoit-2026' } })
+    const plain = await rawPost(`${app.url}/graphql`, signIn, { 'content-type': 'application/json', 'user-agent': 'test' })
+    const zipped = await rawPost(`${app.url}/graphql`, gzipSync(signIn), { 'content-type': 'application/json', 'content-encoding': 'gzip', 'user-agent': 'test' })
+    expect(zipped.body.toString()).toBe(plain.body.toString())
+    expect(JSON.parse(plain.body.toString()).data.signIn.role).toBe('MEMBER')
+    for (const name of ['content-type', 'cache-control', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy'])
+      expect([name, plain.headers[name]]).toEqual([name, zipped.headers[name]])
+    // the same cookies, attribute for attribute: only the session id and the instants differ
+    const attributes = (cookies: string[] | undefined) => cookies?.map(c => c.replace(/=[^;]*/, '=…').replace(/Expires=[^;]*/, 'Expires=…')).sort()
+    expect(attributes(plain.headers['set-cookie'])).toEqual(attributes(zipped.headers['set-cookie']))
+    expect(attributes(plain.headers['set-cookie'])).toEqual(['device=…; Max-Age=31536000; Path=/; Expires=…; HttpOnly; SameSite=Lax', 'sid=…; Max-Age=28800; Path=/; Expires=…; HttpOnly; SameSite=Lax'])
+
+    const sid = plain.headers['set-cookie']!.find(c => c.startsWith('sid='))!.split(';')[0]!
+    const signOut = JSON.stringify({ query: 'mutation { signOut }' })
+    const out = await rawPost(`${app.url}/graphql`, signOut, { 'content-type': 'application/json', 'cookie': sid })
+    expect(out.headers['set-cookie']).toEqual(['sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'])
+  })
 })
 
 /** A POST over raw HTTP: fetch would decompress and hide what came over the wire. */
-function rawPost(url: string, body: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders, body: Buffer }> {
+function rawPost(url: string, body: string | Buffer, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders, body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', headers }, (res) => {
       const parts: Buffer[] = []
