@@ -49,8 +49,10 @@ const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : 
 const profileDir = process.env.BENCH_PROFILE
 // BENCH_APP_FLAGS="--max-old-space-size=…": other Node flags for the portal (memory experiments);
 // by default the flags `npm start` gives Node (the heap's ceiling): the portal as it runs in production
-const startFlags = /node ((?:--\S+ )*)dist\/server\/main\.js/.exec((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!)?.[1] ?? ''
-const appFlags = (process.env.BENCH_APP_FLAGS ?? startFlags).split(' ').filter(Boolean)
+// (and the environment it sets before Node, e.g. glibc's malloc settings)
+const startCommand = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)dist\/server\/main\.js/.exec((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!)
+const appFlags = (process.env.BENCH_APP_FLAGS ?? startCommand?.[2] ?? '').split(' ').filter(Boolean)
+const appEnv = Object.fromEntries((startCommand?.[1] ?? '').split(' ').filter(Boolean).map(a => a.split('=') as [string, string]))
 const dir = reuse ?? mkdtempSync(join(tmpdir(), 'espace-adherent-bench-'))
 const setupDb = openDatabase(dir)
 let generation = ''
@@ -74,9 +76,9 @@ setupDb.$client.close()
 // both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
 execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
 
-function startServer(name: string, script: string, port: number, flags: string[] = []): ChildProcess {
+function startServer(name: string, script: string, port: number, flags: string[] = [], extraEnv: Record<string, string> = {}): ChildProcess {
   const args = [...flags, join(projectRoot, 'dist', script)]
-  const env = { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
+  const env = { ...process.env, ...extraEnv, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   const child = pinned
     ? spawn('taskset', ['-c', '1', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] })
@@ -87,7 +89,7 @@ function startServer(name: string, script: string, port: number, flags: string[]
   return child
 }
 let stopping = false
-const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, [...profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], ...appFlags]) }
+const app = { name: 'app', port: basePort, child: startServer('app', 'server/main.js', basePort, [...profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], ...appFlags], appEnv) }
 const ref = { name: 'reference', port: basePort + 1, child: startServer('reference', 'server/scripts/bench-reference.js', basePort + 1) }
 type Target = typeof app
 // a failed check must not leave servers behind
@@ -240,6 +242,7 @@ if (steadySeconds) {
     signInConnections: signIns,
     requests,
     signIns: signInsDone,
+    appEnv,
     appFlags,
     cpuUsPerRequest: (cpuMicros(app.child.pid!) - cpuBefore) / (requests + signInsDone),
     firstMinute: minute(samples.slice(0, 60)),
@@ -342,7 +345,7 @@ const rows = [
   ...results.map(r => [r.label + (r.reference ? '' : ' *'), f(r.appCpuUs), f(r.refCpuUs), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, `${f(r.appP50Ms, 1)} / ${f(r.appP99Ms, 1)}`, r.refP50Ms === null ? '—' : `${f(r.refP50Ms, 1)} / ${f(r.refP99Ms, 1)}`, f(r.statements)]),
 ]
 const machine = { nproc: cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, pinned }
-console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; portal started with ${appFlags.join(' ') || 'no Node flag'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
+console.log(`\nmachine: ${machine.nproc} cores, ${machine.cpu}, Node ${machine.node}; load generator ${pinned ? 'on core 0, servers on core 1' : 'not pinned'}; portal started with ${[...Object.entries(appEnv).map(([k, v]) => `${k}=${v}`), ...appFlags].join(' ') || 'no Node flag'}; ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds\n`)
 console.log(`| ${rows[0]!.join(' | ')} |\n|${rows[0]!.map((_, i) => i === 0 ? '---' : '---:').join('|')}|\n${rows.slice(1).map(r => `| ${r.join(' | ')} |`).join('\n')}`)
 console.log(`\n${results.some(r => !r.reference) ? '* app only: the reference does not answer this request.\n' : ''}Peak RSS: app ${rss.appMb.toFixed(0)} MB, reference ${rss.referenceMb.toFixed(0)} MB; the app's RSS at most, request by request (sampled every second): ${results.map(r => `${r.label} ${r.appRssMaxMb.toFixed(0)}`).join(', ')} MB.`)
 
@@ -368,5 +371,5 @@ catch {
 // a partial run (BENCH_ONLY) is for iterating: the recorded figures stay those of a whole run
 if (!only) {
   mkdirSync(join(projectRoot, 'bench'), { recursive: true })
-  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, appFlags, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
+  writeFileSync(join(projectRoot, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, households, data: dataLine, appEnv, appFlags, connections: CONNECTIONS, rounds: ROUNDS, results, peakRss: rss, firstLoadKiB }, null, 2)}\n`)
 }
