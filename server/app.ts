@@ -132,7 +132,7 @@ function resolveViewer(viewerOf: ReturnType<typeof viewerResolver>) {
   }
 }
 
-/** As Express's res.cookie: Max-Age in seconds and Expires both, path / unless said. */
+/** As Express's res.cookie writes it: Max-Age in seconds and Expires both, on path /. */
 function setCookie(res: ServerResponse, name: string, value: string, options: { httpOnly: boolean, sameSite: 'lax', secure: boolean, maxAgeMs: number }) {
   const { maxAgeMs, ...rest } = options
   res.appendHeader('Set-Cookie', serializeCookie(name, value, { ...rest, path: '/', expires: new Date(Date.now() + maxAgeMs), maxAge: Math.floor(maxAgeMs / 1000) }))
@@ -164,9 +164,8 @@ function graphqlContext(deps: AppDeps & { mailer: NonNullable<AppDeps['mailer']>
   })
 }
 
-/** What createApp gives: the request handler, and a server listening with it. */
+/** What createApp gives: a server listening with the whole application, and its Express part. */
 export interface PortalApp {
-  handle: (req: IncomingMessage, res: ServerResponse) => void
   /** Every route but the plain GraphQL POST (tests walk its router). */
   express: ReturnType<typeof express>
   listen: (port: number, host?: string, onListening?: () => void) => Server
@@ -291,7 +290,6 @@ export async function createApp(deps: AppDeps): Promise<PortalApp> {
   const plainGraphql = graphqlHttp({ apollo, common, viewerOf, contextFor, log: (req, status, startedAt, viewer) => logRequest(req.method, '/graphql', status, startedAt, viewer) })
   const handle = (req: IncomingMessage, res: ServerResponse) => isPlainGraphqlPost(req) ? plainGraphql(req, res) : app(req, res)
   return {
-    handle,
     express: app,
     listen: (port, host, onListening) => {
       const server = createServer(handle)
