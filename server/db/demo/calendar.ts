@@ -22,9 +22,19 @@ export function sameDayWithin(literal: string, earliest: string, latest: string)
   }
 }
 
-/** The date n days before `date`. */
+const before = new Map<string, string>()
+
+/** The date n days before `date`; remembered, as the generated households ask for millions of them. */
 export function daysBefore(date: string, n: number): string {
-  return addDays(date, -n)
+  const key = `${date}|${n}`
+  let day = before.get(key)
+  if (day === undefined) {
+    if (before.size >= 100_000)
+      before.clear()
+    day = addDays(date, -n)
+    before.set(key, day)
+  }
+  return day
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
