@@ -1,4 +1,4 @@
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { CareType } from '../schema/index.ts'
 import type { BeneficiaryRef, CareAct, ContractRef, GuaranteeSpec, HouseholdContext, Origin } from './household.ts'
 import type { Random } from './random.ts'
@@ -338,9 +338,13 @@ export function buildBatch(input: LargeDataInput, first: number, last: number, r
   return { batch: { households: last - first + 1, reimbursements, tables, buildMs: performance.now() - t0 }, reference }
 }
 
+const columnsOf = new Map<SQLiteTable, [string, SQLiteColumn][]>()
+
 /** Values as drizzle would send them: defaults for what is missing, then each column's mapping. */
 function encodeRows(table: SQLiteTable, rows: readonly object[], out: unknown[]): void {
-  const columns = Object.entries(getTableColumns(table))
+  let columns = columnsOf.get(table)
+  if (!columns)
+    columnsOf.set(table, columns = Object.entries(getTableColumns(table)))
   for (const row of rows) {
     for (const [key, column] of columns) {
       let value = (row as Record<string, unknown>)[key]
