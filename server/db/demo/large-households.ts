@@ -312,10 +312,10 @@ export interface EncodedBatch {
 }
 
 /**
- * Builds households first..last (1-based, included). Démarche references go on from `reference`;
- * the returned one is where the next batch starts.
+ * Builds households first..last (1-based, included), their démarches in submission order:
+ * numberProcedures gives them their references once the batches before are known.
  */
-export function buildBatch(input: LargeDataInput, first: number, last: number, reference: number): { batch: EncodedBatch, reference: number } {
+export function buildBatch(input: LargeDataInput, first: number, last: number): EncodedBatch {
   const t0 = performance.now()
   const tables = Object.fromEntries(TABLE_NAMES.map(name => [name, []])) as unknown as Record<LargeTable, unknown[]>
   const procedures: DemoRows['procedures'] = []
@@ -332,10 +332,21 @@ export function buildBatch(input: LargeDataInput, first: number, last: number, r
     }
     reimbursements += rows.reimbursements.length
   }
-  for (const procedure of procedures.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)))
-    procedure.reference = `DEM-${procedure.submittedAt.slice(0, 4)}-${String(reference++).padStart(7, '0')}`
-  encodeRows(LARGE_TABLES.procedures, procedures, tables.procedures)
-  return { batch: { households: last - first + 1, reimbursements, tables, buildMs: performance.now() - t0 }, reference }
+  encodeRows(LARGE_TABLES.procedures, procedures.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), tables.procedures)
+  return { households: last - first + 1, reimbursements, tables, buildMs: performance.now() - t0 }
+}
+
+const PROCEDURE_KEYS = Object.keys(getTableColumns(LARGE_TABLES.procedures))
+const PROCEDURE_WIDTH = PROCEDURE_KEYS.length
+const REFERENCE = PROCEDURE_KEYS.indexOf('reference')
+const SUBMITTED_AT = PROCEDURE_KEYS.indexOf('submittedAt')
+
+/** Numbers a batch's démarches from `reference` on, DEM-<year submitted>-<seven digits>; returns the next one. */
+export function numberProcedures(batch: EncodedBatch, reference: number): number {
+  const values = batch.tables.procedures
+  for (let i = 0; i < values.length; i += PROCEDURE_WIDTH)
+    values[i + REFERENCE] = `DEM-${(values[i + SUBMITTED_AT] as string).slice(0, 4)}-${String(reference++).padStart(7, '0')}`
+  return reference
 }
 
 const columnsOf = new Map<SQLiteTable, [string, SQLiteColumn][]>()
