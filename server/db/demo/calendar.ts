@@ -22,19 +22,16 @@ export function sameDayWithin(literal: string, earliest: string, latest: string)
   }
 }
 
-const before = new Map<string, string>()
+let anchor = ''
+let before: string[] = []
 
-/** The date n days before `date`; remembered, as the generated households ask for millions of them. */
+/** The date n days before `date`; remembered for the last `date` asked (the generator asks millions, nearly all before today). */
 export function daysBefore(date: string, n: number): string {
-  const key = `${date}|${n}`
-  let day = before.get(key)
-  if (day === undefined) {
-    if (before.size >= 100_000)
-      before.clear()
-    day = addDays(date, -n)
-    before.set(key, day)
+  if (date !== anchor) {
+    anchor = date
+    before = []
   }
-  return day
+  return before[n] ??= addDays(date, -n)
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
