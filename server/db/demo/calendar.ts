@@ -22,9 +22,16 @@ export function sameDayWithin(literal: string, earliest: string, latest: string)
   }
 }
 
-/** The date n days before `date`. */
+let anchor = ''
+let before: string[] = []
+
+/** The date n days before `date`; remembered for the last `date` asked (the generator asks millions, nearly all before today). */
 export function daysBefore(date: string, n: number): string {
-  return addDays(date, -n)
+  if (date !== anchor) {
+    anchor = date
+    before = []
+  }
+  return before[n] ??= addDays(date, -n)
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']

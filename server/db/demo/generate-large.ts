@@ -1,376 +1,186 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type Database from 'better-sqlite3'
 import type { Db } from '../client.ts'
-import type { CareType } from '../schema/index.ts'
-import type { BeneficiaryRef, CareAct, ContractRef, GuaranteeSpec, HouseholdContext, Origin } from './household.ts'
-import type { Random } from './random.ts'
-import type { DemoRows } from './rows.ts'
-import { getTableColumns, getTableName } from 'drizzle-orm'
-import { addDays } from '../../core/clock.ts'
-import * as s from '../schema/index.ts'
-import { daysBefore, instant, yearOf } from './calendar.ts'
-import { addBenefitsStatements, addContributionSchedule, addGuarantees, addInsuranceCard, addProcedure, addReimbursements, addThread, CREDITOR_IDENTIFIER, lastDebitAt } from './household.ts'
-import { frenchIban, nirWithKey } from './identifiers.ts'
-import { createRandom, demoId } from './random.ts'
-import { emptyRows } from './rows.ts'
+import type { EncodedBatch, LargeDataInput, LargeTable } from './large-households.ts'
+import { Worker } from 'node:worker_threads'
+import { getTableName } from 'drizzle-orm'
+import { BATCH, buildBatch, FIRST_REFERENCE, insertColumns, LARGE_TABLES, numberProcedures } from './large-households.ts'
+
+export { GENERATED_PASSWORD, generatedEmail } from './large-households.ts'
+export type { LargeDataInput } from './large-households.ts'
+
+export interface LargeDataResult {
+  households: number
+  reimbursements: number
+  /** Seconds spent building rows (in the worker thread, alongside the writing, by default). */
+  buildSeconds: number
+  /** Seconds this thread spent writing, the indexes and statistics included. */
+  insertSeconds: number
+  /** Of insertSeconds, the indexes built at the end and ANALYZE. */
+  indexSeconds: number
+  /** Seconds this thread waited for the worker's next batch. */
+  waitSeconds: number
+}
 
 /**
- * Households at the scale of a real mutuelle, for the benchmark: one to six beneficiaries, one or
- * two contracts, a year of care paid through the reimbursement engine, démarches and message
- * threads, some of them waiting in the advisors' queue. Deterministic: household n is built from
- * its own seed, whatever the batch. Every generated member signs in with GENERATED_PASSWORD.
+ * Adds `households` generated households (large-households.ts) to a database that holds the demo
+ * data (for the advisor, the messaging subjects and the shared content), in one transaction. A
+ * worker thread builds the next batches of households while this thread writes the previous ones:
+ * the same rows as built here with `inWorker: false` (generate-large.test.ts compares them).
  */
-
-export const GENERATED_PASSWORD = 'demo-genere-2026'
-
-/** The sign-in e-mail of generated household n (1-based). */
-export function generatedEmail(n: number): string {
-  return `adherent.${n}@example.org`
-}
-
-const MALE = ['Thomas', 'Nicolas', 'Julien', 'Maxime', 'Antoine', 'Pierre', 'Hugo', 'Lucas', 'Mathieu', 'Olivier', 'Karim', 'Yann', 'Stéphane', 'Éric', 'Mehdi', 'Laurent']
-const FEMALE = ['Marie', 'Julie', 'Camille', 'Sophie', 'Claire', 'Emma', 'Léa', 'Chloé', 'Nadia', 'Isabelle', 'Amélie', 'Sarah', 'Inès', 'Hélène', 'Aurélie', 'Fatima']
-const CHILDREN = ['Léo', 'Jade', 'Louise', 'Gabriel', 'Raphaël', 'Alice', 'Arthur', 'Lina', 'Adam', 'Rose', 'Noah', 'Mia', 'Sacha', 'Zoé', 'Tom', 'Anna']
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Benali', 'Nguyen']
-const CITIES: [string, string, string, string][] = [
-  // postal code, city, department code (NIR), Social Security fund
-  ['75011', 'Paris', '75', 'CPAM de Paris'],
-  ['69003', 'Lyon', '69', 'CPAM du Rhône'],
-  ['13006', 'Marseille', '13', 'CPAM des Bouches-du-Rhône'],
-  ['31000', 'Toulouse', '31', 'CPAM de la Haute-Garonne'],
-  ['33000', 'Bordeaux', '33', 'CPAM de la Gironde'],
-  ['44000', 'Nantes', '44', 'CPAM de Loire-Atlantique'],
-  ['59000', 'Lille', '59', 'CPAM de Lille-Douai'],
-  ['67000', 'Strasbourg', '67', 'CPAM du Bas-Rhin'],
-  ['35000', 'Rennes', '35', 'CPAM d\'Ille-et-Vilaine'],
-  ['34000', 'Montpellier', '34', 'CPAM de l\'Hérault'],
-]
-const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'rue Victor Hugo', 'boulevard Gambetta', 'rue des Lilas', 'place de la Mairie', 'rue Pasteur', 'allée des Tilleuls']
-const BANKS: [string, string, string][] = [['30003', 'SOGEFRPPXXX', 'Société Générale'], ['30004', 'BNPAFRPPXXX', 'BNP Paribas'], ['20041', 'PSSTFRPPXXX', 'La Banque Postale'], ['10278', 'CMCIFR2AXXX', 'Crédit Mutuel'], ['16958', 'QNTOFRP1XXX', 'Qonto']]
-
-/** Products and their guarantees: the same engine rules as the demo, three levels of cover. */
-const PRODUCTS: { product: string, option: string, collective: boolean, monthlyCents: number, employerCents: number, factor: number }[] = [
-  { product: 'Horizon Santé Essentielle', option: 'Niveau 1', collective: false, monthlyCents: 5420, employerCents: 0, factor: 1 },
-  { product: 'Horizon Santé Essentielle', option: 'Niveau 2', collective: false, monthlyCents: 8760, employerCents: 0, factor: 1.25 },
-  { product: 'Horizon Santé Entreprise', option: 'Base', collective: true, monthlyCents: 11200, employerCents: 5600, factor: 1.5 },
-  { product: 'Horizon Santé Entreprise', option: 'Confort +', collective: true, monthlyCents: 16400, employerCents: 8200, factor: 2 },
-]
-
-function guaranteeSpecs(factor: number): GuaranteeSpec[] {
-  const pct = (base: number) => Math.round(base * factor / 5) * 5
-  return [
-    { careType: 'CONSULTATION', label: 'Consultations et visites de médecins', brssPercent: pct(100) },
-    { careType: 'PHARMACY', label: 'Médicaments remboursés par la Sécurité sociale', brssPercent: 100 },
-    { careType: 'LABORATORY', label: 'Analyses et examens de biologie médicale', brssPercent: 100 },
-    { careType: 'RADIOLOGY', label: 'Radiologie et imagerie médicale', brssPercent: pct(100) },
-    { careType: 'HOSPITAL', label: 'Hospitalisation\u00a0: frais de séjour et honoraires', brssPercent: pct(120) },
-    { careType: 'DENTAL', label: 'Soins et prothèses dentaires (panier 100 % Santé inclus)', brssPercent: pct(150), hundredPercentSante: true },
-    { careType: 'OPTICS', label: 'Optique\u00a0: 100 % Santé classe A, ou forfait annuel (classe B)', brssPercent: 100, yearlyForfaitCents: Math.round(15000 * factor), hundredPercentSante: true },
-    { careType: 'AUDIOLOGY', label: 'Aides auditives\u00a0: 100 % Santé classe I', brssPercent: 100, hundredPercentSante: true },
-    { careType: 'PARAMEDICAL', label: 'Auxiliaires médicaux', brssPercent: 100 },
-    { careType: 'ALTERNATIVE_MEDICINE', label: 'Médecines douces\u00a0: forfait annuel', brssPercent: null, yearlyForfaitCents: Math.round(6000 * factor), perActCeilingCents: 2000 },
-  ]
-}
-
-interface CareKind {
-  careType: CareType
-  label: string
-  providers: string[]
-  /** Expense range in cents; the Social Security base and rate of the décompte, when one comes. */
-  expense: [number, number]
-  base?: number
-  rate?: number
-  origin: Origin
-  weight: number
-  quantity?: [number, number]
-  basket?: boolean
-}
-
-const CARE: CareKind[] = [
-  { careType: 'CONSULTATION', label: 'Consultation généraliste', providers: ['Dr Karim Benali, médecin généraliste', 'Dr Anne Roussel, médecin généraliste', 'Dr Paul Lemoine, médecin généraliste'], expense: [3000, 3000], base: 3000, rate: 70, origin: 'TELETRANSMISSION', weight: 30 },
-  { careType: 'CONSULTATION', label: 'Consultation spécialiste', providers: ['Dr Claire Vidal, dermatologue', 'Dr Hervé Costa, cardiologue', 'Dr Lina Haddad, gynécologue'], expense: [5000, 9000], base: 5000, rate: 70, origin: 'TELETRANSMISSION', weight: 10 },
-  { careType: 'PHARMACY', label: 'Médicaments', providers: ['Pharmacie du Marché', 'Pharmacie de la Gare', 'Grande Pharmacie Centrale'], expense: [450, 6800], origin: 'TIERS_PAYANT', weight: 34, quantity: [1, 4] },
-  { careType: 'LABORATORY', label: 'Analyses de biologie médicale', providers: ['Laboratoire Bio Santé', 'Laboratoire Cerballiance'], expense: [1500, 7500], rate: 60, origin: 'TELETRANSMISSION', weight: 6 },
-  { careType: 'RADIOLOGY', label: 'Radiographie', providers: ['Centre d\'imagerie médicale', 'Cabinet de radiologie du Parc'], expense: [2500, 9000], rate: 70, origin: 'TELETRANSMISSION', weight: 4 },
-  { careType: 'PARAMEDICAL', label: 'Séance de kinésithérapie', providers: ['Cabinet de kinésithérapie des Halles', 'Kiné Santé Plus'], expense: [1710, 2500], base: 1710, rate: 60, origin: 'TELETRANSMISSION', weight: 7 },
-  { careType: 'DENTAL', label: 'Soins conservateurs', providers: ['Cabinet dentaire du Centre', 'Centre dentaire Mutualiste'], expense: [2300, 9000], rate: 70, origin: 'TELETRANSMISSION', weight: 4 },
-  { careType: 'DENTAL', label: 'Couronne céramique', providers: ['Cabinet dentaire du Centre', 'Centre dentaire Mutualiste'], expense: [50000, 90000], base: 12000, rate: 70, origin: 'TELETRANSMISSION', weight: 0.6 },
-  { careType: 'OPTICS', label: 'Lunettes 100 % Santé (classe A)', providers: ['Optique du Marché', 'Les Opticiens Mutualistes'], expense: [8500, 12000], base: 3000, rate: 60, origin: 'TIERS_PAYANT', weight: 0.8, basket: true },
-  { careType: 'OPTICS', label: 'Lunettes (classe B)', providers: ['Optique du Marché', 'Krys Optique'], expense: [25000, 60000], base: 9, rate: 60, origin: 'TIERS_PAYANT', weight: 0.8 },
-  { careType: 'HOSPITAL', label: 'Hospitalisation ambulatoire', providers: ['Clinique Saint-Joseph', 'Hôpital privé du Parc'], expense: [30000, 180000], base: 30000, rate: 80, origin: 'TELETRANSMISSION', weight: 0.5 },
-  { careType: 'ALTERNATIVE_MEDICINE', label: 'Séance d\'ostéopathie', providers: ['Cabinet d\'ostéopathie', 'Lucie Marchand, ostéopathe'], expense: [5000, 7000], origin: 'REQUEST', weight: 1.5 },
-  { careType: 'AUDIOLOGY', label: 'Aide auditive 100 % Santé (classe I)', providers: ['Audition Conseil'], expense: [95000, 95000], base: 40000, rate: 60, origin: 'TIERS_PAYANT', weight: 0.1, basket: true },
-]
-const CARE_WEIGHT = CARE.reduce((sum, kind) => sum + kind.weight, 0)
-
-function pickCare(random: Random): CareKind {
-  let x = random.next() * CARE_WEIGHT
-  for (const kind of CARE) {
-    x -= kind.weight
-    if (x < 0)
-      return kind
-  }
-  return CARE[0]!
-}
-
-const THREADS: { category: string, subject: string, question: string, answer: string }[] = [
-  { category: 'Attestation', subject: 'Attestation de droits', question: 'Pouvez-vous m\'envoyer une attestation de droits pour mon employeur\u00a0?', answer: 'L\'attestation de droits est disponible dans «\u00a0Mes documents\u00a0».' },
-  { category: 'Information soins', subject: 'Comprendre un remboursement', question: 'Je ne comprends pas le montant remboursé pour ma dernière consultation.', answer: 'La participation forfaitaire de 2 € reste à votre charge\u00a0: la mutuelle ne peut pas la rembourser.' },
-  { category: 'Cotisations', subject: 'Échéancier de cotisations', question: 'Puis-je changer la date de prélèvement de mes cotisations\u00a0?', answer: 'Les prélèvements ont lieu le 5 de chaque mois\u00a0; nous ne pouvons pas les décaler.' },
-  { category: 'Prise en charge', subject: 'Prise en charge hospitalière', question: 'Je dois être opéré le mois prochain\u00a0: faut-il une prise en charge\u00a0?', answer: 'Demandez à la clinique de nous adresser sa demande de prise en charge, nous y répondons sous 48 heures.' },
-  { category: 'Modification de contrat', subject: 'Changement d\'option', question: 'Je voudrais passer à une option supérieure pour l\'optique.', answer: 'Le changement d\'option prend effet au 1er janvier\u00a0; vous pouvez le demander jusqu\'au 31 octobre.' },
-]
-
-interface Batch { rows: DemoRows }
-
-function buildHousehold(rows: DemoRows, n: number, today: string, advisorAccountId: string, passwordHash: string): void {
-  const random = createRandom(0x5EED_0000 + n)
-  const key = `generated-${n}`
-  const y = yearOf(today)
-  const ctx: HouseholdContext = { rows, today, random, key, memberId: demoId(key, 'member'), memberAccountId: demoId(key, 'account'), advisorAccountId }
-  const [postalCode, city, department, fund] = random.pick(CITIES)
-  const lastName = random.pick(LAST_NAMES)
-  const female = random.next() < 0.5
-  const firstName = random.pick(female ? FEMALE : MALE)
-  const memberBirth = daysBefore(today, random.int(22 * 365, 75 * 365))
-  const nir = (birth: string, isFemale: boolean) => nirWithKey(`${isFemale ? 2 : 1}${birth.slice(2, 4)}${birth.slice(5, 7)}${department}${random.digits(6)}`)
-  const joinedOn = daysBefore(today, random.int(200, 3000))
-  const coverageStart = addDays(joinedOn, 20)
-  const memberNumber = `9${String(n).padStart(8, '0')}`
-  const email = generatedEmail(n)
-  const memberNir = nir(memberBirth, female)
-
-  rows.members.push({ id: ctx.memberId, memberNumber, civility: female ? 'MME' : 'M', firstName, lastName, birthDate: memberBirth, email, phone: `+336${random.digits(8)}`, addressLine1: `${random.int(1, 120)} ${random.pick(STREETS)}`, postalCode, city, country: 'France', nir: memberNir, paperless: random.next() < 0.7, createdAt: instant(joinedOn, '10:00') })
-  rows.accounts.push({ id: ctx.memberAccountId, email, passwordHash, role: 'MEMBER', memberId: ctx.memberId, displayName: `${firstName} ${lastName}`, passwordChangedAt: instant(joinedOn, '10:00'), createdAt: instant(joinedOn, '10:00') })
-
-  const [bankCode, bic, bankName] = random.pick(BANKS)
-  const accountId = demoId(key, 'bank-account', 'main')
-  rows.bankAccounts.push({ id: accountId, memberId: ctx.memberId, holderName: `${firstName} ${lastName}`, iban: frenchIban(bankCode, random.digits(5), random.digits(11)), bic, bankName, forContributions: true, forReimbursements: true, status: 'ACTIVE', createdAt: instant(joinedOn, '10:05') })
-
-  // the member, maybe a partner, then children: one to six people
-  const size = random.pick([1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6])
-  const people: (BeneficiaryRef & { relationship: 'SELF' | 'SPOUSE' | 'CHILD', lastName: string, nir: string | null })[] = []
-  people.push({ id: demoId(key, 'beneficiary', '1'), firstName, birthDate: memberBirth, reimbursementAccountId: accountId, relationship: 'SELF', lastName, nir: memberNir })
-  const withPartner = size >= 2 && random.next() < 0.8
-  if (withPartner) {
-    const birth = addDays(memberBirth, random.int(-2000, 2000))
-    const partnerFemale = !female
-    people.push({ id: demoId(key, 'beneficiary', '2'), firstName: random.pick(partnerFemale ? FEMALE : MALE), birthDate: birth, reimbursementAccountId: accountId, relationship: 'SPOUSE', lastName, nir: nir(birth, partnerFemale) })
-  }
-  while (people.length < size) {
-    const rank = people.length + 1
-    const birth = daysBefore(today, random.int(1 * 365, Math.max(2 * 365, Math.min(24 * 365, (yearOf(today) - yearOf(memberBirth) - 18) * 365))))
-    people.push({ id: demoId(key, 'beneficiary', String(rank)), firstName: random.pick(CHILDREN), birthDate: birth, reimbursementAccountId: accountId, relationship: 'CHILD', lastName, nir: null })
-  }
-  people.forEach((p, index) => {
-    rows.beneficiaries.push({ id: p.id, memberId: ctx.memberId, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, relationship: p.relationship, rank: index + 1, nir: p.nir, coverageStart, socialSecurityFund: fund, noemieStatus: random.next() < 0.95 ? 'ACTIVE' : 'INACTIVE' })
-    rows.beneficiaryBankAccounts.push({ beneficiaryId: p.id, bankAccountId: accountId })
-  })
-
-  const mandateId = demoId(key, 'mandate', 'current')
-  // a second contract (surcomplémentaire) for a fifth of households, covering the member only
-  const contractCount = random.next() < 0.2 ? 2 : 1
-  const contracts: ContractRef[] = []
-  for (let c = 0; c < contractCount; c++) {
-    const product = c === 0 ? random.pick(PRODUCTS) : { product: 'Horizon Renfort', option: 'Optique et dentaire', collective: false, monthlyCents: 2890, employerCents: 0, factor: 0.5 }
-    const contractKey = c === 0 ? 'main' : 'extra'
-    const contract = { key: contractKey, id: demoId(key, 'contract', contractKey), monthlyCents: product.monthlyCents * (c === 0 ? Math.min(3, people.length) : 1), employerCents: product.employerCents }
-    const covered = c === 0 ? people : people.slice(0, 1)
-    rows.contracts.push({ id: contract.id, memberId: ctx.memberId, number: `HSE-${yearOf(coverageStart)}-${String(n * 2 + c).padStart(7, '0')}`, productLabel: product.product, optionLabel: product.option, collective: product.collective, responsible: true, status: 'ACTIVE', startDate: coverageStart, main: c === 0, monthlyContributionCents: contract.monthlyCents, employerParticipationCents: contract.employerCents, amcNumber: '88612004', conventionType: 'TP', routingCriterion: 'SP' })
-    for (const p of covered)
-      rows.contractBeneficiaries.push({ contractId: contract.id, beneficiaryId: p.id, startDate: coverageStart })
-    contracts.push(addGuarantees(ctx, contractKey, contract.id, guaranteeSpecs(product.factor)))
-    addContributionSchedule(ctx, contract, mandateId, c === 0 && random.next() < 0.03 ? 2 : null)
-    addInsuranceCard(ctx, contract, c === 0 ? memberNumber : `${memberNumber}-R`, covered.map(p => ({ beneficiaryId: p.id, domains: ['PHAR', 'LABO', 'RADL', 'HOSP', 'OPTI', 'DENT', 'AUDI', 'AUXM'] })))
-  }
-  // one statement a month for the household (its ids do not name the contract)
-  addBenefitsStatements(ctx, contracts[0]!.id)
-  rows.sepaMandates.push({ id: mandateId, memberId: ctx.memberId, bankAccountId: accountId, reference: `HZN-RUM-${memberNumber}-0001`, creditorIdentifier: CREDITOR_IDENTIFIER, signedAt: instant(joinedOn, '10:05'), status: 'ACTIVE', lastDebitAt: lastDebitAt(rows, mandateId) })
-
-  // a year of care: children and older members see doctors more often
-  const earliest = coverageStart > daysBefore(today, 365) ? coverageStart : daysBefore(today, 365)
-  const span = Math.max(1, Math.round((Date.parse(today) - Date.parse(earliest)) / 86_400_000) - 6)
-  const acts: CareAct[] = []
-  for (const p of people) {
-    const age = yearOf(today) - yearOf(p.birthDate)
-    const yearly = age < 6 ? random.int(10, 22) : age > 60 ? random.int(14, 30) : random.int(4, 20)
-    const count = Math.round(yearly * span / 365)
-    for (let i = 0; i < count; i++) {
-      const kind = pickCare(random)
-      const careDaysAgo = random.int(7, span + 6)
-      const delay = kind.origin === 'REQUEST' ? random.int(5, 15) : random.int(2, 6)
-      const expense = random.int(kind.expense[0], kind.expense[1])
-      const contract = contracts.length > 1 && p === people[0] && (kind.careType === 'OPTICS' || kind.careType === 'DENTAL') && random.next() < 0.5 ? contracts[1]! : contracts[0]!
-      acts.push({
-        careDate: daysBefore(today, careDaysAgo),
-        paymentDate: daysBefore(today, Math.max(1, careDaysAgo - delay)),
-        beneficiary: p,
-        contract,
-        careType: kind.careType,
-        careLabel: kind.label,
-        providerName: random.pick(kind.providers),
-        expenseCents: expense,
-        ...(kind.rate !== undefined ? { socialSecurityBaseCents: kind.base ?? expense, socialSecurityRatePercent: kind.rate } : {}),
-        ...(kind.quantity ? { quantity: random.int(kind.quantity[0], kind.quantity[1]) } : {}),
-        hundredPercentSanteBasket: kind.basket ?? false,
-        origin: kind.origin,
-      } as CareAct)
-    }
-  }
-  addReimbursements(ctx, contracts, acts.filter(a => a.paymentDate > a.careDate && (a.origin !== 'REQUEST' || addDays(a.careDate, 2) < a.paymentDate)))
-
-  // démarches still open: the advisors' queue
-  const open = random.pick([0, 0, 0, 1, 1, 2])
-  for (let i = 0; i < open; i++) {
-    const p = random.pick(people)
-    const submitted = daysBefore(today, random.int(0, 25))
-    const missing = random.next() < 0.2
-    const kind = random.pick(['REIMBURSEMENT', 'REIMBURSEMENT', 'QUOTE'] as const)
-    const careType = kind === 'QUOTE' ? random.pick(['DENTAL', 'OPTICS'] as const) : random.pick(['ALTERNATIVE_MEDICINE', 'OPTICS', 'DENTAL'] as const)
-    const amount = kind === 'QUOTE' ? random.int(40000, 250000) : random.int(3000, 40000)
-    addProcedure(ctx, {
-      key: `open-${i}`,
-      kind,
-      beneficiaryId: p.id,
-      events: missing
-        ? [{ status: 'SUBMITTED', at: instant(submitted, '19:10') }, { status: 'MISSING_DOCUMENTS', at: instant(addDays(submitted, 1) < today ? addDays(submitted, 1) : submitted, '20:00'), note: 'Merci de joindre la facture détaillée.' }]
-        : [{ status: 'SUBMITTED', at: instant(submitted, '19:10') }],
-      estimatedDecisionDate: addDays(submitted, 10),
-      fields: { careType, careDate: kind === 'QUOTE' ? null : addDays(submitted, -random.int(1, 20)), amountCents: amount, amountEurCents: amount, details: { providerName: random.pick(CARE.find(c => c.careType === careType)!.providers) } },
-    })
-  }
-
-  // message threads, the newest maybe still waiting for an advisor
-  const threads = random.pick([0, 0, 1, 1, 2, 3])
-  for (let i = 0; i < threads; i++) {
-    const t = random.pick(THREADS)
-    const daysAgo = random.int(1, 300)
-    const answered = i < threads - 1 || random.next() < 0.6
-    const signature = `\n\n${firstName} ${lastName}`
-    addThread(ctx, {
-      key: String(i),
-      category: t.category,
-      subject: t.subject,
-      unreadByMember: answered && daysAgo < 20,
-      messages: [
-        { from: 'MEMBER', daysAgo, time: '12:30', body: `Bonjour,\n\n${t.question}${signature}` },
-        ...(answered ? [{ from: 'ADVISOR' as const, daysAgo: Math.max(0, daysAgo - 1), time: '15:10', body: `Bonjour,\n\n${t.answer}\n\nBien cordialement,\nClaire Moreau, votre conseillère` }] : []),
-      ],
-    })
-  }
-  rows.documents.push({ id: demoId(key, 'document', 'certificate'), memberId: ctx.memberId, contractId: contracts[0]!.id, kind: 'CERTIFICATE', title: `Attestation de droits ${y}`, year: y, issuedAt: instant(`${y - 1}-12-20`, '05:30'), fileId: null })
-}
-
-/** A prepared INSERT of every column of a table; values map to SQLite as drizzle would (JSON, booleans, defaults). */
-function inserter<T extends SQLiteTable>(sqlite: Database.Database, table: T): (row: T['$inferInsert']) => void {
-  const columns = Object.entries(getTableColumns(table))
-  const statement = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-  const values: unknown[] = Array.from({ length: columns.length })
-  return (row) => {
-    for (let i = 0; i < columns.length; i++) {
-      const [key, column] = columns[i]!
-      let value = (row as Record<string, unknown>)[key]
-      if (value === undefined)
-        value = column.defaultFn ? column.defaultFn() : column.default
-      values[i] = value === undefined || value === null ? null : column.mapToDriverValue(value)
-    }
-    statement.run(values)
-  }
-}
-
-export interface LargeDataResult { households: number, reimbursements: number, buildSeconds: number, insertSeconds: number }
-
-/**
- * Adds `households` generated households to a database that holds the demo data (for the
- * advisor, the messaging subjects and the shared content): `passwordHash` is the hash of
- * GENERATED_PASSWORD, computed once by the caller. Batches of households, one transaction each.
- */
-export function generateLargeData(db: Db, input: { households: number, today: string, advisorAccountId: string, passwordHash: string }): LargeDataResult {
+export async function generateLargeData(db: Db, input: LargeDataInput, options: { inWorker?: boolean } = {}): Promise<LargeDataResult> {
   const sqlite = db.$client
-  const put = {
-    members: inserter(sqlite, s.membersTable),
-    accounts: inserter(sqlite, s.accountsTable),
-    beneficiaries: inserter(sqlite, s.beneficiariesTable),
-    contracts: inserter(sqlite, s.contractsTable),
-    contractBeneficiaries: inserter(sqlite, s.contractBeneficiariesTable),
-    guarantees: inserter(sqlite, s.guaranteesTable),
-    bankAccounts: inserter(sqlite, s.bankAccountsTable),
-    beneficiaryBankAccounts: inserter(sqlite, s.beneficiaryBankAccountsTable),
-    sepaMandates: inserter(sqlite, s.sepaMandatesTable),
-    instalments: inserter(sqlite, s.contributionInstalmentsTable),
-    insuranceCards: inserter(sqlite, s.insuranceCardsTable),
-    cardRights: inserter(sqlite, s.cardRightsTable),
-    procedures: inserter(sqlite, s.proceduresTable),
-    procedureEvents: inserter(sqlite, s.procedureEventsTable),
-    documents: inserter(sqlite, s.documentsTable),
-    messageThreads: inserter(sqlite, s.messageThreadsTable),
-    messages: inserter(sqlite, s.messagesTable),
+  const insert = batchInserter(sqlite)
+  const finish = prepareForBulkWrite(sqlite)
+  let reimbursements = 0
+  let building = 0
+  let inserting = 0
+  let waiting = 0
+  let reference = FIRST_REFERENCE
+  let t0 = performance.now()
+  sqlite.exec('BEGIN')
+  for await (const batch of (options.inWorker ?? true) ? builtInWorker(input) : builtHere(input)) {
+    const t1 = performance.now()
+    waiting += t1 - t0
+    building += batch.buildMs
+    reference = numberProcedures(batch, reference)
+    insert(batch)
+    reimbursements += batch.reimbursements
+    t0 = performance.now()
+    inserting += t0 - t1
   }
-  const insertReimbursements = reimbursementInserter(sqlite)
-  // secondary indexes are built once at the end, sorted, rather than row by row in random order
-  const tables = ['members', 'accounts', 'beneficiaries', 'contracts', 'contract_beneficiaries', 'guarantees', 'bank_accounts', 'beneficiary_bank_accounts', 'sepa_mandates', 'contribution_instalments', 'insurance_cards', 'card_rights', 'procedures', 'procedure_events', 'reimbursements', 'reimbursement_shares', 'documents', 'message_threads', 'messages']
+  if (!(options.inWorker ?? true))
+    waiting = 0
+  const t2 = performance.now()
+  sqlite.exec('COMMIT')
+  const t3 = performance.now()
+  finish()
+  const t4 = performance.now()
+  inserting += t4 - t2
+  return { households: input.households, reimbursements, buildSeconds: building / 1000, insertSeconds: inserting / 1000, indexSeconds: (t4 - t3) / 1000, waitSeconds: waiting / 1000 }
+}
+
+function batchRanges(households: number): { first: number, last: number }[] {
+  const ranges = []
+  for (let first = 1; first <= households; first += BATCH)
+    ranges.push({ first, last: Math.min(households, first + BATCH - 1) })
+  return ranges
+}
+
+function* builtHere(input: LargeDataInput): Generator<EncodedBatch> {
+  for (const { first, last } of batchRanges(input.households))
+    yield buildBatch(input, first, last)
+}
+
+/**
+ * Batches requested ahead of the one being written: enough to keep the worker busy, few in memory.
+ * One worker: with two (every other batch each), three threads shared the two cores and the whole
+ * took longer (64.6 s against 59.7 s for 20,000 households).
+ */
+const AHEAD = 2
+
+async function* builtInWorker(input: LargeDataInput): AsyncGenerator<EncodedBatch> {
+  const worker = startWorker(input)
+  const ranges = batchRanges(input.households)
+  const received: EncodedBatch[] = []
+  let failure: Error | null = null
+  let wake = () => {}
+  worker.on('message', (batch: EncodedBatch) => {
+    received.push(batch)
+    wake()
+  })
+  worker.on('error', (error) => {
+    failure = error
+    wake()
+  })
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the generator's worker stopped (exit code ${code})`)
+    wake()
+  })
+  let requested = 0
+  const request = () => {
+    if (requested < ranges.length)
+      worker.postMessage(ranges[requested++])
+  }
+  try {
+    for (let i = 0; i < AHEAD; i++) request()
+    for (let i = 0; i < ranges.length; i++) {
+      while (!received.length) {
+        if (failure)
+          throw failure
+        await new Promise<void>((resolve) => {
+          wake = resolve
+        })
+      }
+      request()
+      yield received.shift()!
+    }
+  }
+  finally {
+    worker.removeAllListeners('exit')
+    await worker.terminate()
+  }
+}
+
+/**
+ * The worker runs the compiled module next to this one; from the TypeScript sources (tsx, vitest)
+ * it registers tsx itself first, since Node 20 hands no loader registered with --import to workers.
+ */
+function startWorker(input: LargeDataInput): Worker {
+  const here = import.meta.url
+  if (!here.endsWith('.ts'))
+    return new Worker(new URL('./large-households.worker.js', here), { workerData: input })
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const entry = new URL('./large-households.worker.ts', here).href
+  return new Worker(`import(${JSON.stringify(tsx)}).then(tsx => { tsx.register(); return import(${JSON.stringify(entry)}) })`, { eval: true, workerData: input })
+}
+
+/**
+ * Generated data can be generated again: no journal, sync nor foreign-key lookups while it is
+ * written (its integrity is checked by generate-large.test.ts), secondary indexes built once at
+ * the end, sorted, rather than row by row in random order, reading the file mapped in memory
+ * (building the indexes a third faster). The returned function puts indexes, statistics, WAL and
+ * the checks back.
+ */
+function prepareForBulkWrite(sqlite: Database.Database): () => void {
+  const tables = Object.values(LARGE_TABLES).map(table => getTableName(table))
   const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as { name: string, sql: string }[]
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
+  const mmapSize = sqlite.pragma('mmap_size', { simple: true }) as number
   sqlite.pragma('cache_size = -262144')
-  // generated data can be generated again: no journal, sync nor foreign-key lookups while it is
-  // written (its integrity is checked by generate-large.test.ts), WAL and the checks again after
+  sqlite.pragma('mmap_size = 2147418112')
   sqlite.pragma('journal_mode = OFF')
   sqlite.pragma('synchronous = OFF')
   sqlite.pragma('foreign_keys = OFF')
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`)
-  let reference = 300_000
-  let reimbursements = 0
-  const insertBatch = sqlite.transaction((batch: Batch) => {
-    // a rejected instalment points at the later one that presents it again: checked at commit
-    sqlite.pragma('defer_foreign_keys = ON')
-    const rows = batch.rows
-    for (const procedure of rows.procedures.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)))
-      procedure.reference = `DEM-${procedure.submittedAt.slice(0, 4)}-${String(reference++).padStart(7, '0')}`
-    // parents before children, as insertRows does
-    for (const name of ['members', 'accounts', 'beneficiaries', 'contracts', 'contractBeneficiaries', 'guarantees', 'bankAccounts', 'beneficiaryBankAccounts', 'sepaMandates', 'instalments', 'insuranceCards', 'cardRights', 'procedures', 'procedureEvents'] as const) {
-      const insert = put[name] as (row: unknown) => void
-      for (const row of rows[name]) insert(row)
-    }
-    insertReimbursements(rows.reimbursements, rows.reimbursementShares)
-    reimbursements += rows.reimbursements.length
-    for (const name of ['documents', 'messageThreads', 'messages'] as const) {
-      const insert = put[name] as (row: unknown) => void
-      for (const row of rows[name]) insert(row)
-    }
-  })
-  const BATCH = 250
-  let building = 0
-  let inserting = 0
-  for (let first = 1; first <= input.households; first += BATCH) {
-    const t0 = performance.now()
-    const rows = emptyRows()
-    for (let n = first; n < first + BATCH && n <= input.households; n++)
-      buildHousehold(rows, n, input.today, input.advisorAccountId, input.passwordHash)
-    const t1 = performance.now()
-    insertBatch({ rows })
-    building += t1 - t0
-    inserting += performance.now() - t1
+  return () => {
+    sqlite.transaction(() => {
+      for (const index of indexes) sqlite.exec(index.sql)
+    })()
+    sqlite.exec('ANALYZE')
+    sqlite.pragma(`cache_size = ${cacheSize}`)
+    sqlite.pragma(`mmap_size = ${mmapSize}`)
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('journal_mode = WAL')
   }
-  const t2 = performance.now()
-  sqlite.transaction(() => {
-    for (const index of indexes) sqlite.exec(index.sql)
-  })()
-  sqlite.pragma(`cache_size = ${cacheSize}`)
-  sqlite.exec('ANALYZE')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('journal_mode = WAL')
-  inserting += performance.now() - t2
-  return { households: input.households, reimbursements, buildSeconds: building / 1000, insertSeconds: inserting / 1000 }
 }
 
-/** Every reimbursement row goes through here (payer shares will hang off each one). */
-function reimbursementInserter(sqlite: Database.Database): (rows: DemoRows['reimbursements'], shares: DemoRows['reimbursementShares']) => void {
-  const insert = inserter(sqlite, s.reimbursementsTable)
-  const insertShare = inserter(sqlite, s.reimbursementSharesTable)
-  return (rows, shares) => {
-    for (const row of rows) insert(row)
-    // what each contract paid of a care, as the engine split it
-    for (const share of shares) insertShare(share)
+/** Writes an encoded batch: prepared INSERTs bound to its values, nothing else. */
+function batchInserter(sqlite: Database.Database): (batch: EncodedBatch) => void {
+  const inserts = Object.entries(LARGE_TABLES).map(([name, table]) => ({ name: name as LargeTable, insert: tableInserter(sqlite, table) }))
+  return (batch) => {
+    for (const { name, insert } of inserts) insert(batch.tables[name])
+  }
+}
+
+/** One row per statement: INSERTs of 50 rows each measured a third slower here. */
+function tableInserter(sqlite: Database.Database, table: SQLiteTable): (values: unknown[]) => void {
+  const columns = insertColumns(table)
+  const width = columns.length
+  const statement = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${columns.map(c => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+  return (values) => {
+    for (let i = 0; i < values.length; i += width)
+      statement.run(values.slice(i, i + width))
   }
 }

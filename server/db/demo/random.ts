@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * Deterministic randomness for the demo data: the same clock gives the same database, so
@@ -42,7 +42,7 @@ export function createRandom(seed: number): Random {
  * order rows are built in. Version 8 is RFC 9562's "custom" UUID: it claims no randomness.
  */
 export function demoId(...key: string[]): string {
-  const hex = createHash('sha256').update(`espace-adherent-demo:${key.join('/')}`).digest('hex')
+  const hex = hash('sha256', `espace-adherent-demo:${key.join('/')}`, 'hex')
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
