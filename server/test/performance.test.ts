@@ -155,6 +155,16 @@ describe('query shapes', () => {
       expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/)
   })
 
+  it('reads a member\'s démarches of one status from that member\'s entries, in order, not from every démarche of that status', async () => {
+    const statements = await plansOf(benoit, `{ procedures(status: MISSING_DOCUMENTS, first: 3) { totalCount nodes { id } } }`)
+    const reads = statements.filter(({ sql }) => /from "procedures"/.test(sql))
+    expect(reads.length).toBe(2)
+    for (const { sql, plan } of reads) {
+      expect(plan.join(' | '), sql).toMatch(/\(member_id=\? AND status=\?\)/)
+      expect(plan.join(' | '), sql).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+
   it('gives simple resolvers only to types whose fields carry no authorisation or middleware', () => {
     // simpleResolvers skips type-graphql's per-field wrapper: a field-level @Authorized there would be ignored
     const storage = getMetadataStorage()

@@ -40,7 +40,9 @@ export const proceduresTable = sqliteTable('procedures', {
   details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
 }, t => [
   index('procedures_member_submitted_idx').on(t.memberId, t.submittedAt, t.id),
-  index('procedures_member_status_idx').on(t.memberId, t.status),
+  // a member's démarches of one status, newest first (the home page's « pièces manquantes »): read in
+  // order from the member's entries, never from every démarche of that status in the mutuelle
+  index('procedures_member_status_submitted_idx').on(t.memberId, t.status, t.submittedAt, t.id),
   index('procedures_member_kind_idx').on(t.memberId, t.kind),
   index('procedures_beneficiary_idx').on(t.beneficiaryId),
   index('procedures_status_submitted_idx').on(t.status, t.submittedAt, t.id),
