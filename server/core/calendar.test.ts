@@ -7,6 +7,14 @@ describe('the calendar shared by the server and the SPA', () => {
     expect(dayInFrance(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01')
   })
 
+  it('changes day at midnight in Paris, one instant after another, in winter and in summer', () => {
+    expect(dayInFrance(new Date('2026-12-02T22:59:59.999Z'))).toBe('2026-12-02')
+    expect(dayInFrance(new Date('2026-12-02T23:00:00.000Z'))).toBe('2026-12-03')
+    expect(dayInFrance(new Date('2026-07-14T21:59:59.999Z'))).toBe('2026-07-14')
+    expect(dayInFrance(new Date('2026-07-14T22:00:00.000Z'))).toBe('2026-07-15')
+    expect(() => dayInFrance(new Date('not a date'))).toThrow(RangeError)
+  })
+
   it('moves by months, keeping the day when the month has it and its last day otherwise', () => {
     expect(addMonths('2026-11-26', -24)).toBe('2024-11-26')
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28')

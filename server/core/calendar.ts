@@ -4,9 +4,19 @@
 
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
 
+// a page asks for today several times: formatted once a minute (France changes day on the hour,
+// so every instant of a minute falls on the same day)
+let lastMinute = Number.NaN
+let lastDay = ''
+
 /** The French calendar day of an instant: care, payment and due dates are days in France. */
 export function dayInFrance(instant: Date): string {
-  return parisDay.format(instant)
+  const minute = Math.floor(instant.getTime() / 60_000)
+  if (minute !== lastMinute) {
+    lastDay = parisDay.format(instant)
+    lastMinute = minute
+  }
+  return lastDay
 }
 
 const utc = (date: string) => new Date(`${date}T00:00:00Z`)
