@@ -31,15 +31,7 @@ const CONNECTIONS = 10
 const ROUNDS = 3
 const basePort = Number(process.env.BENCH_PORT ?? 4850)
 
-// the load generator on core 0, both servers on core 1: they never compete with it
 const cores = cpus().length
-const pinned = cores > 1 && (() => {
-  try {
-    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' })
-    return true
-  }
-  catch { return false }
-})()
 
 // while iterating: BENCH_DATA=<dir> serves a database generated before (kept), BENCH_ONLY=<regexp>
 // runs only the requests whose label matches, BENCH_PROFILE=<dir> writes the portal's CPU profile
@@ -72,6 +64,16 @@ const bench = setupDb.$client.prepare(`SELECT m.id AS memberId, a.email AS email
 const beneficiary = setupDb.$client.prepare(`SELECT beneficiary_id AS id FROM reimbursements WHERE member_id = ? GROUP BY beneficiary_id ORDER BY count(*) DESC LIMIT 1`).get(bench.memberId) as { id: string }
 const card = setupDb.$client.prepare(`SELECT c.card_number AS cardNumber, b.birth_date AS birthDate FROM insurance_cards c JOIN card_rights r ON r.card_id = c.id JOIN beneficiaries b ON b.id = r.beneficiary_id WHERE b.member_id = ? LIMIT 1`).get(bench.memberId) as { cardNumber: string, birthDate: string }
 setupDb.$client.close()
+
+// the load generator on core 0, both servers on core 1: they never compete with it. Pinned only
+// now: the generator's worker thread would inherit core 0 and share it with the writing thread
+const pinned = cores > 1 && (() => {
+  try {
+    execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' })
+    return true
+  }
+  catch { return false }
+})()
 
 // both servers run compiled, as in production (no TypeScript loader in their CPU time or memory)
 execFileSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' })
