@@ -1,9 +1,8 @@
 import { assertUnionType, GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
-import { buildSchemaSync } from 'type-graphql'
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql'
 import { authChecker } from './core/viewer.ts'
 import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
 import { AdvisorResolver, AdvisorThreadResolver } from './modules/advisor/advisor.resolver.ts'
-import { advisorTaskTypeName } from './modules/advisor/advisor-task.type.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
 import { AccountSecurityResolver } from './modules/auth/account-security.resolver.ts'
 import { AuthResolver } from './modules/auth/auth.resolver.ts'
@@ -88,11 +87,23 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /**
- * type-graphql wraps every union's resolveType in an async function; the compiled executor
- * (graphql-jit) needs the type at once: the union gets its plain function back.
+ * type-graphql wraps every union's resolveType in an async function, and the compiled executor
+ * (graphql-jit) needs the type at once: each union gets its own resolver back, synchronous, with
+ * the class it answers turned into its type's name as type-graphql would.
  */
 function synchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
-  assertUnionType(schema.getType('AdvisorTask')).resolveType = advisorTaskTypeName
+  const storage = getMetadataStorage()
+  for (const union of storage.unions) {
+    const resolve = union.resolveType
+    if (!resolve)
+      continue
+    assertUnionType(schema.getType(union.name)).resolveType = (...args) => {
+      const resolved = resolve(...args)
+      if (resolved instanceof Promise)
+        throw new Error(`${union.name}: resolveType must answer at once (compiled queries cannot wait for it)`)
+      return typeof resolved === 'function' ? storage.objectTypes.find(o => o.target === resolved)?.name : resolved ?? undefined
+    }
+  }
   return schema
 }
 

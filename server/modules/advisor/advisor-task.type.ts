@@ -85,16 +85,11 @@ export class ThreadTask {
   waitingDays!: number
 }
 
-/** Which member of the AdvisorTask union a task is (synchronous: see schema.ts). */
-export function advisorTaskTypeName(task: { kind: string }): 'ProcedureTask' | 'ThreadTask' {
-  return task.kind === 'PROCEDURE' ? 'ProcedureTask' : 'ThreadTask'
-}
-
 export const AdvisorTask = createUnionType({
   name: 'AdvisorTask',
   description: 'Something waiting for an advisor: a démarche to decide (ProcedureTask) or a message thread to answer (ThreadTask).',
   types: () => [ProcedureTask, ThreadTask] as const,
-  resolveType: advisorTaskTypeName,
+  resolveType: value => (value.kind === 'PROCEDURE' ? ProcedureTask : ThreadTask),
 })
 
 @ObjectType({ description: 'One AdvisorTask in a page, with its cursor.' })
