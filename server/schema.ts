@@ -1,6 +1,7 @@
-import { assertUnionType, GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
+import type { Context } from './context.ts'
+import { assertObjectType, assertUnionType, GraphQLObjectType, GraphQLSchema, printSchema } from 'graphql'
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql'
-import { authChecker } from './core/viewer.ts'
+import { assertAuthorized, authChecker } from './core/viewer.ts'
 import { AdvisorProcedureResolver } from './modules/advisor/advisor-procedure.resolver.ts'
 import { AdvisorResolver, AdvisorThreadResolver } from './modules/advisor/advisor.resolver.ts'
 import { AccessLogResolver } from './modules/audit/access-log.resolver.ts'
@@ -107,9 +108,46 @@ function synchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
   return schema
 }
 
-/** Built once per process: type-graphql's metadata is global, so building twice is wasted work. */
+/**
+ * type-graphql checks `@Authorized` in an async middleware: several promises for every field of every
+ * row, and a page of 20 reimbursements resolves 40 such fields. A resolver class's `@Authorized`
+ * therefore moves, before the build, onto its queries and mutations (type-graphql still checks those),
+ * and its field resolvers get the very same check after the build, synchronous. Who may read what is
+ * unchanged: access-matrix.test.ts asks every root field as every caller. A method's own
+ * `@Authorized` stays with type-graphql.
+ */
+function authorizeFieldResolversAtOnce(build: () => GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage()
+  const classRoles = new Map(storage.authorizedResolver.map(a => [a.target, a.roles as string[]]))
+  const ownRoles = (target: object, method: string) => storage.authorizedFields.some(a => a.target === target && a.fieldName === method)
+  for (const root of [...storage.queries, ...storage.mutations, ...storage.subscriptions]) {
+    const roles = classRoles.get(root.target)
+    if (roles && !ownRoles(root.target, root.methodName))
+      storage.authorizedFields.push({ target: root.target, fieldName: root.methodName, roles })
+  }
+  const checked = storage.fieldResolvers.filter(f => classRoles.has(f.target) && !ownRoles(f.target, f.methodName))
+  storage.authorizedResolver = []
+  const schema = build()
+  for (const resolver of checked) {
+    const typeName = storage.objectTypes.find(o => o.target === resolver.getObjectType!())?.name
+    if (!typeName)
+      throw new Error(`${resolver.target.name}.${resolver.methodName}: field resolvers are authorized on object types only`)
+    const field = assertObjectType(schema.getType(typeName)).getFields()[resolver.schemaName]!
+    const resolve = field.resolve!
+    const roles = classRoles.get(resolver.target)!
+    field.resolve = (root, args, context: Context, info) => {
+      assertAuthorized(context.viewer, roles)
+      return resolve(root, args, context, info)
+    }
+    // read by access-matrix.test.ts, which calls each such field as callers without the roles
+    field.extensions = { ...field.extensions, authorizedRoles: roles }
+  }
+  return schema
+}
+
+/** Built once per process: type-graphql's metadata is global, and building rewrites its authorizations. */
 export function getSchema(): GraphQLSchema {
-  cached ??= synchronousTypeResolution(describeRoots(buildSchemaSync({ resolvers, authChecker, validate: false })))
+  cached ??= synchronousTypeResolution(authorizeFieldResolversAtOnce(() => describeRoots(buildSchemaSync({ resolvers, authChecker, validate: false }))))
   return cached
 }
 

@@ -16,7 +16,12 @@ export type AdvisorViewer = Extract<Viewer, { role: 'ADVISOR' }>
  * `@Authorized('coverage:read')` a partner holding that scope. Partners get nothing else.
  */
 export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
-  const viewer = context.viewer
+  assertAuthorized(context.viewer, roles)
+  return true
+}
+
+/** What `authChecker` checks, synchronous: throws UNAUTHENTICATED or FORBIDDEN. */
+export function assertAuthorized(viewer: Viewer | null, roles: readonly string[]): void {
   if (!viewer)
     throw unauthenticated()
   const allowed = roles.length === 0
@@ -24,7 +29,6 @@ export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
     : roles.some(r => r === viewer.role || (viewer.role === 'PARTNER' && viewer.scopes.includes(r)))
   if (!allowed)
     throw forbidden()
-  return true
 }
 
 export function requireMember(viewer: Viewer | null): MemberViewer {

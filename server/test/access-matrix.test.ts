@@ -449,3 +449,39 @@ describe('the access table', () => {
     }
   })
 })
+
+describe('field resolvers of an @Authorized resolver class', () => {
+  // their check runs synchronously, outside type-graphql (schema.ts): a field whose wrapper went
+  // missing would run its method for anyone who reached the object
+  const guarded = Object.values(schema.getTypeMap()).filter(isObjectType).flatMap(type =>
+    Object.values(type.getFields())
+      .filter(f => Array.isArray(f.extensions.authorizedRoles))
+      .map(f => ({ key: `${type.name}.${f.name}`, field: f, roles: f.extensions.authorizedRoles as string[] })))
+  const partner = { role: 'PARTNER' as const, tokenId: 'ptk', scopes: ['coverage:read', 'pec:write'], displayName: 'Partenaire' }
+  const member = { role: 'MEMBER' as const, accountId: 'a', memberId: 'm', sessionId: 's', displayName: 'Membre' }
+
+  function codeOf(call: () => unknown): unknown {
+    try {
+      call()
+      return 'ANSWERED'
+    }
+    catch (error) {
+      return (error as { extensions?: { code?: unknown } }).extensions?.code
+    }
+  }
+
+  it('are each refused to callers without the class\'s roles, before their method runs', () => {
+    expect(guarded.map(g => g.key)).toEqual(expect.arrayContaining(['Reimbursement.beneficiary', 'Reimbursement.reimbursedCents', 'Procedure.beneficiary']))
+    const wrong: string[] = []
+    for (const { key, field, roles } of guarded) {
+      const ask = (viewer: unknown) => codeOf(() => field.resolve!({}, {}, { viewer }, undefined as never))
+      if (ask(null) !== 'UNAUTHENTICATED')
+        wrong.push(`${key} anonymously: ${String(ask(null))}`)
+      if (ask(partner) !== 'FORBIDDEN')
+        wrong.push(`${key} as a partner: ${String(ask(partner))}`)
+      if (roles.includes('ADVISOR') && ask(member) !== 'FORBIDDEN')
+        wrong.push(`${key} as a member: ${String(ask(member))}`)
+    }
+    expect(wrong).toEqual([])
+  })
+})
