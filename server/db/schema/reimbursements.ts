@@ -62,6 +62,8 @@ export const reimbursementsTable = sqliteTable('reimbursements', {
 export type ReimbursementRow = typeof reimbursementsTable.$inferSelect
 /** A reimbursement as lists read it: the explanation, a JSON array, is read only when asked for. */
 export type ReimbursementSummaryRow = Omit<ReimbursementRow, 'explanation'>
+/** A reimbursement as the list pages show it (the reimbursements page, the home page): eleven columns. */
+export type ReimbursementListRow = Pick<ReimbursementRow, 'id' | 'beneficiaryId' | 'careType' | 'careLabel' | 'careDate' | 'paymentDate' | 'expenseCents' | 'socialSecurityCents' | 'mutuelleCents' | 'outOfPocketCents' | 'payee'>
 
 /**
  * What each contract paid of a reimbursement, in paying order: the main contract first, then each

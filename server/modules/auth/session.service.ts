@@ -30,8 +30,11 @@ export function createSession(db: Queryable, clock: Clock, accountId: string, me
 
 /** The viewer of a session token, or null when unknown, revoked, idle too long or expired. */
 export function viewerFromSession(db: Db, clock: Clock, token: string): Viewer | null {
-  // every request runs it: prepared once
-  const row = prepared(db, 'session.viewer', () => db.select({ session: sessionsTable, account: accountsTable })
+  // every request runs it: prepared once, and reading only what decides (not the password's hash)
+  const row = prepared(db, 'session.viewer', () => db.select({
+    session: { id: sessionsTable.id, expiresAt: sessionsTable.expiresAt, lastSeenAt: sessionsTable.lastSeenAt },
+    account: { id: accountsTable.id, role: accountsTable.role, memberId: accountsTable.memberId, displayName: accountsTable.displayName },
+  })
     .from(sessionsTable)
     .innerJoin(accountsTable, eq(accountsTable.id, sessionsTable.accountId))
     .where(and(eq(sessionsTable.tokenHash, sql.placeholder('tokenHash')), isNull(sessionsTable.revokedAt)))

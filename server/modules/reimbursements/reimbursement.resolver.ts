@@ -1,10 +1,12 @@
-import type { ReimbursementRow, ReimbursementSummaryRow } from '../../db/schema/index.ts'
+import type { GraphQLResolveInfo } from 'graphql'
+import type { ReimbursementListRow, ReimbursementRow, ReimbursementSummaryRow } from '../../db/schema/index.ts'
 import type { BeneficiaryRow, ContractRow, ShareWithContract } from '../../core/loaders.ts'
 import type { ProcedureRow } from '../procedures/procedure.service.ts'
 import type { GuaranteeRow } from './reimbursement-calculation.ts'
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { PageArgs } from '../../core/pagination.ts'
+import { connectionNodeFields } from '../../core/selection.ts'
 import { DateScalar } from '../../core/scalars.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
@@ -32,13 +34,20 @@ class ReimbursementsArgs extends PageArgs {
   to?: string | null
 }
 
+/**
+ * The fields a ReimbursementListRow answers: a list asking for these only reads the list's columns.
+ * Any other field reads whole rows (every field resolver below but these two takes a summary row).
+ */
+const LIST_ROW_FIELDS = new Set(['__typename', 'id', 'careType', 'careLabel', 'careDate', 'paymentDate', 'expenseCents', 'socialSecurityCents', 'mutuelleCents', 'outOfPocketCents', 'payee', 'reimbursedCents', 'beneficiary'])
+
 @Authorized()
 @Resolver(() => Reimbursement)
 export class ReimbursementResolver {
   @Query(() => ReimbursementConnection, { description: 'The household\'s reimbursements, newest payment first, filtered; with totals of the filtered set.' })
-  reimbursements(@Args(() => ReimbursementsArgs) args: ReimbursementsArgs, @Ctx() ctx: Context) {
+  reimbursements(@Args(() => ReimbursementsArgs) args: ReimbursementsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { first, after, ...filter } = args
-    return listReimbursements(ctx, filter, first, after)
+    const narrow = [...connectionNodeFields(info)].every(field => LIST_ROW_FIELDS.has(field))
+    return listReimbursements(ctx, filter, first, after, narrow ? 'list' : 'summary')
   }
 
   @Query(() => Reimbursement, { nullable: true, description: 'One reimbursement of the household. Another household\'s id is NOT_FOUND.' })
@@ -47,7 +56,7 @@ export class ReimbursementResolver {
   }
 
   @FieldResolver(() => Beneficiary)
-  async beneficiary(@Root() row: ReimbursementSummaryRow, @Ctx() ctx: Context): Promise<BeneficiaryRow> {
+  async beneficiary(@Root() row: ReimbursementListRow, @Ctx() ctx: Context): Promise<BeneficiaryRow> {
     return (await ctx.loaders.beneficiary.load(row.beneficiaryId))!
   }
 
@@ -57,7 +66,7 @@ export class ReimbursementResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Reimbursed in all (Social Security + mutuelle), in euro cents.' })
-  reimbursedCents(@Root() row: ReimbursementSummaryRow): number {
+  reimbursedCents(@Root() row: ReimbursementListRow): number {
     return row.socialSecurityCents + row.mutuelleCents
   }
 

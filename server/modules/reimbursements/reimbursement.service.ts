@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm'
 import type { Context } from '../../context.ts'
-import type { CareType, ReimbursementRow, ReimbursementSummaryRow } from '../../db/schema/index.ts'
+import type { CareType, ReimbursementListRow, ReimbursementRow, ReimbursementSummaryRow } from '../../db/schema/index.ts'
 import type { Page } from '../../core/pagination.ts'
 import type { ReimbursementTotals } from './reimbursement.type.ts'
 import { and, count, desc, eq, getTableColumns, gte, lte, sql, sum } from 'drizzle-orm'
@@ -13,6 +13,20 @@ import { reimbursementsTable as r } from '../../db/schema/index.ts'
 
 // every column but the explanation: parsing its JSON for each listed row was a tenth of a page's CPU
 const { explanation: _explanation, ...summaryColumns } = getTableColumns(r)
+// what the list pages show: a page of these reads and converts under half the values of whole rows
+const listColumns = {
+  id: r.id,
+  beneficiaryId: r.beneficiaryId,
+  careType: r.careType,
+  careLabel: r.careLabel,
+  careDate: r.careDate,
+  paymentDate: r.paymentDate,
+  expenseCents: r.expenseCents,
+  socialSecurityCents: r.socialSecurityCents,
+  mutuelleCents: r.mutuelleCents,
+  outOfPocketCents: r.outOfPocketCents,
+  payee: r.payee,
+} satisfies Record<keyof ReimbursementListRow, unknown>
 
 export interface ReimbursementFilter {
   beneficiaryId?: string | null
@@ -44,7 +58,7 @@ function statements(db: Context['db'], f: ReimbursementFilter) {
       mutuelle: sum(r.mutuelleCents),
       oop: sum(r.outOfPocketCents),
     }).from(r).where(householdWhere(f)).prepare()),
-    page: (after: boolean) => prepared(db, `reimbursements.page:${shape}:${after}`, () => db.select(summaryColumns).from(r)
+    page: (after: boolean, rows: 'list' | 'summary') => prepared(db, `reimbursements.page:${shape}:${after}:${rows}`, () => db.select(rows === 'list' ? listColumns : summaryColumns).from(r)
       .where(and(householdWhere(f), after ? afterPlaceholders(r.paymentDate, r.id, 'desc') : undefined))
       .orderBy(desc(r.paymentDate), desc(r.id))
       .limit(sql.placeholder('limit'))
@@ -52,16 +66,20 @@ function statements(db: Context['db'], f: ReimbursementFilter) {
   }
 }
 
-export function listReimbursements(ctx: Context, f: ReimbursementFilter, first?: number | null, after?: string | null): Page<ReimbursementSummaryRow> & { totals: ReimbursementTotals } {
+/**
+ * One page of the household's reimbursements. `rows`: 'list' reads only what the list pages show
+ * (ReimbursementListRow), 'summary' every column but the explanation.
+ */
+export function listReimbursements(ctx: Context, f: ReimbursementFilter, first: number | null | undefined, after: string | null | undefined, rows: 'list' | 'summary'): Page<ReimbursementListRow | ReimbursementSummaryRow> & { totals: ReimbursementTotals } {
   const { memberId } = requireMember(ctx.viewer)
   const s = statements(ctx.db, f)
   const values = { memberId, beneficiaryId: f.beneficiaryId, careType: f.careType, from: f.from, to: f.to }
   // count and totals in one aggregate, run only when the query asks for either (the home page does not)
   const agg = lazy(() => s.totals.get(values)!)
-  const page = preparedKeysetPage<ReimbursementSummaryRow>({
+  const page = preparedKeysetPage<ReimbursementListRow | ReimbursementSummaryRow>({
     first,
     after,
-    fetch: (cursor, limit) => s.page(cursor !== null).all({ ...values, ...cursor, limit }),
+    fetch: (cursor, limit) => s.page(cursor !== null, rows).all({ ...values, ...cursor, limit }),
     count: () => agg().n,
     key: row => [row.paymentDate, row.id],
   })
