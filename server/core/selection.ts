@@ -30,3 +30,12 @@ export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   }
   return names
 }
+
+/** Whether every field a query asks of a connection's items is among `answerable`: the list may then read narrow rows. */
+export function asksOnly(info: GraphQLResolveInfo, answerable: ReadonlySet<string>): boolean {
+  for (const field of connectionNodeFields(info)) {
+    if (!answerable.has(field))
+      return false
+  }
+  return true
+}

@@ -46,16 +46,20 @@ describe('query shapes', () => {
     expect(listed.explanation.length).toBeGreaterThan(1)
   })
 
-  it('reads only the list\'s columns of the reimbursements the list pages show, whole rows otherwise', async () => {
-    const pageOf = (statements: string[]) => statements.find(q => /from "reimbursements"/.test(q) && /limit/.test(q))!
+  it('reads only the list\'s columns of the reimbursements and démarches the list pages show, whole rows otherwise', async () => {
+    const pageOf = (table: string, statements: string[]) => statements.find(q => q.includes(`from "${table}"`) && /limit/.test(q))!
     for (const spa of [spaOperation('reimbursements/reimbursements.graphql', 'ReimbursementList'), spaOperation('home/home.graphql', 'HomeDashboard')]) {
-      const page = pageOf(await statementsFor(spa, { first: 20 }))
+      const page = pageOf('reimbursements', await statementsFor(spa, { first: 20 }))
       expect(page).toMatch(/"care_label"/)
       expect(page).not.toMatch(/"provider_name"|"contract_id"|"bank_account_id"/)
     }
+    const home = await statementsFor(spaOperation('home/home.graphql', 'HomeDashboard'))
+    expect(home.filter(q => q.includes('from "procedures"') && /limit/.test(q))).toHaveLength(2)
+    expect(home.filter(q => q.includes('from "procedures"') && /"details"|"decision_note"/.test(q))).toEqual([])
     // a field the list rows lack, even behind a fragment on the edges, reads whole rows
-    const wide = pageOf(await statementsFor(`{ reimbursements(first: 2) { edges { node { ...F } } } } fragment F on Reimbursement { id providerName }`))
+    const wide = pageOf('reimbursements', await statementsFor(`{ reimbursements(first: 2) { edges { node { ...F } } } } fragment F on Reimbursement { id providerName }`))
     expect(wide).toMatch(/"provider_name"/)
+    expect(pageOf('procedures', await statementsFor(`{ procedures(first: 2) { nodes { id providerName } } }`))).toMatch(/"details"/)
   })
 
   it('builds the home page without pricing the démarches commerciales it lists by status only', async () => {

@@ -1,10 +1,12 @@
 import type { AttachedFileRow, BeneficiaryRow } from '../../core/loaders.ts'
-import type { ProcedureRow } from './procedure.service.ts'
+import type { GraphQLResolveInfo } from 'graphql'
+import type { ProcedureListRow, ProcedureRow } from './procedure.service.ts'
 import type { Decision } from './procedure-decision.service.ts'
 import type { ProcedureResult } from './reimbursement-request.service.ts'
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql'
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { PageArgs } from '../../core/pagination.ts'
+import { asksOnly } from '../../core/selection.ts'
 import type { ProcedureKind, ProcedureStatus, ReimbursementRow } from '../../db/schema/index.ts'
 import type { BankAccountChangeView } from '../bank-accounts/bank-account-change.service.ts'
 import { nowIso } from '../../core/clock.ts'
@@ -40,17 +42,23 @@ class ProceduresArgs extends PageArgs {
   beneficiaryId?: string | null
 }
 
+/**
+ * The fields a ProcedureListRow answers: a list asking for these only (the home page) reads the
+ * list's columns. Any other field reads whole rows (every field resolver below but `beneficiary` takes one).
+ */
+const LIST_ROW_FIELDS = new Set(['__typename', 'id', 'kind', 'status', 'reference', 'submittedAt', 'careType', 'careDate', 'beneficiary'])
+
 @Authorized()
 @Resolver(() => Procedure)
 export class ProcedureResolver {
   @Query(() => ProcedureConnection, { description: 'The household\'s démarches, most recently sent first.' })
-  procedures(@Args(() => ProceduresArgs) args: ProceduresArgs, @Ctx() ctx: Context) {
+  procedures(@Args(() => ProceduresArgs) args: ProceduresArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { first, after, ...filter } = args
-    return listProcedures(ctx, filter, first, after)
+    return listProcedures(ctx, filter, first, after, asksOnly(info, LIST_ROW_FIELDS) ? 'list' : 'whole')
   }
 
   @FieldResolver(() => Beneficiary, { nullable: true })
-  async beneficiary(@Root() row: ProcedureRow, @Ctx() ctx: Context): Promise<BeneficiaryRow | null> {
+  async beneficiary(@Root() row: ProcedureListRow, @Ctx() ctx: Context): Promise<BeneficiaryRow | null> {
     return row.beneficiaryId ? (await ctx.loaders.beneficiary.load(row.beneficiaryId)) ?? null : null
   }
 

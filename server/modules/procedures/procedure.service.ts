@@ -8,6 +8,18 @@ import { prepared } from '../../db/prepared.ts'
 import { proceduresTable as p } from '../../db/schema/index.ts'
 
 export type ProcedureRow = typeof p.$inferSelect
+/** A démarche as the home page lists it: no details to parse, a third of the columns. */
+export type ProcedureListRow = Pick<ProcedureRow, 'id' | 'kind' | 'status' | 'beneficiaryId' | 'reference' | 'submittedAt' | 'careType' | 'careDate'>
+const listColumns = {
+  id: p.id,
+  kind: p.kind,
+  status: p.status,
+  beneficiaryId: p.beneficiaryId,
+  reference: p.reference,
+  submittedAt: p.submittedAt,
+  careType: p.careType,
+  careDate: p.careDate,
+} satisfies Record<keyof ProcedureListRow, unknown>
 
 export interface ProcedureFilter {
   status?: ProcedureStatus | null
@@ -16,7 +28,8 @@ export interface ProcedureFilter {
   beneficiaryId?: string | null
 }
 
-export function listProcedures(ctx: Context, f: ProcedureFilter, first?: number | null, after?: string | null): Page<ProcedureRow> {
+/** One page of the household's démarches: `rows` 'list' reads ProcedureListRow, 'whole' every column. */
+export function listProcedures(ctx: Context, f: ProcedureFilter, first: number | null | undefined, after: string | null | undefined, rows: 'list' | 'whole'): Page<ProcedureListRow | ProcedureRow> {
   const { memberId } = requireMember(ctx.viewer)
   // Mes démarches and the home page: one prepared statement per combination of filters present
   const shape = `${f.status ? 's' : ''}${f.exceptStatus ? 'x' : ''}${f.kind ? 'k' : ''}${f.beneficiaryId ? 'b' : ''}`
@@ -28,10 +41,10 @@ export function listProcedures(ctx: Context, f: ProcedureFilter, first?: number 
     f.beneficiaryId ? eq(p.beneficiaryId, sql.placeholder('beneficiaryId')) : undefined,
   )
   const values = { memberId, status: f.status, exceptStatus: f.exceptStatus, kind: f.kind, beneficiaryId: f.beneficiaryId }
-  return preparedKeysetPage<ProcedureRow>({
+  return preparedKeysetPage<ProcedureListRow | ProcedureRow>({
     first,
     after,
-    fetch: (cursor, limit) => prepared(ctx.db, `procedures.page:${shape}:${cursor !== null}`, () => ctx.db.select().from(p)
+    fetch: (cursor, limit) => prepared(ctx.db, `procedures.page:${shape}:${cursor !== null}:${rows}`, () => (rows === 'list' ? ctx.db.select(listColumns) : ctx.db.select()).from(p)
       .where(and(where(), cursor ? afterPlaceholders(p.submittedAt, p.id, 'desc') : undefined))
       .orderBy(desc(p.submittedAt), desc(p.id))
       .limit(sql.placeholder('limit'))

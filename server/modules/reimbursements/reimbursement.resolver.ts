@@ -6,7 +6,7 @@ import type { GuaranteeRow } from './reimbursement-calculation.ts'
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../context.ts'
 import { PageArgs } from '../../core/pagination.ts'
-import { connectionNodeFields } from '../../core/selection.ts'
+import { asksOnly } from '../../core/selection.ts'
 import { DateScalar } from '../../core/scalars.ts'
 import { maskIban } from '../bank-accounts/mask-iban.ts'
 import { Beneficiary } from '../beneficiaries/beneficiary.type.ts'
@@ -46,8 +46,7 @@ export class ReimbursementResolver {
   @Query(() => ReimbursementConnection, { description: 'The household\'s reimbursements, newest payment first, filtered; with totals of the filtered set.' })
   reimbursements(@Args(() => ReimbursementsArgs) args: ReimbursementsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { first, after, ...filter } = args
-    const narrow = [...connectionNodeFields(info)].every(field => LIST_ROW_FIELDS.has(field))
-    return listReimbursements(ctx, filter, first, after, narrow ? 'list' : 'summary')
+    return listReimbursements(ctx, filter, first, after, asksOnly(info, LIST_ROW_FIELDS) ? 'list' : 'summary')
   }
 
   @Query(() => Reimbursement, { nullable: true, description: 'One reimbursement of the household. Another household\'s id is NOT_FOUND.' })
