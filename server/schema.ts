@@ -119,6 +119,10 @@ function synchronousTypeResolution(schema: GraphQLSchema): GraphQLSchema {
 function authorizeFieldResolversAtOnce(build: () => GraphQLSchema): GraphQLSchema {
   const storage = getMetadataStorage()
   const classRoles = new Map(storage.authorizedResolver.map(a => [a.target, a.roles as string[]]))
+  // on an object type, a class's @Authorized would guard its plain fields, which nothing below does
+  const notResolver = [...classRoles.keys()].find(target => !storage.resolverClasses.some(r => r.target === target))
+  if (notResolver)
+    throw new Error(`${notResolver.name}: @Authorized on a class is supported on resolver classes only`)
   const ownRoles = (target: object, method: string) => storage.authorizedFields.some(a => a.target === target && a.fieldName === method)
   for (const root of [...storage.queries, ...storage.mutations, ...storage.subscriptions]) {
     const roles = classRoles.get(root.target)
