@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionNode } from 'graphql'
+import type { FieldNode, GraphQLResolveInfo, SelectionNode } from 'graphql'
 import { Kind } from 'graphql'
 
 /** Each field a selection asks for, fragments (named or inline) followed; directives are ignored, so @skip asks too. */
@@ -17,7 +17,7 @@ function eachField(selections: readonly SelectionNode[], info: GraphQLResolveInf
  * The names of the fields a query asks of a connection's items, under `nodes` and `edges { node }`:
  * a list can read fewer columns when every one of them is among those its narrow rows answer.
  */
-export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
+function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>()
   const collect = (selections: readonly SelectionNode[]) => eachField(selections, info, name => names.add(name))
   for (const node of info.fieldNodes) {
@@ -31,11 +31,20 @@ export function connectionNodeFields(info: GraphQLResolveInfo): Set<string> {
   return names
 }
 
-/** Whether every field a query asks of a connection's items is among `answerable`: the list may then read narrow rows. */
-export function asksOnly(info: GraphQLResolveInfo, answerable: ReadonlySet<string>): boolean {
-  for (const field of connectionNodeFields(info)) {
-    if (!answerable.has(field))
-      return false
+/**
+ * Whether every field a query asks of a connection's items is among `answerable`: the list may then
+ * read narrow rows. The answer depends on the query's document only (directives are not read), so
+ * it is worked out once per document and remembered with its field node.
+ */
+export function asksOnly(answerable: ReadonlySet<string>): (info: GraphQLResolveInfo) => boolean {
+  const known = new WeakMap<FieldNode, boolean>()
+  return (info) => {
+    const node = info.fieldNodes[0]!
+    let answer = known.get(node)
+    if (answer === undefined) {
+      answer = [...connectionNodeFields(info)].every(field => answerable.has(field))
+      known.set(node, answer)
+    }
+    return answer
   }
-  return true
 }

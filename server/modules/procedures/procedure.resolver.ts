@@ -43,10 +43,10 @@ class ProceduresArgs extends PageArgs {
 }
 
 /**
- * The fields a ProcedureListRow answers: a list asking for these only (the home page) reads the
- * list's columns. Any other field reads whole rows (every field resolver below but `beneficiary` takes one).
+ * Whether a list asks only for fields a ProcedureListRow answers (the home page): then it reads the
+ * list's columns, otherwise whole rows (every field resolver below but `beneficiary` takes one).
  */
-const LIST_ROW_FIELDS = new Set(['__typename', 'id', 'kind', 'status', 'reference', 'submittedAt', 'careType', 'careDate', 'beneficiary'])
+const listRowsSuffice = asksOnly(new Set(['__typename', 'id', 'kind', 'status', 'reference', 'submittedAt', 'careType', 'careDate', 'beneficiary']))
 
 @Authorized()
 @Resolver(() => Procedure)
@@ -54,7 +54,7 @@ export class ProcedureResolver {
   @Query(() => ProcedureConnection, { description: 'The household\'s démarches, most recently sent first.' })
   procedures(@Args(() => ProceduresArgs) args: ProceduresArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { first, after, ...filter } = args
-    return listProcedures(ctx, filter, first, after, asksOnly(info, LIST_ROW_FIELDS) ? 'list' : 'whole')
+    return listProcedures(ctx, filter, first, after, listRowsSuffice(info) ? 'list' : 'whole')
   }
 
   @FieldResolver(() => Beneficiary, { nullable: true })

@@ -35,10 +35,10 @@ class ReimbursementsArgs extends PageArgs {
 }
 
 /**
- * The fields a ReimbursementListRow answers: a list asking for these only reads the list's columns.
- * Any other field reads whole rows (every field resolver below but these two takes a summary row).
+ * Whether a list asks only for fields a ReimbursementListRow answers: then it reads the list's
+ * columns, otherwise whole rows (every field resolver below but these two takes a summary row).
  */
-const LIST_ROW_FIELDS = new Set(['__typename', 'id', 'careType', 'careLabel', 'careDate', 'paymentDate', 'expenseCents', 'socialSecurityCents', 'mutuelleCents', 'outOfPocketCents', 'payee', 'reimbursedCents', 'beneficiary'])
+const listRowsSuffice = asksOnly(new Set(['__typename', 'id', 'careType', 'careLabel', 'careDate', 'paymentDate', 'expenseCents', 'socialSecurityCents', 'mutuelleCents', 'outOfPocketCents', 'payee', 'reimbursedCents', 'beneficiary']))
 
 @Authorized()
 @Resolver(() => Reimbursement)
@@ -46,7 +46,7 @@ export class ReimbursementResolver {
   @Query(() => ReimbursementConnection, { description: 'The household\'s reimbursements, newest payment first, filtered; with totals of the filtered set.' })
   reimbursements(@Args(() => ReimbursementsArgs) args: ReimbursementsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { first, after, ...filter } = args
-    return listReimbursements(ctx, filter, first, after, asksOnly(info, LIST_ROW_FIELDS) ? 'list' : 'summary')
+    return listReimbursements(ctx, filter, first, after, listRowsSuffice(info) ? 'list' : 'summary')
   }
 
   @Query(() => Reimbursement, { nullable: true, description: 'One reimbursement of the household. Another household\'s id is NOT_FOUND.' })
